@@ -1,0 +1,92 @@
+/*
+ * main.c -- `refscope SUBCOMMAND ...`: parses the command line and hands
+ * each subcommand to the layer that owns it.  No logic of its own.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "dbg/dbg.h"
+#include "gui/gui.h"
+
+#define REFSCOPE_VERSION "0.1.0"
+
+static const char usage[] =
+    "usage: refscope COMMAND [ARGS]\n"
+    "\n"
+    "A teaching simulator of CPython 3.11's memory model.\n"
+    "\n"
+    "commands:\n"
+    "  alloc-demo [--profile SPEC] [--trace] [--check]\n"
+    "                  run a small allocation scenario on the simulated pymalloc\n"
+    "                  heap and print sys._debugmallocstats() for it\n"
+    "  version         print the versions of refscope and the libraries it links\n"
+    "  help            print this text\n"
+    "\n"
+    "planned (not in this build yet): run, dis, trace, debug, gui, snapshot\n"
+    "\n"
+    "profiles (--profile):\n"
+    "  cpython-3.11    1 MiB arenas of 63 usable 16 KiB pools, 32 classes (default)\n"
+    "  classic         256 KiB arenas of 64 4 KiB pools, 64 classes, 8-byte alignment\n"
+    "  NAME,key=value,...  overrides for teaching scale, e.g.\n"
+    "                  cpython-3.11,arena=16K,pool=1K,threshold=128\n"
+    "                  keys: arena pool align threshold offset limit keeplast\n";
+
+static const char *const planned[] = {"run", "dis", "trace", "debug", "gui", "snapshot"};
+
+static int cmd_alloc_demo(int argc, char **argv)
+{
+    DbgDemoOptions opt = {NULL, 0, 0};
+    for (int i = 2; i < argc; i++) {
+        if (!strcmp(argv[i], "--trace")) {
+            opt.trace = 1;
+        } else if (!strcmp(argv[i], "--check")) {
+            opt.check = 1;
+        } else if (!strcmp(argv[i], "--profile") || !strncmp(argv[i], "--profile=", 10)) {
+            if (argv[i][9] == '=') {
+                opt.profile = argv[i] + 10;
+            } else if (i + 1 < argc) {
+                opt.profile = argv[++i];
+            } else {
+                fprintf(stderr, "refscope alloc-demo: --profile needs a value, e.g. "
+                                "--profile classic\n");
+                return 2;
+            }
+        } else {
+            fprintf(stderr, "refscope alloc-demo: unknown option '%s'\n"
+                            "usage: refscope alloc-demo [--profile SPEC] [--trace] [--check]\n",
+                    argv[i]);
+            return 2;
+        }
+    }
+    return dbg_alloc_demo(&opt, stdout, stderr);
+}
+
+static int cmd_version(void)
+{
+    printf("refscope %s (simulating CPython 3.11.7)\n", REFSCOPE_VERSION);
+    dbg_print_versions(stdout);
+    return gui_print_versions(stdout);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fputs(usage, stderr);
+        return 2;
+    }
+    const char *cmd = argv[1];
+    if (!strcmp(cmd, "alloc-demo")) return cmd_alloc_demo(argc, argv);
+    if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) return cmd_version();
+    if (!strcmp(cmd, "help") || !strcmp(cmd, "--help") || !strcmp(cmd, "-h")) {
+        fputs(usage, stdout);
+        return 0;
+    }
+    for (size_t i = 0; i < sizeof planned / sizeof planned[0]; i++) {
+        if (!strcmp(cmd, planned[i])) {
+            fprintf(stderr, "refscope: '%s' is not in this build yet; see 'refscope help'\n", cmd);
+            return 2;
+        }
+    }
+    fprintf(stderr, "refscope: unknown command '%s'; see 'refscope help'\n", cmd);
+    return 2;
+}

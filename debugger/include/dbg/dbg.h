@@ -1,0 +1,25 @@
+/*
+ * dbg/dbg.h -- the debugger layer's public entry points (for app/ and gui/).
+ *
+ * Each subcommand implementation takes its parsed options and the streams
+ * to write to, and returns the process exit status.
+ */
+#ifndef DBG_DBG_H
+#define DBG_DBG_H
+
+#include <stdio.h>
+
+typedef struct DbgDemoOptions {
+    const char *profile;  /* profile spec, NULL for cpython-3.11 */
+    int trace;            /* print every allocator event */
+    int check;            /* run the heap self-check after every operation */
+} DbgDemoOptions;
+
+/* The built-in allocation scenario: narrates what happens and ends with
+ * sys._debugmallocstats() for the simulated heap.  0, or 1 on error. */
+int dbg_alloc_demo(const DbgDemoOptions *opt, FILE *out, FILE *err);
+
+/* One line per library the debugger layer links (cJSON, libedit). */
+void dbg_print_versions(FILE *out);
+
+#endif /* DBG_DBG_H */

@@ -1,0 +1,87 @@
+/*
+ * sim/events.h -- the engine's event stream (public).
+ *
+ * Every observable change inside the engine is reported as one fixed-size
+ * SimEvent record.  Records carry ids and simulated addresses, never host
+ * pointers, so a consumer may log, serialise or replay them freely.
+ *
+ * Invariants:
+ *   - Events are delivered synchronously, in the order the changes happen.
+ *   - `id` starts at 1 and increases by one per delivered event.
+ *   - A kind belongs to exactly one category; the sink receives an event
+ *     only when its category bit is in the mask it registered.
+ *   - With no sink (mask 0) emitting costs one branch and nothing else.
+ *
+ * The kinds are one X-macro table: SIM_EVENT_KINDS(X) expands
+ * X(NAME, category, "text name", "meaning of a", "meaning of b").
+ */
+#ifndef SIM_EVENTS_H
+#define SIM_EVENTS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Categories: one bit each, combined into sink masks. */
+#define SIM_EVCAT_BLOCK  (1u << 0)  /* pymalloc block alloc/free/realloc */
+#define SIM_EVCAT_POOL   (1u << 1)  /* pool state changes */
+#define SIM_EVCAT_ARENA  (1u << 2)  /* arena creation, release, reordering */
+#define SIM_EVCAT_RAW    (1u << 3)  /* the simulated raw-malloc region */
+#define SIM_EVCAT_ALL    0xffffffffu
+
+/* X(NAME, CATEGORY, text, a, b) -- `a`/`b` document SimEvent.a/.b. */
+#define SIM_EVENT_KINDS(X)                                                    \
+    X(BLOCK_ALLOC,   SIM_EVCAT_BLOCK, "alloc",        "request bytes", "-")   \
+    X(BLOCK_FREE,    SIM_EVCAT_BLOCK, "free",         "-", "-")               \
+    X(REALLOC,       SIM_EVCAT_BLOCK, "realloc",      "request bytes",        \
+      "old address (equal to addr when the block stayed in place)")          \
+    X(POOL_INIT,     SIM_EVCAT_POOL,  "pool-init",    "1 if never used before (carved), 0 if recycled", "-") \
+    X(POOL_REUSE,    SIM_EVCAT_POOL,  "pool-reuse",   "-", "-")               \
+    X(POOL_FULL,     SIM_EVCAT_POOL,  "pool-full",    "-", "-")               \
+    X(POOL_USED,     SIM_EVCAT_POOL,  "pool-used",    "-", "-")               \
+    X(POOL_EMPTY,    SIM_EVCAT_POOL,  "pool-empty",   "-", "-")               \
+    X(ARENA_NEW,     SIM_EVCAT_ARENA, "arena-new",    "usable pools", "-")    \
+    X(ARENA_FREE,    SIM_EVCAT_ARENA, "arena-free",   "-", "-")               \
+    X(ARENA_FULL,    SIM_EVCAT_ARENA, "arena-full",   "-", "-")               \
+    X(ARENA_MOVE,    SIM_EVCAT_ARENA, "arena-move",   "free pools now",       \
+      "arena slot now before it in usable_arenas, -1 for the head")          \
+    X(RAW_ALLOC,     SIM_EVCAT_RAW,   "raw-alloc",    "request bytes", "chunk bytes") \
+    X(RAW_FREE,      SIM_EVCAT_RAW,   "raw-free",     "chunk bytes", "-")     \
+    X(RAW_REALLOC,   SIM_EVCAT_RAW,   "raw-realloc",  "request bytes", "old address")
+
+typedef enum SimEventKind {
+#define SIM_X_ENUM(name, cat, text, a, b) SIM_EV_##name,
+    SIM_EVENT_KINDS(SIM_X_ENUM)
+#undef SIM_X_ENUM
+    SIM_EV_KIND_COUNT
+} SimEventKind;
+
+#define SIM_NONE 0xffffffffu  /* "not applicable" for arena/pool/block */
+
+/* One event.  64 bytes, plain data. */
+typedef struct SimEvent {
+    uint64_t id;       /* 1, 2, 3, ... per event stream */
+    uint64_t tick;     /* instructions executed when it happened */
+    uint64_t addr;     /* simulated address it is about (block, pool or arena) */
+    uint64_t obj;      /* object id, 0 when none */
+    int64_t  a, b;     /* kind-specific, see SIM_EVENT_KINDS */
+    uint32_t arena;    /* arena slot index, or SIM_NONE */
+    uint32_t pool;     /* pool index inside the arena, or SIM_NONE */
+    uint32_t block;    /* block index inside the pool, or SIM_NONE */
+    uint16_t kind;     /* SimEventKind */
+    uint16_t szclass;  /* pymalloc size class, or 0xffff */
+} SimEvent;
+
+/* The sink: called once per event whose category is in the mask. */
+typedef void (*SimEventFn)(void *userdata, const SimEvent *ev);
+
+/* "alloc", "pool-full", ...; "?" for an unknown kind. */
+const char *sim_event_kind_name(unsigned kind);
+
+/* The category bit of a kind (0 for an unknown kind). */
+uint32_t sim_event_kind_category(unsigned kind);
+
+/* Writes one human-readable line (no newline) describing `ev` into `buf`.
+ * Returns the length snprintf would have produced. */
+int sim_event_format(const SimEvent *ev, char *buf, size_t cap);
+
+#endif /* SIM_EVENTS_H */
