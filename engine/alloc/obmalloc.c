@@ -11,6 +11,9 @@
 
 #include "alloc/pymalloc.h"
 
+#define LIKELY(x) __builtin_expect(!!(x), 1)
+#define UNLIKELY(x) __builtin_expect(!!(x), 0)
+
 /* ---- events: built only when somebody listens ---- */
 
 static uint32_t pool_index(const SimHeap *h, SimAddr pool)
@@ -20,7 +23,9 @@ static uint32_t pool_index(const SimHeap *h, SimAddr pool)
     return (uint32_t)((pool - first) / h->prof.pool_size);
 }
 
-static void emit_pool(SimHeap *h, SimEventKind kind, SimAddr pool, int64_t a)
+#define COLD __attribute__((noinline, cold))
+
+static COLD void emit_pool(SimHeap *h, SimEventKind kind, SimAddr pool, int64_t a)
 {
     SimEvent ev = ev_blank(kind);
     const PmPool *p = pm_pool(h, pool);
@@ -32,7 +37,7 @@ static void emit_pool(SimHeap *h, SimEventKind kind, SimAddr pool, int64_t a)
     ev_emit(h->ev, &ev);
 }
 
-static void emit_block(SimHeap *h, SimEventKind kind, SimAddr bp, int64_t a, int64_t b)
+static COLD void emit_block(SimHeap *h, SimEventKind kind, SimAddr bp, int64_t a, int64_t b)
 {
     SimEvent ev = ev_blank(kind);
     SimAddr pool = bp & ~h->pool_mask;
@@ -47,7 +52,7 @@ static void emit_block(SimHeap *h, SimEventKind kind, SimAddr bp, int64_t a, int
     ev_emit(h->ev, &ev);
 }
 
-static void emit_arena(SimHeap *h, SimEventKind kind, int32_t slot, int64_t a, int64_t b)
+static COLD void emit_arena(SimHeap *h, SimEventKind kind, int32_t slot, int64_t a, int64_t b)
 {
     SimEvent ev = ev_blank(kind);
     ev.addr = h->arenas[slot].address;
@@ -130,7 +135,12 @@ static int32_t new_arena(SimHeap *h)
     int32_t slot = h->unused_arena_objects;
     PmArena *ao = &h->arenas[slot];
     SimAddr base = pm_arena_slot_base(h, (uint32_t)slot);
-    if (pm_region_commit(h, base, h->prof.arena_size) != 0) return -1;
+    /* Slots are first used in increasing order, so the committed ones
+     * are a prefix. */
+    if ((uint32_t)slot >= h->committed_slots) {
+        if (pm_region_commit(h, base, h->prof.arena_size) != 0) return -1;
+        h->committed_slots = (uint32_t)slot + 1;
+    }
     if (h->prof.radix_tree && arena_map_mark(h, base) != 0) return -1;
     h->unused_arena_objects = ao->nextarena;
     ao->address = base;
@@ -162,7 +172,7 @@ static void drop_full_head(SimHeap *h)
 /* allocate_from_new_pool(): take a pool from the fullest usable arena --
  * an emptied one first, else carve the next virgin pool -- put it at the
  * front of usedpools[size] and return its first free block. */
-static SimAddr allocate_from_new_pool(SimHeap *h, uint32_t size)
+static COLD SimAddr allocate_from_new_pool(SimHeap *h, uint32_t size)
 {
     if (h->usable_arenas < 0) {
         int32_t slot = new_arena(h);
@@ -225,7 +235,7 @@ static SimAddr allocate_from_new_pool(SimHeap *h, uint32_t size)
 
 /* pymalloc_pool_extend(): the free list ran dry; carve one more virgin
  * block, or unlink the pool as full. */
-static void pool_extend(SimHeap *h, SimAddr pool, PmPool *p, uint32_t size)
+static COLD void pool_extend(SimHeap *h, SimAddr pool, PmPool *p, uint32_t size)
 {
     if (p->nextoffset <= p->maxnextoffset) {
         p->freeblock = pool + p->nextoffset;
@@ -244,27 +254,31 @@ static void pool_extend(SimHeap *h, SimAddr pool, PmPool *p, uint32_t size)
 static SimAddr pymalloc_alloc(SimHeap *h, uint64_t nbytes)
 {
     if (nbytes - 1 >= h->prof.threshold) return 0; /* also catches 0 */
+    const uintptr_t bias = h->bias;
     uint32_t size = (uint32_t)(nbytes - 1) >> h->align_shift;
     SimAddr head = pm_usedpool_head(h, size);
-    SimAddr pool = pm_pool(h, head)->nextpool;
+    SimAddr pool = ((PmPool *)(uintptr_t)(head + bias))->nextpool;
     SimAddr bp;
-    if (pool != head) {
-        PmPool *p = pm_pool(h, pool);
+    if (LIKELY(pool != head)) {
+        /* A used pool: pop the head of its free list. */
+        PmPool *p = (PmPool *)(uintptr_t)(pool + bias);
         ++p->count;
         bp = p->freeblock;
-        if ((p->freeblock = pm_load64(h, bp)) == 0) pool_extend(h, pool, p, size);
+        SimAddr next;
+        memcpy(&next, (void *)(uintptr_t)(bp + bias), sizeof next);
+        p->freeblock = next;
+        if (UNLIKELY(next == 0)) pool_extend(h, pool, p, size);
     } else {
         bp = allocate_from_new_pool(h, size);
         if (!bp) return 0;
     }
-    h->blocks_in_use++;
-    h->bytes_in_use += pm_class_size(h, size);
-    if (ev_on(h->ev, SIM_EVCAT_BLOCK)) emit_block(h, SIM_EV_BLOCK_ALLOC, bp, (int64_t)nbytes, 0);
+    if (UNLIKELY(ev_on(h->ev, SIM_EVCAT_BLOCK)))
+        emit_block(h, SIM_EV_BLOCK_ALLOC, bp, (int64_t)nbytes, 0);
     return bp;
 }
 
 /* insert_to_usedpool(): a full pool got a free block; link it in front. */
-static void insert_to_usedpool(SimHeap *h, SimAddr pool, PmPool *p)
+static COLD void insert_to_usedpool(SimHeap *h, SimAddr pool, PmPool *p)
 {
     SimAddr next = pm_pool(h, pm_usedpool_head(h, p->szidx))->nextpool;
     SimAddr prev = pm_pool(h, next)->prevpool;
@@ -290,7 +304,6 @@ static void free_arena(SimHeap *h, int32_t slot)
 {
     PmArena *ao = &h->arenas[slot];
     if (ev_on(h->ev, SIM_EVCAT_ARENA)) emit_arena(h, SIM_EV_ARENA_FREE, slot, 0, 0);
-    pm_region_discard(h, ao->address, h->prof.arena_size);
     ao->nextarena = h->unused_arena_objects;
     ao->prevarena = -1;
     h->unused_arena_objects = slot;
@@ -305,7 +318,7 @@ static void free_arena(SimHeap *h, int32_t slot)
  *   3. a right neighbour now has fewer free pools -> slide it right, to
  *      just after the rightmost arena with its old count (nfp2lasta);
  *   4. otherwise nothing moves. */
-static void insert_to_freepool(SimHeap *h, SimAddr pool, PmPool *p)
+static COLD void insert_to_freepool(SimHeap *h, SimAddr pool, PmPool *p)
 {
     SimAddr next = p->nextpool, prev = p->prevpool;
     pm_pool(h, next)->prevpool = prev;
@@ -356,43 +369,51 @@ static void insert_to_freepool(SimHeap *h, SimAddr pool, PmPool *p)
 /* pymalloc_free(): 0 when `bp` is not in an arena (then it is raw). */
 static int pymalloc_free(SimHeap *h, SimAddr bp)
 {
-    if (!pm_in_arena(h, bp)) return 0;
+    if (UNLIKELY(!pm_in_arena(h, bp))) return 0;
+    if (UNLIKELY(ev_on(h->ev, SIM_EVCAT_BLOCK))) emit_block(h, SIM_EV_BLOCK_FREE, bp, 0, 0);
+    const uintptr_t bias = h->bias;
     SimAddr pool = bp & ~h->pool_mask;
-    PmPool *p = pm_pool(h, pool);
-    if (ev_on(h->ev, SIM_EVCAT_BLOCK)) emit_block(h, SIM_EV_BLOCK_FREE, bp, 0, 0);
+    PmPool *p = (PmPool *)(uintptr_t)(pool + bias);
     SimAddr lastfree = p->freeblock;
-    pm_store64(h, bp, lastfree);
+    memcpy((void *)(uintptr_t)(bp + bias), &lastfree, sizeof lastfree);
     p->freeblock = bp;
     p->count--;
-    h->blocks_in_use--;
-    h->bytes_in_use -= pm_class_size(h, p->szidx);
-    if (lastfree == 0) { /* it was full */
+    if (UNLIKELY(lastfree == 0)) { /* it was full */
         insert_to_usedpool(h, pool, p);
         return 1;
     }
-    if (p->count != 0) return 1;
+    if (LIKELY(p->count != 0)) return 1;
     insert_to_freepool(h, pool, p);
     return 1;
 }
 
 /* ---- the PyObject_* entry points ---- */
 
-SimAddr pm_malloc(SimHeap *h, uint64_t nbytes)
+/* Requests pymalloc does not serve: counted as raw_allocated_blocks. */
+static COLD SimAddr raw_fallback_malloc(SimHeap *h, uint64_t nbytes)
 {
-    SimAddr bp = pymalloc_alloc(h, nbytes);
-    if (bp) return bp;
-    bp = pm_raw_malloc(h, nbytes);
+    SimAddr bp = pm_raw_malloc(h, nbytes);
     if (bp) h->raw.blocks++;
     return bp;
 }
 
-void pm_free(SimHeap *h, SimAddr a)
+static COLD void raw_fallback_free(SimHeap *h, SimAddr a)
 {
-    if (!a) return;
-    if (!pymalloc_free(h, a)) {
-        pm_raw_free(h, a);
-        h->raw.blocks--;
-    }
+    pm_raw_free(h, a);
+    h->raw.blocks--;
+}
+
+SimAddr pm_malloc_slow(SimHeap *h, uint64_t nbytes)
+{
+    SimAddr bp = pymalloc_alloc(h, nbytes);
+    if (LIKELY(bp != 0)) return bp;
+    return raw_fallback_malloc(h, nbytes);
+}
+
+void pm_free_slow(SimHeap *h, SimAddr a)
+{
+    if (UNLIKELY(!a)) return;
+    if (UNLIKELY(!pymalloc_free(h, a))) raw_fallback_free(h, a);
 }
 
 SimAddr pm_realloc(SimHeap *h, SimAddr a, uint64_t nbytes)
@@ -460,6 +481,7 @@ SimHeap *sim_heap_new(const SimProfile *prof, char *err, size_t errcap)
     h->nclasses = sim_profile_nclasses(prof);
     h->align_shift = log2u(prof->alignment);
     h->pool_mask = prof->pool_size - 1u;
+    h->arena_shift = log2u(prof->arena_size);
     for (uint32_t c = 0; c < h->nclasses; c++) h->nblocks[c] = sim_profile_blocks_per_pool(prof, c);
     h->pools_per_arena = sim_profile_pools_per_arena(prof);
     h->map_arena_bits = log2u(prof->arena_size);
@@ -594,11 +616,21 @@ void *sim_heap_bytes(SimHeap *h, SimAddr a, size_t len)
 
 void sim_heap_stats(const SimHeap *h, SimHeapStats *out)
 {
+    memset(out, 0, sizeof *out);
+    for (uint32_t i = 0; i < h->maxarenas; i++) {
+        const PmArena *ao = &h->arenas[i];
+        if (!ao->address) continue;
+        for (SimAddr pool = pm_arena_first_pool(h, ao->address); pool < ao->pool_address;
+             pool += h->prof.pool_size) {
+            const PmPool *p = pm_pool(h, pool);
+            if (p->count == 0) continue;
+            out->blocks_in_use += p->count;
+            out->bytes_in_use += (uint64_t)p->count * pm_class_size(h, p->szidx);
+        }
+    }
     out->arenas_allocated_total = h->ntimes_arena_allocated;
     out->arenas_current = h->narenas_currently_allocated;
     out->arenas_highwater = h->narenas_highwater;
-    out->blocks_in_use = h->blocks_in_use;
-    out->bytes_in_use = h->bytes_in_use;
     out->raw_blocks = h->raw.blocks;
     out->raw_bytes_requested = h->raw.requested;
     out->raw_bytes_in_chunks = h->raw.in_chunks;

@@ -89,12 +89,15 @@ struct SimHeap {
     uint32_t nclasses;
     uint32_t align_shift;
     uint64_t pool_mask;                  /* pool_size - 1 */
+    uint32_t arena_shift;                /* log2(arena_size) */
     uint32_t nblocks[PM_MAX_CLASSES];    /* blocks per pool, per class */
     uint32_t pools_per_arena;            /* usable pools per arena */
     uint32_t max_arena_slots;            /* arenas the region can hold */
+    uint32_t committed_slots;            /* slots [0, n) have host pages */
 
     /* Host side of the simulated space. */
     unsigned char *host;                 /* host address of SIM_SPACE_BASE */
+    uintptr_t bias;                      /* host address minus simulated address */
     uint64_t host_len;
     uint64_t static_used;                /* bump pointer, bytes */
     uint64_t static_committed;
@@ -110,10 +113,6 @@ struct SimHeap {
     uint64_t narenas_currently_allocated;
     uint64_t narenas_highwater;
 
-    /* Running totals for sim_heap_stats. */
-    uint64_t blocks_in_use;
-    uint64_t bytes_in_use;
-
     /* Arena map (radix tree) over 64-bit addresses: bits per level and
      * the nodes ever created, as keys (CPython never frees its nodes). */
     uint32_t  map_arena_bits, map_interior_bits, map_bot_bits;
@@ -126,16 +125,18 @@ struct SimHeap {
     EvHub *ev;                           /* own_events, or the engine's */
 };
 
-/* ---- address translation: one add or subtract ---- */
+/* ---- address translation: one add or subtract ----
+ * Hot loops copy h->bias into a local first: stores into simulated memory
+ * may alias the heap struct, and would make the compiler reload it. */
 
 static inline void *pm_host(const SimHeap *h, SimAddr a)
 {
-    return h->host + (a - SIM_SPACE_BASE);
+    return (void *)(uintptr_t)(a + h->bias);
 }
 
 static inline SimAddr pm_sim(const SimHeap *h, const void *p)
 {
-    return SIM_SPACE_BASE + (uint64_t)((const unsigned char *)p - h->host);
+    return (SimAddr)((uintptr_t)p - h->bias);
 }
 
 static inline PmPool *pm_pool(const SimHeap *h, SimAddr a)
@@ -180,7 +181,7 @@ static inline SimAddr pm_arena_first_pool(const SimHeap *h, SimAddr base)
 static inline int pm_in_arena(const SimHeap *h, SimAddr a)
 {
     if (a < SIM_ARENA_BASE + h->prof.arena_offset) return 0;
-    uint64_t slot = (a - SIM_ARENA_BASE - h->prof.arena_offset) / h->prof.arena_size;
+    uint64_t slot = (a - SIM_ARENA_BASE - h->prof.arena_offset) >> h->arena_shift;
     return slot < h->maxarenas && h->arenas[slot].address != 0;
 }
 
@@ -193,7 +194,6 @@ static inline int pm_in_raw(const SimHeap *h, SimAddr a)
 int  pm_region_reserve(SimHeap *h, char *err, size_t errcap);
 void pm_region_release_all(SimHeap *h);
 int  pm_region_commit(SimHeap *h, SimAddr a, uint64_t len);
-void pm_region_discard(SimHeap *h, SimAddr a, uint64_t len);
 
 /* Bump allocation in the static region; 0 when it is exhausted. */
 SimAddr pm_static_alloc(SimHeap *h, uint64_t size, uint64_t align);
@@ -216,11 +216,53 @@ static inline uint64_t pm_heap_bytes(const SimHeap *h)
 }
 
 /* ---- the small-object allocator (obmalloc.c) ----
- * Unchecked fast paths for the object layer: pm_free and pm_realloc take
- * only addresses returned by pm_malloc/pm_realloc of the same heap. */
-SimAddr pm_malloc(SimHeap *h, uint64_t nbytes);
+ * Unchecked entry points for the object layer: pm_free and pm_realloc take
+ * only addresses returned by pm_malloc/pm_realloc of the same heap.
+ *
+ * pm_malloc and pm_free are inline for their commonest case -- the class
+ * has a used pool whose free list holds two or more blocks; the pool stays
+ * used after the free -- and nobody listens to block events.  That case
+ * changes nothing but the pool's count and free list, so it is exactly
+ * pymalloc's own fast path; every other case goes to the full algorithm. */
+SimAddr pm_malloc_slow(SimHeap *h, uint64_t nbytes);
+void    pm_free_slow(SimHeap *h, SimAddr a);
 SimAddr pm_realloc(SimHeap *h, SimAddr a, uint64_t nbytes);
-void    pm_free(SimHeap *h, SimAddr a);
+
+static inline SimAddr pm_malloc(SimHeap *h, uint64_t nbytes)
+{
+    if (nbytes - 1 < h->prof.threshold && !ev_on(h->ev, SIM_EVCAT_BLOCK)) {
+        const uintptr_t bias = h->bias;
+        SimAddr head = pm_usedpool_head(h, (uint32_t)(nbytes - 1) >> h->align_shift);
+        SimAddr pool = ((PmPool *)(uintptr_t)(head + bias))->nextpool;
+        if (pool != head) {
+            PmPool *p = (PmPool *)(uintptr_t)(pool + bias);
+            SimAddr bp = p->freeblock, next;
+            memcpy(&next, (void *)(uintptr_t)(bp + bias), sizeof next);
+            if (next != 0) {
+                p->count++;
+                p->freeblock = next;
+                return bp;
+            }
+        }
+    }
+    return pm_malloc_slow(h, nbytes);
+}
+
+static inline void pm_free(SimHeap *h, SimAddr a)
+{
+    if (pm_in_arena(h, a) && !ev_on(h->ev, SIM_EVCAT_BLOCK)) {
+        const uintptr_t bias = h->bias;
+        PmPool *p = (PmPool *)(uintptr_t)((a & ~h->pool_mask) + bias);
+        SimAddr lastfree = p->freeblock;
+        if (lastfree != 0 && p->count > 1) {
+            memcpy((void *)(uintptr_t)(a + bias), &lastfree, sizeof lastfree);
+            p->freeblock = a;
+            p->count--;
+            return;
+        }
+    }
+    pm_free_slow(h, a);
+}
 
 /* Is `a` a block currently handed out (carved, not on a free list)? */
 int pm_block_is_live(const SimHeap *h, SimAddr a);

@@ -3,10 +3,12 @@
  *
  * One PROT_NONE reservation covers the static, arena and raw regions, so a
  * simulated address maps to a host address by one add.  Ranges become
- * readable and writable when an arena or chunk needs them (mprotect); a
- * released arena's pages go back to the host (madvise), which also makes
- * them read as zeros next time, like a fresh mmap.  Touching simulated
- * memory that was never committed faults at once instead of corrupting.
+ * readable and writable the first time an arena slot or the raw top needs
+ * them (mprotect).  A released arena keeps its host pages for the next
+ * arena in its slot, the way glibc keeps freed memory: pymalloc never
+ * relies on fresh arena memory being zero, and the simulated view (which
+ * arenas exist) is unaffected.  Touching simulated memory that was never
+ * committed faults at once instead of corrupting.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -42,6 +44,7 @@ int pm_region_reserve(SimHeap *h, char *err, size_t errcap)
         return -1;
     }
     h->host = p;
+    h->bias = (uintptr_t)p - SIM_SPACE_BASE;
     return 0;
 }
 
@@ -57,21 +60,6 @@ int pm_region_commit(SimHeap *h, SimAddr a, uint64_t len)
     uint64_t hi = (a - SIM_SPACE_BASE + len + HOST_PAGE - 1) & ~(uint64_t)(HOST_PAGE - 1);
     if (hi > h->host_len) return -1;
     return mprotect(h->host + lo, hi - lo, PROT_READ | PROT_WRITE) == 0 ? 0 : -1;
-}
-
-void pm_region_discard(SimHeap *h, SimAddr a, uint64_t len)
-{
-    /* Whole pages only: a neighbour may share the edge pages. */
-    uint64_t lo = (a - SIM_SPACE_BASE + HOST_PAGE - 1) & ~(uint64_t)(HOST_PAGE - 1);
-    uint64_t hi = (a - SIM_SPACE_BASE + len) & ~(uint64_t)(HOST_PAGE - 1);
-    uint64_t start = a - SIM_SPACE_BASE;
-    if (lo >= hi) {
-        memset(h->host + start, 0, len);
-        return;
-    }
-    if (lo > start) memset(h->host + start, 0, lo - start);
-    madvise(h->host + lo, hi - lo, MADV_DONTNEED);
-    if (start + len > hi) memset(h->host + hi, 0, start + len - hi);
 }
 
 SimAddr pm_static_alloc(SimHeap *h, uint64_t size, uint64_t align)

@@ -43,7 +43,7 @@ static int set_has(const PoolSet *s, SimAddr a)
 
 /* Checks one carved pool with count > 0: header fields and free list. */
 static int check_pool(const SimHeap *h, uint32_t slot, SimAddr pool, unsigned char *mark,
-                      char *msg, size_t cap, uint64_t *blocks, uint64_t *bytes)
+                      char *msg, size_t cap)
 {
     const PmPool *p = pm_pool(h, pool);
     if (p->arenaindex != slot)
@@ -81,8 +81,6 @@ static int check_pool(const SimHeap *h, uint32_t slot, SimAddr pool, unsigned ch
     if (p->count + nfree != carved)
         return pm_fail(msg, cap, "pool 0x%llx: %u in use + %u free != %u carved: a block "
                        "is both free and in use, or lost", ULL(pool), p->count, nfree, carved);
-    *blocks += p->count;
-    *bytes += (uint64_t)p->count * sz;
     return 0;
 }
 
@@ -121,7 +119,7 @@ static int check_usedpools(const SimHeap *h, PoolSet *used, uint64_t limit, char
 
 static int check_arenas(const SimHeap *h, const PoolSet *used, char *msg, size_t cap)
 {
-    uint64_t narenas = 0, blocks = 0, bytes = 0, wholly_free = 0;
+    uint64_t narenas = 0, wholly_free = 0;
     unsigned char *mark = malloc(h->prof.pool_size / h->prof.alignment + 1);
     if (!mark) return pm_fail(msg, cap, "out of host memory for the check");
     int bad = 0;
@@ -165,7 +163,7 @@ static int check_arenas(const SimHeap *h, const PoolSet *used, char *msg, size_t
                     bad = pm_fail(msg, cap, "empty pool 0x%llx is on a used list", ULL(pool));
                 continue;
             }
-            bad = check_pool(h, i, pool, mark, msg, cap, &blocks, &bytes);
+            bad = check_pool(h, i, pool, mark, msg, cap);
             if (bad) break;
             int full = p->freeblock == 0;
             if (full == set_has(used, pool))
@@ -185,10 +183,6 @@ static int check_arenas(const SimHeap *h, const PoolSet *used, char *msg, size_t
         return pm_fail(msg, cap, "arena counters out of order (total %llu, highwater %llu, "
                        "current %llu)", ULL(h->ntimes_arena_allocated),
                        ULL(h->narenas_highwater), ULL(narenas));
-    if (blocks != h->blocks_in_use || bytes != h->bytes_in_use)
-        return pm_fail(msg, cap, "%llu blocks (%llu bytes) in use in the pools, %llu (%llu) "
-                       "recorded", ULL(blocks), ULL(bytes), ULL(h->blocks_in_use),
-                       ULL(h->bytes_in_use));
     if (wholly_free > (h->prof.keep_last_arena ? 1u : 0u))
         return pm_fail(msg, cap, "%llu wholly free arenas are kept", ULL(wholly_free));
     return 0;

@@ -118,7 +118,7 @@ typedef struct SimBlockInfo {
 /* Fills *info for a live allocation; -1 if addr is not one. */
 int sim_heap_locate(const SimHeap *h, SimAddr addr, SimBlockInfo *info);
 
-/* Running totals, O(1). */
+/* Totals; blocks and bytes in use are counted by walking the pools. */
 typedef struct SimHeapStats {
     uint64_t arenas_allocated_total;    /* every "mmap" of an arena */
     uint64_t arenas_current;            /* arenas held now */
