@@ -171,6 +171,14 @@ int sim_profile_parse(const char *spec, SimProfile *out, char *err, size_t cap)
         size_t klen = (size_t)(eq - item);
         const char *val = eq + 1;
         size_t vlen = ilen - klen - 1;
+        static const char *const keys[] = {"arena", "pool", "align", "threshold", "offset",
+                                           "limit", "keeplast"};
+        int known = 0;
+        for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++)
+            known |= klen == strlen(keys[k]) && !strncmp(item, keys[k], klen);
+        if (!known)
+            return -pm_fail(err, cap, "unknown profile key '%.*s' (keys: arena, pool, "
+                            "align, threshold, offset, limit, keeplast)", (int)klen, item);
         uint64_t v;
         if (parse_size(val, vlen, &v) != 0)
             return -pm_fail(err, cap, "%.*s=%.*s: expected a number of bytes such as "
@@ -194,9 +202,7 @@ int sim_profile_parse(const char *spec, SimProfile *out, char *err, size_t cap)
             if (v > 1)
                 return -pm_fail(err, cap, "keeplast=%.*s: expected 0 or 1", (int)vlen, val);
             out->keep_last_arena = (int)v;
-        } else
-            return -pm_fail(err, cap, "unknown profile key '%.*s' (keys: arena, pool, "
-                            "align, threshold, offset, limit, keeplast)", (int)klen, item);
+        }
 #undef KEY
         overridden = 1;
     }

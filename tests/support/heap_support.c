@@ -1,0 +1,121 @@
+/* heap_support.c -- see heap_support.h. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "heap_support.h"
+
+SimHeap *ts_heap(const char *spec)
+{
+    SimProfile prof;
+    char err[256];
+    if (sim_profile_parse(spec, &prof, err, sizeof err) != 0) fail_msg("profile %s: %s", spec, err);
+    SimHeap *h = sim_heap_new(&prof, err, sizeof err);
+    if (!h) fail_msg("heap: %s", err);
+    ts_check(h);
+    return h;
+}
+
+void ts_check(const SimHeap *h)
+{
+    char msg[256];
+    if (sim_heap_check(h, msg, sizeof msg) != 0) fail_msg("self-check: %s", msg);
+}
+
+SimAddr ts_alloc(SimHeap *h, size_t n)
+{
+    SimAddr a = sim_heap_malloc(h, n);
+    if (!a) fail_msg("malloc(%zu) failed", n);
+    ts_check(h);
+    return a;
+}
+
+void ts_free(SimHeap *h, SimAddr a)
+{
+    if (sim_heap_free(h, a) != 0) fail_msg("free(0x%llx) refused", (unsigned long long)a);
+    ts_check(h);
+}
+
+SimAddr ts_realloc(SimHeap *h, SimAddr a, size_t n)
+{
+    SimAddr b = sim_heap_realloc(h, a, n);
+    if (!b) fail_msg("realloc(0x%llx, %zu) failed", (unsigned long long)a, n);
+    ts_check(h);
+    return b;
+}
+
+SimBlockInfo ts_where(const SimHeap *h, SimAddr a)
+{
+    SimBlockInfo bi;
+    if (sim_heap_locate(h, a, &bi) != 0) fail_msg("0x%llx is not live", (unsigned long long)a);
+    return bi;
+}
+
+SimAddr ts_block_addr(const SimProfile *prof, uint32_t a, uint32_t p, uint32_t b, uint32_t size)
+{
+    uint64_t base = UINT64_C(0x7f0004000000) + (uint64_t)a * prof->arena_size + prof->arena_offset;
+    uint64_t first = (base + prof->pool_size - 1) / prof->pool_size * prof->pool_size;
+    return first + (uint64_t)p * prof->pool_size + 48 + (uint64_t)b * size;
+}
+
+void ts_record(void *ud, const SimEvent *ev)
+{
+    TsEvents *e = ud;
+    if (e->n == e->cap) {
+        e->cap = e->cap ? e->cap * 2 : 64;
+        e->ev = realloc(e->ev, e->cap * sizeof *e->ev);
+        assert_non_null(e->ev);
+    }
+    e->ev[e->n++] = *ev;
+}
+
+void ts_events_free(TsEvents *e)
+{
+    free(e->ev);
+    e->ev = NULL;
+    e->n = e->cap = 0;
+}
+
+long ts_find(const TsEvents *e, size_t from, SimEventKind kind)
+{
+    for (size_t i = from; i < e->n; i++)
+        if (e->ev[i].kind == kind) return (long)i;
+    return -1;
+}
+
+typedef struct Buf {
+    char *s;
+    size_t n, cap;
+} Buf;
+
+static void buf_write(void *ud, const char *text, size_t len)
+{
+    Buf *b = ud;
+    if (b->n + len + 1 > b->cap) {
+        b->cap = (b->n + len + 1) * 2;
+        b->s = realloc(b->s, b->cap);
+        assert_non_null(b->s);
+    }
+    memcpy(b->s + b->n, text, len);
+    b->n += len;
+    b->s[b->n] = '\0';
+}
+
+char *ts_report(const SimHeap *h)
+{
+    Buf b = {NULL, 0, 0};
+    sim_heap_report(h, buf_write, &b);
+    return b.s;
+}
+
+char *ts_usable(const SimHeap *h)
+{
+    Buf b = {NULL, 0, 0};
+    char tmp[24];
+    for (int32_t a = h->usable_arenas; a >= 0; a = h->arenas[a].nextarena) {
+        snprintf(tmp, sizeof tmp, "%s%d", b.n ? "," : "", a);
+        buf_write(&b, tmp, strlen(tmp));
+    }
+    if (!b.n) buf_write(&b, "-", 1);
+    return b.s;
+}

@@ -1,0 +1,51 @@
+/*
+ * heap_support.h -- helpers for the simulated-heap tests.  Every helper
+ * that changes the heap runs the full self-check afterwards and fails the
+ * test at once if an invariant broke.
+ */
+#ifndef TESTS_HEAP_SUPPORT_H
+#define TESTS_HEAP_SUPPORT_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "alloc/pymalloc.h"
+
+/* A heap for `spec` (asserts that the profile is valid). */
+SimHeap *ts_heap(const char *spec);
+
+/* Fails the test with the self-check's message if an invariant is broken. */
+void ts_check(const SimHeap *h);
+
+SimAddr ts_alloc(SimHeap *h, size_t n);            /* asserts success */
+void ts_free(SimHeap *h, SimAddr a);               /* asserts success */
+SimAddr ts_realloc(SimHeap *h, SimAddr a, size_t n);
+
+/* Where a live allocation is (asserts it is live). */
+SimBlockInfo ts_where(const SimHeap *h, SimAddr a);
+
+/* The address CPython 3.11's layout gives block `b` of pool `p` of arena
+ * slot `a`, for class size `size`, computed from the profile alone. */
+SimAddr ts_block_addr(const SimProfile *prof, uint32_t a, uint32_t p, uint32_t b,
+                      uint32_t size);
+
+/* Records every event delivered to it. */
+typedef struct TsEvents {
+    SimEvent *ev;
+    size_t n, cap;
+} TsEvents;
+void ts_record(void *ud, const SimEvent *ev);
+void ts_events_free(TsEvents *e);
+/* Index of the first event of `kind` at or after `from`, or -1. */
+long ts_find(const TsEvents *e, size_t from, SimEventKind kind);
+
+/* The heap's report as one malloc'd string. */
+char *ts_report(const SimHeap *h);
+
+/* usable_arenas as slot indices "0,2,1" ("-" when empty), malloc'd. */
+char *ts_usable(const SimHeap *h);
+
+#endif /* TESTS_HEAP_SUPPORT_H */
