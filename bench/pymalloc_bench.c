@@ -14,7 +14,7 @@
  *   pool-thrash  the temporaries alone, nothing long-lived: spread over 32
  *                classes, a pool empties on almost every free, so pymalloc
  *                recycles a pool per allocation -- its known worst case
- * Each allocator writes the first word of every block it gets, so both do
+ * Each allocator writes the first byte of every block it gets, so both do
  * the same work with the memory.  Best of 5 runs; no event sink attached.
  * Prints ns per operation and the ratio simulated/glibc (target: <= 1.0).
  */
@@ -114,7 +114,7 @@ static double run_glibc(const Trace *t, void **slots)
         const Op *op = &t->ops[i];
         if (op->size) {
             void *p = malloc(op->size);
-            *(volatile uint64_t *)p = i;
+            *(volatile unsigned char *)p = (unsigned char)i;
             slots[op->slot] = p;
         } else {
             free(slots[op->slot]);
@@ -132,7 +132,7 @@ static double run_sim(const Trace *t, SimAddr *slots, SimHeap *h)
         const Op *op = &t->ops[i];
         if (op->size) {
             SimAddr a = pm_malloc(h, op->size);
-            *(volatile uint64_t *)pm_host(h, a) = i;
+            *(volatile unsigned char *)pm_host(h, a) = (unsigned char)i;
             slots[op->slot] = a;
         } else {
             pm_free(h, slots[op->slot]);

@@ -24,33 +24,13 @@
 #define DEFAULT_HEAP_LIMIT (UINT64_C(4) << 30)
 #define MAX_ARENA_SIZE     (UINT32_C(64) << 20)
 
-static void preset_311(SimProfile *p)
-{
-    memset(p, 0, sizeof *p);
-    snprintf(p->name, sizeof p->name, "cpython-3.11");
-    p->arena_size = 1u << 20;
-    p->pool_size = 16u << 10;
-    p->alignment = 16;
-    p->threshold = 512;
-    p->arena_offset = 4096;
-    p->keep_last_arena = 1;
-    p->radix_tree = 1;
-    p->heap_limit = DEFAULT_HEAP_LIMIT;
-}
+/* name, arena, pool, alignment, threshold, offset, keep_last, radix_tree, limit */
+static const SimProfile presets[] = {
+    {"cpython-3.11", 1u << 20, 16u << 10, 16, 512, 4096, 1, 1, DEFAULT_HEAP_LIMIT},
+    {"classic", 256u << 10, 4u << 10, 8, 512, 0, 0, 0, DEFAULT_HEAP_LIMIT},
+};
 
-static void preset_classic(SimProfile *p)
-{
-    memset(p, 0, sizeof *p);
-    snprintf(p->name, sizeof p->name, "classic");
-    p->arena_size = 256u << 10;
-    p->pool_size = 4u << 10;
-    p->alignment = 8;
-    p->threshold = 512;
-    p->arena_offset = 0;
-    p->keep_last_arena = 0;
-    p->radix_tree = 0;
-    p->heap_limit = DEFAULT_HEAP_LIMIT;
-}
+#define KEYS_HELP "keys: arena, pool, align, threshold, offset, limit, keeplast"
 
 static int is_pow2(uint64_t v) { return v && !(v & (v - 1)); }
 
@@ -151,14 +131,15 @@ int sim_profile_parse(const char *spec, SimProfile *out, char *err, size_t cap)
     if (!spec || !*spec) spec = "cpython-3.11";
     const char *comma = strchr(spec, ',');
     size_t nlen = comma ? (size_t)(comma - spec) : strlen(spec);
-    if (nlen == strlen("cpython-3.11") && !strncmp(spec, "cpython-3.11", nlen))
-        preset_311(out);
-    else if (nlen == strlen("classic") && !strncmp(spec, "classic", nlen))
-        preset_classic(out);
-    else
+    const SimProfile *base = NULL;
+    for (size_t i = 0; i < sizeof presets / sizeof presets[0]; i++)
+        if (nlen == strlen(presets[i].name) && !strncmp(spec, presets[i].name, nlen))
+            base = &presets[i];
+    if (!base)
         return -pm_fail(err, cap, "unknown profile '%.*s' (expected cpython-3.11 or "
                         "classic, optionally followed by ,key=value overrides)",
                         (int)nlen, spec);
+    *out = *base;
     int overridden = 0, offset_set = 0;
     while (comma) {
         const char *item = comma + 1;
@@ -166,8 +147,8 @@ int sim_profile_parse(const char *spec, SimProfile *out, char *err, size_t cap)
         size_t ilen = comma ? (size_t)(comma - item) : strlen(item);
         const char *eq = memchr(item, '=', ilen);
         if (!eq)
-            return -pm_fail(err, cap, "'%.*s': expected key=value (keys: arena, pool, "
-                            "align, threshold, offset, limit, keeplast)", (int)ilen, item);
+            return -pm_fail(err, cap, "'%.*s': expected key=value (" KEYS_HELP ")",
+                            (int)ilen, item);
         size_t klen = (size_t)(eq - item);
         const char *val = eq + 1;
         size_t vlen = ilen - klen - 1;
@@ -177,8 +158,8 @@ int sim_profile_parse(const char *spec, SimProfile *out, char *err, size_t cap)
         for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++)
             known |= klen == strlen(keys[k]) && !strncmp(item, keys[k], klen);
         if (!known)
-            return -pm_fail(err, cap, "unknown profile key '%.*s' (keys: arena, pool, "
-                            "align, threshold, offset, limit, keeplast)", (int)klen, item);
+            return -pm_fail(err, cap, "unknown profile key '%.*s' (" KEYS_HELP ")",
+                            (int)klen, item);
         uint64_t v;
         if (parse_size(val, vlen, &v) != 0)
             return -pm_fail(err, cap, "%.*s=%.*s: expected a number of bytes such as "

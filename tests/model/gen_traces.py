@@ -375,9 +375,11 @@ def trace_teaching() -> Trace:
 
 
 def trace_random(name: str, spec: str, seed: int, high: tuple[int, int],
-                 mix: tuple[int, int, int], bias: float = 0.9,
+                 mix: tuple[int, int, int], bias: tuple[float, float] = (0.9, 0.1),
                  nops: int = 20000) -> Trace:
-    """mix: percentages of sizes uniform in 1..T, in 1..T/8 and in T/2+1..T."""
+    """mix: percentages of sizes uniform in 1..T, in 1..T/8 and in T/2+1..T;
+    bias: the probability that an operation allocates while the working set
+    climbs, and while it falls."""
     m0 = PyMalloc.from_profile(spec)
     thr = m0.threshold
     assert sum(mix) == 100
@@ -395,7 +397,7 @@ def trace_random(name: str, spec: str, seed: int, high: tuple[int, int],
     low = 0
     t.s()
     for op in range(1, nops + 1):
-        p_alloc = bias if up else 1.0 - bias
+        p_alloc = bias[0] if up else bias[1]
         if not live or rng.random() < p_alloc:
             r = rng.randrange(100)
             if r < mix[0]:
@@ -426,9 +428,9 @@ def all_traces():
     yield trace_arenas_311
     yield trace_arenas_classic
     yield trace_teaching
-    yield lambda: trace_random("random_311", P311, 311, (2500, 6500), (40, 10, 50), 0.93)
-    yield lambda: trace_random("random_classic", PCLASSIC, 37, (1000, 4000), (60, 20, 20), 0.9)
-    yield lambda: trace_random("random_teaching", PTEACH, 128, (300, 2500), (60, 20, 20), 0.9)
+    yield lambda: trace_random("random_311", P311, 311, (2500, 6000), (15, 5, 80), (0.92, 0.05))
+    yield lambda: trace_random("random_classic", PCLASSIC, 37, (1000, 4000), (60, 20, 20), (0.9, 0.1))
+    yield lambda: trace_random("random_teaching", PTEACH, 128, (300, 2500), (60, 20, 20), (0.9, 0.1))
 
 
 def main(argv: list[str] | None = None) -> int:
