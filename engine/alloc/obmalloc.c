@@ -23,7 +23,11 @@ static uint32_t pool_index(const SimHeap *h, SimAddr pool)
     return (uint32_t)((pool - first) / h->prof.pool_size);
 }
 
+/* Event building and the raw fallback are rare: keep them out of line.
+ * Pool and arena transitions are merely less common -- out of line too,
+ * but optimised for speed (pool-thrashing workloads live in them). */
 #define COLD __attribute__((noinline, cold))
+#define OUT_OF_LINE __attribute__((noinline))
 
 static COLD void emit_pool(SimHeap *h, SimEventKind kind, SimAddr pool, int64_t a)
 {
@@ -172,7 +176,7 @@ static void drop_full_head(SimHeap *h)
 /* allocate_from_new_pool(): take a pool from the fullest usable arena --
  * an emptied one first, else carve the next virgin pool -- put it at the
  * front of usedpools[size] and return its first free block. */
-static COLD SimAddr allocate_from_new_pool(SimHeap *h, uint32_t size)
+static OUT_OF_LINE SimAddr allocate_from_new_pool(SimHeap *h, uint32_t size)
 {
     if (h->usable_arenas < 0) {
         int32_t slot = new_arena(h);
@@ -235,7 +239,7 @@ static COLD SimAddr allocate_from_new_pool(SimHeap *h, uint32_t size)
 
 /* pymalloc_pool_extend(): the free list ran dry; carve one more virgin
  * block, or unlink the pool as full. */
-static COLD void pool_extend(SimHeap *h, SimAddr pool, PmPool *p, uint32_t size)
+static OUT_OF_LINE void pool_extend(SimHeap *h, SimAddr pool, PmPool *p, uint32_t size)
 {
     if (p->nextoffset <= p->maxnextoffset) {
         p->freeblock = pool + p->nextoffset;
@@ -278,7 +282,7 @@ static SimAddr pymalloc_alloc(SimHeap *h, uint64_t nbytes)
 }
 
 /* insert_to_usedpool(): a full pool got a free block; link it in front. */
-static COLD void insert_to_usedpool(SimHeap *h, SimAddr pool, PmPool *p)
+static OUT_OF_LINE void insert_to_usedpool(SimHeap *h, SimAddr pool, PmPool *p)
 {
     SimAddr next = pm_pool(h, pm_usedpool_head(h, p->szidx))->nextpool;
     SimAddr prev = pm_pool(h, next)->prevpool;
@@ -318,7 +322,7 @@ static void free_arena(SimHeap *h, int32_t slot)
  *   3. a right neighbour now has fewer free pools -> slide it right, to
  *      just after the rightmost arena with its old count (nfp2lasta);
  *   4. otherwise nothing moves. */
-static COLD void insert_to_freepool(SimHeap *h, SimAddr pool, PmPool *p)
+static OUT_OF_LINE void insert_to_freepool(SimHeap *h, SimAddr pool, PmPool *p)
 {
     SimAddr next = p->nextpool, prev = p->prevpool;
     pm_pool(h, next)->prevpool = prev;
