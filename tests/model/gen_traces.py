@@ -7,6 +7,7 @@ rewrites byte-identical files:
 
     python3 tests/model/gen_traces.py            # from the repository root
     python3 tests/model/gen_traces.py --check    # only compare, write nothing
+    python3 tests/model/gen_traces.py --replay tests/data/pymalloc/*.trace
 
 Trace format (one operation per line, '#' lines are comments):
 
@@ -28,6 +29,7 @@ import random
 import sys
 from pathlib import Path
 
+sys.dont_write_bytecode = True          # leave no __pycache__ in the source tree
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from obmalloc_model import ARENA_REGION_BASE, PyMalloc  # noqa: E402
 
@@ -58,6 +60,7 @@ class Trace:
         self.lines += ["# " + t if t else "#" for t in about]
         # live blocks by (arena slot, pool index), in allocation order
         self.by_pool: dict[tuple[int, int], list[int]] = {}
+        self.event_log: list[str] = []
 
     # -- operations
     def a(self, n: int) -> int:
@@ -79,7 +82,9 @@ class Trace:
         self._after()
 
     def s(self) -> None:
-        self.lines.append("s %d %d %s" % self.m.state())
+        line = "s %d %d %s" % self.m.state()
+        if line not in self.lines[-2:]:       # no repeat of the line just written
+            self.lines.append(line)
 
     def c(self, text: str) -> None:
         self.lines.append("# " + text)
@@ -88,6 +93,7 @@ class Trace:
         self.nops += 1
         if self.check_every and self.nops % self.check_every == 0:
             self.m.check()
+        self.event_log += self.m.events
         if self.auto_state and self.m.events:
             if self.event_comments:
                 self.c("event: " + ", ".join(self.m.events))
@@ -112,6 +118,12 @@ class Trace:
             rng.shuffle(pools)
         for p in pools:
             self.free_pool(slot, p, rng)
+
+    def take_events(self, kind: str) -> list[int]:
+        """Slots of the logged events of one kind; clears the log."""
+        out = [int(e.split()[1]) for e in self.event_log if e.split()[0] == kind]
+        self.event_log = []
+        return out
 
     def text(self) -> str:
         self.m.check()
@@ -301,11 +313,9 @@ def arena_scenario(t: Trace, size: int, keep_last: bool) -> None:
     for _ in range((2 * npools + 3) * per_pool):
         t.a(size)
     t.s()
-    t.c("a few other classes, then free one arena out of the middle")
+    t.c("a few other classes, then every block of the lowest arena, in random order")
     for n in (1, 8, 16, 24, 100, 200, 300, 400):
         t.a(n)
-    first = m.usable_slots()
-    del first
     held = sorted({s for (s, _) in t.by_pool})
     t.free_arena(held[0], rng)
     t.s()
@@ -345,32 +355,50 @@ def trace_teaching() -> Trace:
     rng = random.Random(16384)
     per = m.numblocks(m.size_class(128))          # 7
     t.s()
-    t.c("33 arenas of 128-byte blocks")
+    t.c("33 arenas of 128-byte blocks: the vector grows at arenas 1, 17 and 33")
     for _ in range(33 * 16 * per):
         t.a(128)
     assert len(m.arenas) == 64 and m.state()[:2] == (33, 33)
-    t.c("release slots 5, 20, 3, 32, 17 in that order")
+    assert [e for e in t.event_log if e.startswith("arena_vector")] == \
+        ["arena_vector 16", "arena_vector 32", "arena_vector 64"]
+    t.c("empty arena 5: wholly free but the last usable arena, so it is kept;")
+    t.c("then empty 20, 3, 32 and 17: each is released (arena 5 follows it)")
     for slot in (5, 20, 3, 32, 17):
         t.free_arena(slot, rng)
-    t.c("empty a few pools elsewhere: those arenas become usable")
+    assert t.take_events("arena_free") == [20, 3, 32, 17]
+    assert m.state() == (29, 33, "5")
+    t.c("empty a few pools elsewhere: those arenas become usable (sorted)")
     for slot, pool in ((8, 3), (8, 9), (11, 0), (30, 15), (30, 14), (30, 2), (1, 7)):
         t.free_pool(slot, pool, rng)
-    t.c("refill: the cached pools first, then new arenas in slots 17, 32, 3, 20, 5, 33")
+    t.c("refill: the cached pools (head first), then kept arena 5, then new")
+    t.c("arenas in slots 17, 32, 3, 20 (last freed first), then the unused slot 33")
+    t.take_events("new_arena")
     for _ in range(7 * per + 6 * 16 * per - 5):
         t.a(128)
+    assert t.take_events("new_arena") == [17, 32, 3, 20, 33]
     t.c("mixed sizes")
     for _ in range(300):
         t.a(rng.randint(1, 128))
-    t.c("random teardown of everything")
+    t.c("random teardown of every block: an arena that becomes wholly free is")
+    t.c("released when another usable arena follows it; the last one is kept")
+    t.take_events("arena_free")
     live = list(t.m.live)
     rng.shuffle(live)
     for x in live:
         t.f(x)
     t.s()
-    t.c("rebuild a little: the kept arena first, then slots in LIFO order")
+    released = t.take_events("arena_free")
+    assert m.narenas_currently_allocated == 1
+    t.c("rebuild: the kept arena first, then new arenas in the slots released")
+    at = len(t.lines)
+    t.take_events("new_arena")
     for _ in range(3 * 16 * per + 1):
         t.a(rng.choice((16, 32, 64, 128, 100, 128)))
     t.s()
+    new = t.take_events("new_arena")
+    assert len(new) >= 2 and new == released[::-1][:len(new)]
+    t.lines.insert(at, f"# last first (the teardown released {', '.join(map(str, released))}): "
+                   f"{', '.join(map(str, new))}")
     return t
 
 
@@ -433,13 +461,53 @@ def all_traces():
     yield lambda: trace_random("random_teaching", PTEACH, 128, (300, 2500), (60, 20, 20), (0.9, 0.1))
 
 
+def replay(path: Path) -> int:
+    """Replays a trace file against a fresh model; returns the op count.
+    This is what a consumer of the format does (and a check of the files)."""
+    lines = path.read_text(encoding="ascii").split("\n")
+    assert lines[-1] == "", "a trace ends with a newline"
+    lines.pop()
+    head = lines[0].split(" ", 1)
+    assert head[0] == "profile", "the first line is 'profile SPEC'"
+    m = PyMalloc.from_profile(head[1])
+    nops = 0
+    for i, line in enumerate(lines[1:], 2):
+        where = f"{path.name}:{i}"
+        if line.startswith("#"):
+            continue
+        w = line.split()
+        if w[0] == "a":
+            got = m.malloc(int(w[1]))
+            assert f"{got:#x}" == w[2], f"{where}: got {got:#x}"
+            nops += 1
+        elif w[0] == "f":
+            m.free(int(w[1], 16))
+            nops += 1
+        elif w[0] == "s":
+            assert "s %d %d %s" % m.state() == line, f"{where}: {m.state()}"
+        elif w[0] == "report":
+            expect = [l[2:] if l.startswith("| ") else l[1:] for l in lines[i:]]
+            assert all(l == "|" or l.startswith("| ") for l in lines[i:]), where
+            assert m.report() == expect, f"{where}: report differs"
+            return nops
+        else:
+            raise AssertionError(f"{where}: unknown line {line!r}")
+    raise AssertionError(f"{path.name}: no report")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--check", action="store_true",
                     help="compare with the files on disk instead of writing")
     ap.add_argument("--out", type=Path, default=OUT_DIR, help="output directory")
+    ap.add_argument("--replay", nargs="+", type=Path, metavar="TRACE",
+                    help="replay trace files against the model and exit")
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args(argv)
+    if args.replay:
+        for path in args.replay:
+            print(f"{path.name}: {replay(path)} operations replayed, all expectations met")
+        return 0
     args.out.mkdir(parents=True, exist_ok=True)
     bad = 0
     for make in all_traces():

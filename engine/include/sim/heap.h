@@ -13,9 +13,9 @@
  *
  *   0x7f0000000000  static region  -- interpreter statics such as
  *                                     `usedpools`; never in an arena
- *   0x7f0001000000  arena region   -- arena slot i is "mmapped" at
+ *   0x7f0004000000  arena region   -- arena slot i is "mmapped" at
  *                                     region + i*arena_size + offset
- *   0x7f0401000000  raw region     -- the simulated libc malloc heap
+ *   0x7f0404000000  raw region     -- the simulated libc malloc heap
  *
  * `offset` models mmap returning page-aligned but not pool-aligned memory:
  * in the cpython-3.11 profile it is 4096, so each arena loses one pool to
