@@ -119,3 +119,31 @@ char *ts_usable(const SimHeap *h)
     if (!b.n) buf_write(&b, "-", 1);
     return b.s;
 }
+
+#include "objects/exc.h"
+
+Sim *ts_sim(const char *spec)
+{
+    SimProfile prof;
+    char err[256];
+    if (sim_profile_parse(spec, &prof, err, sizeof err) != 0) fail_msg("profile %s: %s", spec, err);
+    Sim *S = sim_new(&prof, err, sizeof err);
+    if (!S) fail_msg("sim_new: %s", err);
+    ts_obcheck(S);
+    return S;
+}
+
+void ts_obcheck(Sim *S)
+{
+    char msg[512];
+    if (ob_check(S, msg, sizeof msg) != 0) fail_msg("audit: %s", msg);
+}
+
+Obj ts_ok(Sim *S, Obj o)
+{
+    if (!o) {
+        char buf[256];
+        fail_msg("failed with an exception: %s", exc_message(S, buf, sizeof buf));
+    }
+    return o;
+}

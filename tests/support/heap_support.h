@@ -49,3 +49,13 @@ char *ts_report(const SimHeap *h);
 char *ts_usable(const SimHeap *h);
 
 #endif /* TESTS_HEAP_SUPPORT_H */
+
+/* ---- the object layer ---- */
+#include "objects/object.h"
+
+/* An interpreter on a fresh heap (asserts success). */
+Sim *ts_sim(const char *spec);
+/* Fails the test with the audit's message if any invariant is broken. */
+void ts_obcheck(Sim *S);
+/* Fails with the pending exception's message if `o` is 0. */
+Obj ts_ok(Sim *S, Obj o);

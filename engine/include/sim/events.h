@@ -26,6 +26,9 @@
 #define SIM_EVCAT_POOL   (1u << 1)  /* pool state changes */
 #define SIM_EVCAT_ARENA  (1u << 2)  /* arena creation, release, reordering */
 #define SIM_EVCAT_RAW    (1u << 3)  /* the simulated raw-malloc region */
+#define SIM_EVCAT_REFCOUNT (1u << 4) /* INCREF, DECREF, ownership moves */
+#define SIM_EVCAT_OBJECT (1u << 5)  /* object creation and deallocation */
+#define SIM_EVCAT_FREELIST (1u << 6) /* free-list pushes and pops */
 #define SIM_EVCAT_ALL    0xffffffffu
 
 /* X(NAME, CATEGORY, text, a, b) -- `a`/`b` document SimEvent.a/.b. */
@@ -46,7 +49,14 @@
       "arena slot now before it in usable_arenas, -1 for the head")          \
     X(RAW_ALLOC,     SIM_EVCAT_RAW,   "raw-alloc",    "request bytes", "chunk bytes") \
     X(RAW_FREE,      SIM_EVCAT_RAW,   "raw-free",     "chunk bytes", "-")     \
-    X(RAW_REALLOC,   SIM_EVCAT_RAW,   "raw-realloc",  "request bytes", "old address")
+    X(RAW_REALLOC,   SIM_EVCAT_RAW,   "raw-realloc",  "request bytes", "old address") \
+    X(INCREF,        SIM_EVCAT_REFCOUNT, "incref",    "new refcount", "holder key or 0") \
+    X(DECREF,        SIM_EVCAT_REFCOUNT, "decref",    "new refcount", "holder key or 0") \
+    X(REF_MOVE,      SIM_EVCAT_REFCOUNT, "ref-move",  "refcount (unchanged)", "new holder key or 0") \
+    X(OBJ_NEW,       SIM_EVCAT_OBJECT, "new",         "type id (address)", "request bytes") \
+    X(OBJ_DEALLOC,   SIM_EVCAT_OBJECT, "dealloc",     "type id (address)", "-") \
+    X(FREELIST_PUSH, SIM_EVCAT_FREELIST, "freelist-push", "free list id", "length after") \
+    X(FREELIST_POP,  SIM_EVCAT_FREELIST, "freelist-pop",  "free list id", "length after")
 
 typedef enum SimEventKind {
 #define SIM_X_ENUM(name, cat, text, a, b) SIM_EV_##name,
@@ -57,16 +67,28 @@ typedef enum SimEventKind {
 
 #define SIM_NONE 0xffffffffu  /* "not applicable" for arena/pool/block */
 
-/* One event.  64 bytes, plain data. */
+/* One event.  64 bytes, plain data.  Refcount events (INCREF, DECREF,
+ * REF_MOVE) say who holds the reference: `holder` is a holder kind,
+ * `reason` its reason when internal, `index` the slot, `addr` the owner
+ * (container, frame or namespace) and `b` the key or name object. */
 typedef struct SimEvent {
     uint64_t id;       /* 1, 2, 3, ... per event stream */
     uint64_t tick;     /* instructions executed when it happened */
-    uint64_t addr;     /* simulated address it is about (block, pool or arena) */
+    uint64_t addr;     /* simulated address it is about (block, pool, arena, owner) */
     uint64_t obj;      /* object id, 0 when none */
     int64_t  a, b;     /* kind-specific, see SIM_EVENT_KINDS */
-    uint32_t arena;    /* arena slot index, or SIM_NONE */
-    uint32_t pool;     /* pool index inside the arena, or SIM_NONE */
-    uint32_t block;    /* block index inside the pool, or SIM_NONE */
+    union {
+        uint32_t arena;  /* arena slot index, or SIM_NONE */
+        uint32_t holder; /* refcount events: holder kind */
+    };
+    union {
+        uint32_t pool;   /* pool index inside the arena, or SIM_NONE */
+        uint32_t reason; /* refcount events: internal reason */
+    };
+    union {
+        uint32_t block;  /* block index inside the pool, or SIM_NONE */
+        uint32_t index;  /* refcount events: slot or entry */
+    };
     uint16_t kind;     /* SimEventKind */
     uint16_t szclass;  /* pymalloc size class, or 0xffff */
 } SimEvent;

@@ -1,0 +1,98 @@
+/* abstract.c -- see abstract.h. */
+#include <math.h>
+#include <stdio.h>
+
+#include "objects/abstract.h"
+#include "objects/exc.h"
+#include "objects/float.h"
+#include "objects/int.h"
+#include "objects/list.h"
+#include "objects/set.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+
+int64_t ob_hash_pointer(Obj o)
+{
+    uint64_t y = (o >> 4) | (o << 60);
+    int64_t x = (int64_t)y;
+    return x == -1 ? -2 : x;
+}
+
+const char *ob_type_name(const Sim *S, Obj o, char *buf, size_t cap)
+{
+    Obj type = ob_type(S, o);
+    Obj name = ob_get64(S, type, TP_NAME_OFF);
+    if (name) {
+        str_to_utf8(S, name, buf, cap);
+        return buf;
+    }
+    const char *n = exc_type_name(S, type);
+    snprintf(buf, cap, "%s", n ? n : S->types[tp_index(S, type)].name);
+    return buf;
+}
+
+int64_t ob_hash(Sim *S, Obj o)
+{
+    switch ((TypeId)tp_index(S, ob_type(S, o))) {
+    case TI_STR: return str_hash(S, o);
+    case TI_INT:
+    case TI_BOOL: return int_hash(S, o);
+    case TI_FLOAT: {
+        double v = float_value(S, o);
+        return isnan(v) ? ob_hash_pointer(o) : float_hash(v);
+    }
+    case TI_TUPLE: return tuple_hash(S, o);
+    case TI_FROZENSET: return set_hash(S, o);
+    case TI_LIST:
+    case TI_DICT:
+    case TI_SET: {
+        char name[64];
+        exc_set(S, EXC_TypeError, "unhashable type: '%s'", ob_type_name(S, o, name, sizeof name));
+        return -1;
+    }
+    default: return ob_hash_pointer(o);
+    }
+}
+
+static int is_int(const Sim *S, Obj o) { return ob_is(S, o, TI_INT) || ob_is(S, o, TI_BOOL); }
+
+/* int == float, exactly: an int compares equal only to the float of the
+ * same mathematical value. */
+static int int_float_eq(Sim *S, Obj i, double f)
+{
+    if (!isfinite(f) || f != floor(f)) return 0;
+    int64_t v;
+    if (int_as_i64(S, i, &v) != 0) {
+        exc_clear(S); /* too large for int64: compare as doubles, then exactly */
+        return 0;
+    }
+    if (fabs(f) >= 9223372036854775808.0) return 0;
+    return (int64_t)f == v;
+}
+
+static int seq_eq(Sim *S, Obj a, Obj b, int tuple)
+{
+    int64_t n = ob_size(S, a);
+    if (n != ob_size(S, b)) return 0;
+    for (int64_t i = 0; i < n; i++) {
+        Obj x = tuple ? tuple_item(S, a, i) : list_get(S, a, i);
+        Obj y = tuple ? tuple_item(S, b, i) : list_get(S, b, i);
+        int r = ob_eq(S, x, y);
+        if (r != 1) return r;
+    }
+    return 1;
+}
+
+int ob_eq(Sim *S, Obj a, Obj b)
+{
+    if (a == b) return 1;
+    TypeId ta = (TypeId)tp_index(S, ob_type(S, a)), tb = (TypeId)tp_index(S, ob_type(S, b));
+    if (ta == TI_STR && tb == TI_STR) return str_eq(S, a, b);
+    if (is_int(S, a) && is_int(S, b)) return int_compare(S, a, b) == 0;
+    if (ta == TI_FLOAT && tb == TI_FLOAT) return float_value(S, a) == float_value(S, b);
+    if (is_int(S, a) && tb == TI_FLOAT) return int_float_eq(S, a, float_value(S, b));
+    if (ta == TI_FLOAT && is_int(S, b)) return int_float_eq(S, b, float_value(S, a));
+    if (ta == TI_TUPLE && tb == TI_TUPLE) return seq_eq(S, a, b, 1);
+    if (ta == TI_LIST && tb == TI_LIST) return seq_eq(S, a, b, 0);
+    return 0;
+}

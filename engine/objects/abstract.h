@@ -1,0 +1,23 @@
+/*
+ * objects/abstract.h -- operations on any object: hash, equality, names.
+ * (CPython's Objects/abstract.c and object.c, for the built-in types.)
+ */
+#ifndef ENGINE_OBJECTS_ABSTRACT_H
+#define ENGINE_OBJECTS_ABSTRACT_H
+
+#include "objects/object.h"
+
+/* PyObject_Hash: -1 with TypeError for unhashable types. */
+int64_t ob_hash(Sim *S, Obj o);
+
+/* _Py_HashPointer: the default hash, from the address. */
+int64_t ob_hash_pointer(Obj o);
+
+/* PyObject_RichCompare(a, b, Py_EQ) for the built-in types: 1, 0, or -1
+ * with an exception set. */
+int ob_eq(Sim *S, Obj a, Obj b);
+
+/* The type's name ("int", "list", a class's __name__) in a host buffer. */
+const char *ob_type_name(const Sim *S, Obj o, char *buf, size_t cap);
+
+#endif /* ENGINE_OBJECTS_ABSTRACT_H */

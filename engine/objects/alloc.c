@@ -1,0 +1,221 @@
+/*
+ * alloc.c -- object allocation, GC linking and deallocation dispatch.
+ *
+ * ob_alloc asks pymalloc for exactly the bytes CPython 3.11 asks for
+ * (pre-header + basicsize + n*itemsize), so objects land in the same size
+ * classes.  Deallocation goes through the trashcan as CPython's does:
+ * past 50 nested container deallocations an object is parked on a list
+ * and freed when the nesting unwinds, last parked first.
+ */
+#include <stdlib.h>
+
+#include "objects/exc.h"
+#include "objects/object.h"
+
+#define TRASH_UNWIND_LEVEL 50
+
+Obj ob_alloc_sized(Sim *S, Obj type, uint64_t size, int64_t nitems)
+{
+    uint32_t pre = ob_preheader(S, type);
+    SimAddr mem = size > (UINT64_C(1) << 40) ? 0 : pm_malloc(S->heap, pre + size);
+    if (!mem) {
+        exc_no_memory(S);
+        return 0;
+    }
+    memset(ob_ptr(S, mem), 0, pre + size);
+    Obj o = mem + pre;
+    ob_set64(S, o, OB_REFCNT_OFF, 1);
+    ob_set64(S, o, OB_TYPE_OFF, type);
+    uint32_t flags = tp_flags(S, type);
+    if (flags & TPF_VAR) ob_set_size(S, o, nitems);
+    if (flags & TPF_GC) S->gc.gen[0].count++; /* _PyObject_GC_Link */
+    objmap_mark(S, o);
+    if (ev_on(&S->ev, SIM_EVCAT_OBJECT)) {
+        SimEvent ev = ev_blank(SIM_EV_OBJ_NEW);
+        ev.obj = o;
+        ev.addr = o;
+        ev.a = (int64_t)type;
+        ev.b = (int64_t)(pre + size);
+        ev_emit(&S->ev, &ev);
+    }
+    if (flags & TPF_HEAPTYPE) ob_incref(S, type, HOLD_INTERNAL(o, R_OB_TYPE));
+    return o;
+}
+
+Obj ob_alloc_type(Sim *S, Obj type, int64_t nitems)
+{
+    if (nitems < 0 || (uint64_t)nitems > (UINT64_C(1) << 40)) {
+        exc_no_memory(S);
+        return 0;
+    }
+    uint64_t size = ob_get32(S, type, TP_BASICSIZE_OFF) +
+                    (uint64_t)nitems * ob_get32(S, type, TP_ITEMSIZE_OFF);
+    return ob_alloc_sized(S, type, size, nitems);
+}
+
+Obj ob_alloc(Sim *S, TypeId t, int64_t nitems)
+{
+    return ob_alloc_type(S, S->types[t].type, nitems);
+}
+
+Obj ob_static_new(Sim *S, Obj type, uint64_t size, int64_t base)
+{
+    uint32_t pre = type ? ob_preheader(S, type) : 0;
+    SimAddr mem = pm_static_alloc(S->heap, pre + size, 16);
+    if (!mem) return 0;
+    Obj o = mem + pre;
+    ob_set64(S, o, OB_REFCNT_OFF, (uint64_t)base);
+    ob_set64(S, o, OB_TYPE_OFF, type);
+    objmap_mark(S, o);
+    if (S->nstatics == S->capstatics) {
+        size_t cap = S->capstatics ? S->capstatics * 2 : 512;
+        struct StaticObj *v = realloc(S->statics, cap * sizeof *v);
+        if (!v) return 0;
+        S->statics = v;
+        S->capstatics = cap;
+    }
+    S->statics[S->nstatics].o = o;
+    S->statics[S->nstatics].base = base;
+    S->nstatics++;
+    return o;
+}
+
+int64_t ob_static_base(const Sim *S, Obj o)
+{
+    if (o >= SIM_ARENA_BASE) return 0;
+    size_t lo = 0, hi = S->nstatics; /* created in address order */
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (S->statics[mid].o < o) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < S->nstatics && S->statics[lo].o == o ? S->statics[lo].base : 0;
+}
+
+void ob_free_memory(Sim *S, Obj o)
+{
+    Obj type = ob_type(S, o);
+    uint32_t pre = ob_preheader(S, type);
+    if (tp_flags(S, type) & TPF_GC) { /* PyObject_GC_Del */
+        if (S->gc.gen[0].count > 0) S->gc.gen[0].count--;
+    }
+    objmap_unmark(S, o);
+    pm_free(S->heap, o - pre);
+}
+
+/* ---- GC heads: gc_next at o-16, gc_prev at o-8 ---- */
+
+static SimAddr gc_head(Obj o) { return o - GC_HEAD_SIZE; }
+
+int gc_is_tracked(const Sim *S, Obj o)
+{
+    return ob_get64(S, gc_head(o), 0) != 0;
+}
+
+void gc_track(Sim *S, Obj o)
+{
+    SimAddr g = gc_head(o), gen0 = S->gc.gen[0].head;
+    SimAddr last = ob_get64(S, gen0, 8);
+    ob_set64(S, last, 0, g);       /* last->next = g */
+    ob_set64(S, g, 8, last);       /* g->prev = last */
+    ob_set64(S, g, 0, gen0);       /* g->next = gen0 */
+    ob_set64(S, gen0, 8, g);       /* gen0->prev = g */
+}
+
+void gc_untrack(Sim *S, Obj o)
+{
+    SimAddr g = gc_head(o);
+    SimAddr next = ob_get64(S, g, 0), prev = ob_get64(S, g, 8) & ~(uint64_t)3;
+    if (!next) return;
+    ob_set64(S, prev, 0, next);
+    ob_set64(S, next, 8, (ob_get64(S, next, 8) & 3) | prev);
+    ob_set64(S, g, 0, 0);
+    ob_set64(S, g, 8, 0);
+}
+
+/* ---- deallocation ---- */
+
+void ob_dealloc(Sim *S, Obj o)
+{
+    const TypeInfo *ti = ob_info(S, o);
+    int gc = ob_is_gc(S, o);
+    if (gc) gc_untrack(S, o);
+    if (ev_on(&S->ev, SIM_EVCAT_OBJECT)) {
+        SimEvent ev = ev_blank(SIM_EV_OBJ_DEALLOC);
+        ev.obj = o;
+        ev.addr = o;
+        ev.a = (int64_t)ob_type(S, o);
+        ev_emit(&S->ev, &ev);
+    }
+    if (!gc) {
+        ti->dealloc(S, o);
+        return;
+    }
+    if (S->dealloc_depth >= TRASH_UNWIND_LEVEL) {
+        /* _PyTrash_thread_deposit_object: park it, linked via gc_prev. */
+        ob_set64(S, gc_head(o), 8, S->trash);
+        S->trash = o;
+        return;
+    }
+    S->dealloc_depth++;
+    ti->dealloc(S, o);
+    S->dealloc_depth--;
+    /* _PyTrash_thread_destroy_chain, once fully unwound. */
+    while (S->trash && S->dealloc_depth <= 0) {
+        Obj t = S->trash;
+        S->trash = ob_get64(S, gc_head(t), 8);
+        ob_set64(S, gc_head(t), 8, 0);
+        S->dealloc_depth++;
+        ob_info(S, t)->dealloc(S, t);
+        S->dealloc_depth--;
+    }
+}
+
+void ob_emit_ref(Sim *S, SimEventKind kind, Obj o, int64_t count, const Holder *hd)
+{
+    SimEvent ev = ev_blank(kind);
+    ev.obj = o;
+    ev.a = count;
+    ev.addr = hd->owner;
+    ev.b = (int64_t)hd->key;
+    ev.holder = hd->kind;
+    ev.reason = hd->reason;
+    ev.index = hd->index;
+    ev_emit(&S->ev, &ev);
+}
+
+void ob_emit_freelist(Sim *S, SimEventKind kind, Obj o, int64_t list, int64_t length)
+{
+    if (!ev_on(&S->ev, SIM_EVCAT_FREELIST)) return;
+    SimEvent ev = ev_blank(kind);
+    ev.obj = ev.addr = o;
+    ev.a = list;
+    ev.b = length;
+    ev_emit(&S->ev, &ev);
+}
+
+/* ---- embedder roots ---- */
+
+void sim_hold(Sim *S, Obj o)
+{
+    if (S->ncroots == S->capcroots) {
+        size_t cap = S->capcroots ? S->capcroots * 2 : 16;
+        Obj *v = realloc(S->croots, cap * sizeof *v);
+        if (!v) abort(); /* host out of memory: nothing sensible to do */
+        S->croots = v;
+        S->capcroots = cap;
+    }
+    S->croots[S->ncroots++] = o;
+    ob_move(S, o, HOLD_TEMP, HOLD(H_CROOT, 0, S->ncroots - 1, 0));
+}
+
+void sim_unhold(Sim *S, Obj o)
+{
+    for (size_t i = S->ncroots; i-- > 0;) {
+        if (S->croots[i] != o) continue;
+        memmove(&S->croots[i], &S->croots[i + 1], (S->ncroots - i - 1) * sizeof *S->croots);
+        S->ncroots--;
+        ob_decref(S, o, HOLD(H_CROOT, 0, i, 0));
+        return;
+    }
+}

@@ -1,0 +1,151 @@
+/* exc.c -- see exc.h. */
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "objects/exc.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+
+static const char *const exc_names[] = {
+#define X(name, base) #name,
+    EXCEPTION_TYPES(X)
+#undef X
+};
+
+static const ExcId exc_bases[] = {
+#define X(name, base) EXC_##base,
+    EXCEPTION_TYPES(X)
+#undef X
+};
+
+static const uint32_t field_offs[] = {EXC_DICT_OFF, EXC_ARGS_OFF, EXC_NOTES_OFF,
+                                      EXC_TRACEBACK_OFF, EXC_CAUSE_OFF, EXC_CONTEXT_OFF};
+static const uint16_t field_reasons[] = {R_INSTANCE_DICT, R_EXC_ARGS, R_NONE,
+                                         R_EXC_TRACEBACK, R_EXC_CAUSE, R_EXC_CONTEXT};
+
+static void set_pending(Sim *S, Obj e)
+{
+    Obj old = S->exc;
+    S->exc = e;
+    ob_move(S, e, HOLD_TEMP, HOLD_INTERNAL(0, R_CURRENT_EXC));
+    if (old) ob_decref(S, old, HOLD_INTERNAL(0, R_CURRENT_EXC));
+}
+
+Obj exc_no_memory(Sim *S)
+{
+    ob_incref(S, S->memory_error, HOLD_TEMP);
+    set_pending(S, S->memory_error);
+    return 0;
+}
+
+Obj exc_set(Sim *S, ExcId id, const char *fmt, ...)
+{
+    char buf[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    Obj msg = str_from_cstr(S, buf);
+    if (!msg) return 0; /* MemoryError is pending instead */
+    Obj args = tuple_new(S, 1);
+    if (!args) {
+        ob_decref(S, msg, HOLD_TEMP);
+        return 0;
+    }
+    tuple_set_item(S, args, 0, msg);
+    Obj e = ob_alloc_type(S, S->exc_types[id], 0);
+    if (!e) {
+        ob_decref(S, args, HOLD_TEMP);
+        return 0;
+    }
+    ob_set64(S, e, EXC_ARGS_OFF, args);
+    ob_move(S, args, HOLD_TEMP, HOLD_INTERNAL(e, R_EXC_ARGS));
+    gc_track(S, e);
+    set_pending(S, e);
+    return 0;
+}
+
+void exc_clear(Sim *S)
+{
+    Obj e = S->exc;
+    S->exc = 0;
+    if (e) ob_decref(S, e, HOLD_INTERNAL(0, R_CURRENT_EXC));
+}
+
+int exc_matches(const Sim *S, ExcId id)
+{
+    if (!S->exc) return 0;
+    Obj want = S->exc_types[id];
+    for (Obj t = ob_type(S, S->exc); t; t = ob_get64(S, t, TP_BASE_OFF))
+        if (t == want) return 1;
+    return 0;
+}
+
+const char *exc_message(const Sim *S, char *buf, size_t cap)
+{
+    buf[0] = '\0';
+    if (!S->exc) return buf;
+    Obj args = ob_get64(S, S->exc, EXC_ARGS_OFF);
+    if (args && ob_size(S, args) > 0 && ob_is(S, tuple_item(S, args, 0), TI_STR))
+        str_to_utf8(S, tuple_item(S, args, 0), buf, cap);
+    return buf;
+}
+
+void exc_dealloc(Sim *S, Obj e)
+{
+    /* BaseException_clear: dict, args, notes, traceback, cause, context */
+    for (size_t i = 0; i < sizeof field_offs / sizeof field_offs[0]; i++) {
+        Obj f = ob_get64(S, e, field_offs[i]);
+        ob_set64(S, e, field_offs[i], 0);
+        ob_xdecref(S, f, HOLD_INTERNAL(e, field_reasons[i]));
+    }
+    Obj type = ob_type(S, e);
+    ob_free_memory(S, e);
+    if (tp_flags(S, type) & TPF_HEAPTYPE) ob_decref(S, type, HOLD_INTERNAL(e, R_OB_TYPE));
+}
+
+void exc_referents(Sim *S, Obj e, RefVisit visit, void *ud)
+{
+    for (size_t i = 0; i < sizeof field_offs / sizeof field_offs[0]; i++) {
+        Obj f = ob_get64(S, e, field_offs[i]);
+        if (f) {
+            Holder hd = HOLD_INTERNAL(e, field_reasons[i]);
+            visit(S, f, &hd, ud);
+        }
+    }
+    Obj type = ob_type(S, e);
+    if (tp_flags(S, type) & TPF_HEAPTYPE) {
+        Holder hd = HOLD_INTERNAL(e, R_OB_TYPE);
+        visit(S, type, &hd, ud);
+    }
+}
+
+/* Static type objects for the exception classes, and a MemoryError made
+ * in advance so that running out of heap can always be reported. */
+int exc_init(Sim *S)
+{
+    Obj base_type = S->types[TI_EXCEPTION].type;
+    for (int i = 0; i < EXC_COUNT; i++) {
+        Obj t = i == EXC_BaseException ? base_type
+                                       : ob_static_new(S, S->types[TI_TYPE].type,
+                                                       TP_STATIC_SIZE, 1);
+        if (!t) return -1;
+        if (i != EXC_BaseException) {
+            memcpy((char *)ob_ptr(S, t) + TP_INDEX_OFF,
+                   (char *)ob_ptr(S, base_type) + TP_INDEX_OFF, 16);
+            ob_set64(S, t, TP_BASE_OFF, S->exc_types[exc_bases[i]]);
+        }
+        S->exc_types[i] = t;
+    }
+    Obj e = ob_static_new(S, S->exc_types[EXC_MemoryError], S->types[TI_EXCEPTION].basicsize, 1);
+    if (!e) return -1;
+    S->memory_error = e;
+    return 0;
+}
+
+const char *exc_type_name(const Sim *S, Obj type)
+{
+    for (int i = 0; i < EXC_COUNT; i++)
+        if (S->exc_types[i] == type) return exc_names[i];
+    return NULL;
+}

@@ -1,0 +1,49 @@
+/*
+ * objects/exc.h -- exception objects and the pending exception.
+ *
+ * Errors are values, as in CPython: a function that fails returns 0 (or
+ * -1) with S->exc set to a new exception instance.  Callers test, and
+ * either handle it (exc_clear) or return the failure upward.
+ */
+#ifndef ENGINE_OBJECTS_EXC_H
+#define ENGINE_OBJECTS_EXC_H
+
+#include "objects/object.h"
+
+/* BaseException's fields (PyBaseExceptionObject, 72 bytes). */
+#define EXC_DICT_OFF      16
+#define EXC_ARGS_OFF      24
+#define EXC_NOTES_OFF     32
+#define EXC_TRACEBACK_OFF 40
+#define EXC_CONTEXT_OFF   48
+#define EXC_CAUSE_OFF     56
+#define EXC_SUPPRESS_OFF  64
+
+/* Sets S->exc to a new `id` instance with args (message,); returns 0 so
+ * callers can `return exc_set(...)`. */
+Obj exc_set(Sim *S, ExcId id, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* Sets S->exc to the preallocated MemoryError; returns 0. */
+Obj exc_no_memory(Sim *S);
+
+/* Drops the pending exception. */
+void exc_clear(Sim *S);
+
+/* 1 if an exception is pending and is an instance of `id` or a subclass. */
+int exc_matches(const Sim *S, ExcId id);
+
+/* The message of the pending exception (its first arg, if a str), in a
+ * host buffer; "" when none. */
+const char *exc_message(const Sim *S, char *buf, size_t cap);
+
+/* The name of a built-in exception type, or NULL. */
+const char *exc_type_name(const Sim *S, Obj type);
+
+/* Creates the exception types (static) and the preallocated MemoryError. */
+int exc_init(Sim *S);
+
+/* Type behaviour. */
+void exc_dealloc(Sim *S, Obj o);
+void exc_referents(Sim *S, Obj o, RefVisit visit, void *ud);
+
+#endif /* ENGINE_OBJECTS_EXC_H */

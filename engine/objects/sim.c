@@ -1,0 +1,142 @@
+/*
+ * sim.c -- creating an interpreter's object space: the heap, the static
+ * type objects, the static singletons, the GC generation heads.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "objects/dict.h"
+#include "objects/exc.h"
+#include "objects/float.h"
+#include "objects/int.h"
+#include "objects/list.h"
+#include "objects/set.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+
+/* Static singletons are never deallocated: reaching zero is an engine bug. */
+static void never_dealloc(Sim *S, Obj o)
+{
+    (void)S;
+    (void)o;
+    abort();
+}
+
+static void plain_dealloc(Sim *S, Obj o)
+{
+    Obj type = ob_type(S, o);
+    ob_free_memory(S, o);
+    if (tp_flags(S, type) & TPF_HEAPTYPE) ob_decref(S, type, HOLD_INTERNAL(o, R_OB_TYPE));
+}
+
+typedef struct Slots {
+    void (*dealloc)(Sim *S, Obj o);
+    void (*referents)(Sim *S, Obj o, RefVisit visit, void *ud);
+} Slots;
+
+static const Slots slots[TI_COUNT] = {
+    [TI_TYPE] = {plain_dealloc, NULL},
+    [TI_OBJECT] = {plain_dealloc, NULL},
+    [TI_NONE] = {never_dealloc, NULL},
+    [TI_BOOL] = {never_dealloc, NULL},
+    [TI_INT] = {int_dealloc, NULL},
+    [TI_FLOAT] = {float_dealloc, NULL},
+    [TI_STR] = {str_dealloc, NULL},
+    [TI_TUPLE] = {tuple_dealloc, tuple_referents},
+    [TI_LIST] = {list_dealloc, list_referents},
+    [TI_DICT] = {dict_dealloc, dict_referents},
+    [TI_SET] = {set_dealloc, set_referents},
+    [TI_FROZENSET] = {set_dealloc, set_referents},
+    [TI_EXCEPTION] = {exc_dealloc, exc_referents},
+};
+
+static const TypeInfo builtin[TI_COUNT] = {
+#define X(id, name, bs, is, fl) [TI_##id] = {name, bs, is, fl, NULL, NULL, 0},
+    BUILTIN_TYPES(X)
+#undef X
+};
+
+static int init_types(Sim *S)
+{
+    /* `type` first: it is its own type. */
+    for (int t = 0; t < TI_COUNT; t++) {
+        Obj o = ob_static_new(S, t == TI_TYPE ? 0 : S->types[TI_TYPE].type, TP_STATIC_SIZE, 1);
+        if (!o) return -1;
+        S->types[t] = builtin[t];
+        S->types[t].dealloc = slots[t].dealloc;
+        S->types[t].referents = slots[t].referents;
+        S->types[t].type = o;
+        if (t == TI_TYPE) ob_set64(S, o, OB_TYPE_OFF, o);
+        ob_set32(S, o, TP_INDEX_OFF, (uint32_t)t);
+        ob_set32(S, o, TP_FLAGS_OFF, builtin[t].flags);
+        ob_set32(S, o, TP_BASICSIZE_OFF, builtin[t].basicsize);
+        ob_set32(S, o, TP_ITEMSIZE_OFF, builtin[t].itemsize);
+        if (t != TI_OBJECT) ob_set64(S, o, TP_BASE_OFF, 0); /* set below */
+    }
+    for (int t = 0; t < TI_COUNT; t++) {
+        Obj base = t == TI_OBJECT ? 0 : t == TI_BOOL ? S->types[TI_INT].type : S->types[TI_OBJECT].type;
+        ob_set64(S, S->types[t].type, TP_BASE_OFF, base);
+    }
+    return 0;
+}
+
+static int init_gc(Sim *S)
+{
+    GcGen *gens[4] = {&S->gc.gen[0], &S->gc.gen[1], &S->gc.gen[2], &S->gc.permanent};
+    static const int64_t thresholds[4] = {700, 10, 10, 0};
+    for (int i = 0; i < 4; i++) {
+        SimAddr head = pm_static_alloc(S->heap, GC_HEAD_SIZE, 16);
+        if (!head) return -1;
+        ob_set64(S, head, 0, head); /* an empty circular list */
+        ob_set64(S, head, 8, head);
+        gens[i]->head = head;
+        gens[i]->threshold = thresholds[i];
+        gens[i]->count = 0;
+    }
+    S->gc.enabled = 1;
+    return 0;
+}
+
+Sim *sim_new(const SimProfile *prof, char *err, size_t errcap)
+{
+    Sim *S = calloc(1, sizeof *S);
+    if (!S) {
+        snprintf(err, errcap, "out of host memory");
+        return NULL;
+    }
+    S->heap = sim_heap_new(prof, err, errcap);
+    if (!S->heap) {
+        free(S);
+        return NULL;
+    }
+    S->bias = S->heap->bias;
+    ev_init(&S->ev);
+    S->heap->ev = &S->ev; /* one event stream for the whole interpreter */
+    S->objmap_len = (S->heap->host_len >> 20) + 1;
+    S->objmap = calloc(S->objmap_len, sizeof *S->objmap);
+    if (!S->objmap || init_gc(S) || init_types(S) || str_init_statics(S) ||
+        tuple_init_statics(S) || int_init_statics(S) || exc_init(S)) {
+        snprintf(err, errcap, "cannot create the interpreter's static objects");
+        sim_free(S);
+        return NULL;
+    }
+    S->none = ob_static_new(S, S->types[TI_NONE].type, 16, 1);
+    if (!S->none) {
+        snprintf(err, errcap, "cannot create None");
+        sim_free(S);
+        return NULL;
+    }
+    return S;
+}
+
+void sim_free(Sim *S)
+{
+    if (!S) return;
+    for (size_t i = 0; S->objmap && i < S->objmap_len; i++) free(S->objmap[i]);
+    free(S->objmap);
+    free(S->croots);
+    free(S->statics);
+    free(S->interned.slots);
+    sim_heap_destroy(S->heap);
+    free(S);
+}

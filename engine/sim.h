@@ -1,0 +1,174 @@
+/*
+ * sim.h -- the engine state (internal): one struct Sim per interpreter.
+ *
+ * Everything the simulated interpreter is lives in the simulated heap
+ * (objects, pool headers, free-list links) plus this small root: the heap
+ * handle, the event hub, the addresses of static objects, CPython's
+ * array-based free lists, the GC generation heads, the pending exception
+ * and the embedder's roots.  No globals: every function takes a Sim first.
+ */
+#ifndef ENGINE_SIM_H
+#define ENGINE_SIM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "alloc/pymalloc.h"
+#include "events/hub.h"
+
+typedef SimAddr Obj;        /* an object reference: its simulated address */
+typedef struct Sim Sim;
+typedef struct Holder Holder;
+
+typedef void (*RefVisitFn)(Sim *S, Obj target, const Holder *hd, void *ud);
+
+/* X(ID, "name", basicsize, itemsize, flags): the built-in types.  Sizes
+ * are CPython 3.11's tp_basicsize / tp_itemsize (without pre-headers). */
+#define BUILTIN_TYPES(X)                                                      \
+    X(TYPE,       "type",          904, 40, TPF_GC | TPF_VAR | TPF_BASETYPE)  \
+    X(OBJECT,     "object",        16,  0,  TPF_BASETYPE)                     \
+    X(NONE,       "NoneType",      16,  0,  0)                                \
+    X(BOOL,       "bool",          24,  4,  TPF_VAR)                          \
+    X(INT,        "int",           24,  4,  TPF_VAR | TPF_BASETYPE)           \
+    X(FLOAT,      "float",         24,  0,  TPF_BASETYPE)                     \
+    X(STR,        "str",           80,  0,  TPF_BASETYPE)                     \
+    X(TUPLE,      "tuple",         24,  8,  TPF_GC | TPF_VAR | TPF_BASETYPE)  \
+    X(LIST,       "list",          40,  0,  TPF_GC | TPF_VAR | TPF_BASETYPE)  \
+    X(DICT,       "dict",          48,  0,  TPF_GC | TPF_BASETYPE)            \
+    X(SET,        "set",           200, 0,  TPF_GC | TPF_BASETYPE)            \
+    X(FROZENSET,  "frozenset",     200, 0,  TPF_GC | TPF_BASETYPE)            \
+    X(EXCEPTION,  "BaseException", 72,  0,  TPF_GC | TPF_BASETYPE)
+
+typedef enum TypeId {
+#define X(id, name, bs, is, fl) TI_##id,
+    BUILTIN_TYPES(X)
+#undef X
+    TI_COUNT
+} TypeId;
+
+/* Behaviour of a type, host side. */
+typedef struct TypeInfo {
+    const char *name;
+    uint32_t basicsize, itemsize, flags;
+    /* Releases what the object holds, in CPython's order, then its
+     * memory (or pushes it on a free list).  Called at refcount 0. */
+    void (*dealloc)(Sim *S, Obj o);
+    /* Visits every reference the object holds, with its holder. */
+    void (*referents)(Sim *S, Obj o, RefVisitFn visit, void *ud);
+    Obj type;            /* the static type object */
+} TypeInfo;
+
+/* X(NAME, base): the built-in exception classes, base before derived. */
+#define EXCEPTION_TYPES(X)                       \
+    X(BaseException, BaseException)              \
+    X(Exception, BaseException)                  \
+    X(ArithmeticError, Exception)                \
+    X(OverflowError, ArithmeticError)            \
+    X(ZeroDivisionError, ArithmeticError)        \
+    X(LookupError, Exception)                    \
+    X(IndexError, LookupError)                   \
+    X(KeyError, LookupError)                     \
+    X(TypeError, Exception)                      \
+    X(ValueError, Exception)                     \
+    X(MemoryError, Exception)                    \
+    X(RuntimeError, Exception)                   \
+    X(RecursionError, RuntimeError)              \
+    X(NotImplementedError, RuntimeError)         \
+    X(AttributeError, Exception)                 \
+    X(NameError, Exception)                      \
+    X(UnboundLocalError, NameError)              \
+    X(StopIteration, Exception)                  \
+    X(AssertionError, Exception)                 \
+    X(ImportError, Exception)                    \
+    X(ModuleNotFoundError, ImportError)          \
+    X(ReferenceError, Exception)                 \
+    X(SystemExit, BaseException)                 \
+    X(KeyboardInterrupt, BaseException)          \
+    X(GeneratorExit, BaseException)
+
+typedef enum ExcId {
+#define X(name, base) EXC_##name,
+    EXCEPTION_TYPES(X)
+#undef X
+    EXC_COUNT
+} ExcId;
+
+/* CPython 3.11's free-list limits. */
+#define FL_FLOAT_MAX  100
+#define FL_TUPLE_SIZES 20      /* sizes 1..20, at index size-1 */
+#define FL_TUPLE_MAX  2000
+#define FL_LIST_MAX   80
+#define FL_DICT_MAX   80
+#define FL_KEYS_MAX   80
+
+typedef struct FreeLists {
+    Obj      float_head;            /* linked through ob_type */
+    uint32_t float_n;
+    Obj      tuple_head[FL_TUPLE_SIZES]; /* size n at n-1, linked through ob_item[0] */
+    uint32_t tuple_n[FL_TUPLE_SIZES];
+    Obj      list[FL_LIST_MAX];
+    uint32_t list_n;
+    Obj      dict[FL_DICT_MAX];
+    uint32_t dict_n;
+    SimAddr  keys[FL_KEYS_MAX];     /* 8-slot str-key keys blocks */
+    uint32_t keys_n;
+} FreeLists;
+
+typedef struct GcGen {
+    SimAddr head;        /* PyGC_Head sentinel in the static region */
+    int64_t threshold;
+    int64_t count;
+} GcGen;
+
+typedef struct GcState {
+    GcGen gen[3];
+    GcGen permanent;
+    int enabled;
+} GcState;
+
+/* Interned strings: a host-side open-addressing set of str objects.  Its
+ * references are not counted, as in CPython 3.11 (-2 on interning). */
+typedef struct InternTable {
+    Obj *slots;
+    uint64_t cap, used;
+} InternTable;
+
+struct Sim {
+    SimHeap *heap;
+    uintptr_t bias;              /* host address - simulated address */
+    EvHub ev;                    /* shared with the heap */
+
+    TypeInfo types[TI_COUNT];
+    Obj exc_types[EXC_COUNT];
+
+    /* Static objects. */
+    Obj none, true_, false_;
+    Obj empty_tuple, empty_str;
+    Obj small_ints;              /* int -5 at this address, stride 32 */
+    Obj latin1[256];             /* one-character strings */
+    Obj memory_error;            /* preallocated, raised when the heap is full */
+
+    FreeLists fl;
+    GcState gc;
+    InternTable interned;
+
+    Obj exc;                     /* pending exception or 0 (held: CURRENT_EXC) */
+
+    struct StaticObj { Obj o; int64_t base; } *statics; /* static objects and */
+    size_t nstatics, capstatics;                       /* their base counts */
+
+    Obj *croots;                 /* references the embedder holds */
+    size_t ncroots, capcroots;
+
+    uint64_t **objmap;           /* one bit per 8 bytes, per MiB of space */
+    size_t objmap_len;
+
+    int dealloc_depth;           /* the trashcan's nesting level */
+    Obj trash;                   /* deferred deallocations, via gc_prev */
+};
+
+/* Creates an interpreter's object space on a new heap; NULL with err. */
+Sim *sim_new(const SimProfile *prof, char *err, size_t errcap);
+void sim_free(Sim *S);
+
+#endif /* ENGINE_SIM_H */
