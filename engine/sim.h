@@ -37,7 +37,19 @@ typedef void (*RefVisitFn)(Sim *S, Obj target, const Holder *hd, void *ud);
     X(DICT,       "dict",          48,  0,  TPF_GC | TPF_BASETYPE)            \
     X(SET,        "set",           200, 0,  TPF_GC | TPF_BASETYPE)            \
     X(FROZENSET,  "frozenset",     200, 0,  TPF_GC | TPF_BASETYPE)            \
-    X(EXCEPTION,  "BaseException", 72,  0,  TPF_GC | TPF_BASETYPE)
+    X(EXCEPTION,  "BaseException", 72,  0,  TPF_GC | TPF_BASETYPE)          \
+    X(CELL,       "cell",          24,  0,  TPF_GC)                           \
+    X(FUNCTION,   "function",      136, 0,  TPF_GC)                           \
+    X(METHOD,     "method",        48,  0,  TPF_GC)                           \
+    X(CODE,       "code",          184, 2,  TPF_VAR)                          \
+    X(BUILTIN_FN, "builtin_function_or_method", 56, 0, TPF_GC)               \
+    X(MODULE,     "module",        56,  0,  TPF_GC | TPF_BASETYPE)            \
+    X(RANGE,      "range",         48,  0,  0)                                \
+    X(LIST_ITER,  "list_iterator", 32,  0,  TPF_GC)                           \
+    X(TUPLE_ITER, "tuple_iterator", 32, 0,  TPF_GC)                           \
+    X(RANGE_ITER, "range_iterator", 48, 0,  0)                                \
+    X(NOTIMPL,    "NotImplementedType", 16, 0, 0)                             \
+    X(ELLIPSIS,   "ellipsis",      16,  0,  0)
 
 typedef enum TypeId {
 #define X(id, name, bs, is, fl) TI_##id,
@@ -142,7 +154,7 @@ struct Sim {
     Obj exc_types[EXC_COUNT];
 
     /* Static objects. */
-    Obj none, true_, false_;
+    Obj none, true_, false_, not_implemented, ellipsis;
     Obj empty_tuple, empty_str;
     Obj small_ints;              /* int -5 at this address, stride 32 */
     Obj latin1[256];             /* one-character strings */

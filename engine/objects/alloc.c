@@ -48,9 +48,10 @@ Obj ob_alloc_type(Sim *S, Obj type, int64_t nitems)
         exc_no_memory(S);
         return 0;
     }
+    /* _PyObject_VAR_SIZE rounds up to a pointer's size. */
     uint64_t size = ob_get32(S, type, TP_BASICSIZE_OFF) +
                     (uint64_t)nitems * ob_get32(S, type, TP_ITEMSIZE_OFF);
-    return ob_alloc_sized(S, type, size, nitems);
+    return ob_alloc_sized(S, type, (size + 7) & ~UINT64_C(7), nitems);
 }
 
 Obj ob_alloc(Sim *S, TypeId t, int64_t nitems)
@@ -192,6 +193,32 @@ void ob_emit_freelist(Sim *S, SimEventKind kind, Obj o, int64_t list, int64_t le
     ev.a = list;
     ev.b = length;
     ev_emit(&S->ev, &ev);
+}
+
+void ob_clear_fields(Sim *S, Obj o, const ObField *f, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        Obj v = ob_get64(S, o, f[i].off);
+        if (!v) continue;
+        ob_set64(S, o, f[i].off, 0);
+        ob_decref(S, v, HOLD_INTERNAL(o, f[i].reason));
+    }
+}
+
+void ob_visit_fields(Sim *S, Obj o, const ObField *f, size_t n, RefVisitFn visit, void *ud)
+{
+    for (size_t i = 0; i < n; i++) {
+        Obj v = ob_get64(S, o, f[i].off);
+        if (!v) continue;
+        Holder hd = HOLD_INTERNAL(o, f[i].reason);
+        visit(S, v, &hd, ud);
+    }
+}
+
+void ob_set_field(Sim *S, Obj o, uint16_t off, uint16_t reason, Obj v)
+{
+    ob_set64(S, o, off, v);
+    ob_move(S, v, HOLD_TEMP, HOLD_INTERNAL(o, reason));
 }
 
 /* ---- embedder roots ---- */

@@ -18,10 +18,12 @@ static const ExcId exc_bases[] = {
 #undef X
 };
 
-static const uint32_t field_offs[] = {EXC_DICT_OFF, EXC_ARGS_OFF, EXC_NOTES_OFF,
-                                      EXC_TRACEBACK_OFF, EXC_CAUSE_OFF, EXC_CONTEXT_OFF};
-static const uint16_t field_reasons[] = {R_INSTANCE_DICT, R_EXC_ARGS, R_NONE,
-                                         R_EXC_TRACEBACK, R_EXC_CAUSE, R_EXC_CONTEXT};
+/* BaseException_clear's order, which is also BaseException_traverse's. */
+static const ObField fields[] = {
+    {EXC_DICT_OFF, R_INSTANCE_DICT}, {EXC_ARGS_OFF, R_EXC_ARGS},
+    {EXC_NOTES_OFF, R_NONE},         {EXC_TRACEBACK_OFF, R_EXC_TRACEBACK},
+    {EXC_CAUSE_OFF, R_EXC_CAUSE},    {EXC_CONTEXT_OFF, R_EXC_CONTEXT},
+};
 
 static void set_pending(Sim *S, Obj e)
 {
@@ -58,8 +60,7 @@ Obj exc_set(Sim *S, ExcId id, const char *fmt, ...)
         ob_decref(S, args, HOLD_TEMP);
         return 0;
     }
-    ob_set64(S, e, EXC_ARGS_OFF, args);
-    ob_move(S, args, HOLD_TEMP, HOLD_INTERNAL(e, R_EXC_ARGS));
+    ob_set_field(S, e, EXC_ARGS_OFF, R_EXC_ARGS, args);
     gc_track(S, e);
     set_pending(S, e);
     return 0;
@@ -93,12 +94,7 @@ const char *exc_message(const Sim *S, char *buf, size_t cap)
 
 void exc_dealloc(Sim *S, Obj e)
 {
-    /* BaseException_clear: dict, args, notes, traceback, cause, context */
-    for (size_t i = 0; i < sizeof field_offs / sizeof field_offs[0]; i++) {
-        Obj f = ob_get64(S, e, field_offs[i]);
-        ob_set64(S, e, field_offs[i], 0);
-        ob_xdecref(S, f, HOLD_INTERNAL(e, field_reasons[i]));
-    }
+    ob_clear_fields(S, e, fields, N_FIELDS(fields));
     Obj type = ob_type(S, e);
     ob_free_memory(S, e);
     if (tp_flags(S, type) & TPF_HEAPTYPE) ob_decref(S, type, HOLD_INTERNAL(e, R_OB_TYPE));
@@ -106,13 +102,7 @@ void exc_dealloc(Sim *S, Obj e)
 
 void exc_referents(Sim *S, Obj e, RefVisit visit, void *ud)
 {
-    for (size_t i = 0; i < sizeof field_offs / sizeof field_offs[0]; i++) {
-        Obj f = ob_get64(S, e, field_offs[i]);
-        if (f) {
-            Holder hd = HOLD_INTERNAL(e, field_reasons[i]);
-            visit(S, f, &hd, ud);
-        }
-    }
+    ob_visit_fields(S, e, fields, N_FIELDS(fields), visit, ud);
     Obj type = ob_type(S, e);
     if (tp_flags(S, type) & TPF_HEAPTYPE) {
         Holder hd = HOLD_INTERNAL(e, R_OB_TYPE);

@@ -171,6 +171,30 @@ typedef enum HolderKind {
     X(MODULE_DICT,  "module __dict__")                      \
     X(MODULE_NAME,  "module name")                          \
     X(INTERP,       "interpreter state")                    \
+    X(FUNC_GLOBALS, "__globals__")                          \
+    X(FUNC_BUILTINS,"__builtins__")                         \
+    X(FUNC_NAME,    "__name__")                             \
+    X(FUNC_QUALNAME,"__qualname__")                         \
+    X(FUNC_CODE,    "__code__")                             \
+    X(FUNC_DEFAULTS,"__defaults__")                         \
+    X(FUNC_KWDEFAULTS, "__kwdefaults__")                    \
+    X(FUNC_CLOSURE, "__closure__")                          \
+    X(FUNC_DOC,     "__doc__")                              \
+    X(FUNC_DICT,    "__dict__")                             \
+    X(FUNC_MODULE,  "__module__")                           \
+    X(FUNC_ANNOTATIONS, "__annotations__")                  \
+    X(METHOD_FUNC,  "__func__")                             \
+    X(METHOD_SELF,  "__self__")                             \
+    X(CO_CONSTS,    "co_consts")                            \
+    X(CO_NAMES,     "co_names")                             \
+    X(CO_LOCALSPLUSNAMES, "co_localsplusnames")             \
+    X(CO_LOCALSPLUSKINDS, "co_localspluskinds")             \
+    X(CO_FILENAME,  "co_filename")                          \
+    X(CO_NAME,      "co_name")                              \
+    X(CO_QUALNAME,  "co_qualname")                          \
+    X(CO_LINETABLE, "co_linetable")                         \
+    X(CO_EXCEPTIONTABLE, "co_exceptiontable")               \
+    X(RANGE_FIELD,  "range start/stop/step/length")         \
     X(CURRENT_EXC,  "the exception being raised")
 
 typedef enum HolderReason {
@@ -247,7 +271,8 @@ void ob_emit_freelist(Sim *S, SimEventKind kind, Obj o, int64_t list, int64_t le
 /* ---- allocation (alloc.c) ---- */
 
 /* A new object of `type` with `nitems` items: request
- * basicsize + nitems*itemsize (+ pre-header) from pymalloc, header words
+ * basicsize + nitems*itemsize rounded up to 8 (_PyObject_VAR_SIZE), plus
+ * the pre-header, from pymalloc, header words
  * set, refcount 1 held by TEMP, marked live, a GC object linked (not yet
  * tracked) and counted in count[0].  Other bytes are zero.  0 with
  * MemoryError set when the heap is full.  New reference. */
@@ -277,6 +302,22 @@ void objmap_unmark(Sim *S, Obj o);
 int objmap_is_live(const Sim *S, Obj o);
 /* Calls fn for every live object, in address order. */
 void objmap_each(Sim *S, void (*fn)(Sim *S, Obj o, void *ud), void *ud);
+
+/* ---- objects made of reference fields ---- */
+
+/* One reference field: its offset and the reason its holder gives. */
+typedef struct ObField {
+    uint16_t off;
+    uint16_t reason;
+} ObField;
+
+/* Py_CLEAR of each field, in the order given (a dealloc's order). */
+void ob_clear_fields(Sim *S, Obj o, const ObField *f, size_t n);
+/* Visits each non-NULL field, in the order given (a traverse's order). */
+void ob_visit_fields(Sim *S, Obj o, const ObField *f, size_t n, RefVisitFn visit, void *ud);
+/* Stores a new reference held by TEMP into a NULL field. */
+void ob_set_field(Sim *S, Obj o, uint16_t off, uint16_t reason, Obj v);
+#define N_FIELDS(a) (sizeof(a) / sizeof((a)[0]))
 
 /* ---- the ledger (ledger.c) ---- */
 

@@ -8,8 +8,10 @@
 #include "objects/dict.h"
 #include "objects/exc.h"
 #include "objects/float.h"
+#include "objects/func.h"
 #include "objects/int.h"
 #include "objects/list.h"
+#include "objects/misc.h"
 #include "objects/set.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
@@ -48,6 +50,18 @@ static const Slots slots[TI_COUNT] = {
     [TI_SET] = {set_dealloc, set_referents},
     [TI_FROZENSET] = {set_dealloc, set_referents},
     [TI_EXCEPTION] = {exc_dealloc, exc_referents},
+    [TI_CELL] = {cell_dealloc, cell_referents},
+    [TI_FUNCTION] = {func_dealloc, func_referents},
+    [TI_METHOD] = {method_dealloc, method_referents},
+    [TI_CODE] = {code_dealloc, code_referents},
+    [TI_BUILTIN_FN] = {builtin_dealloc, builtin_referents},
+    [TI_MODULE] = {module_dealloc, module_referents},
+    [TI_RANGE] = {range_dealloc, range_referents},
+    [TI_LIST_ITER] = {seqiter_dealloc, seqiter_referents},
+    [TI_TUPLE_ITER] = {seqiter_dealloc, seqiter_referents},
+    [TI_RANGE_ITER] = {plain_dealloc, NULL},
+    [TI_NOTIMPL] = {never_dealloc, NULL},
+    [TI_ELLIPSIS] = {never_dealloc, NULL},
 };
 
 static const TypeInfo builtin[TI_COUNT] = {
@@ -121,8 +135,10 @@ Sim *sim_new(const SimProfile *prof, char *err, size_t errcap)
         return NULL;
     }
     S->none = ob_static_new(S, S->types[TI_NONE].type, 16, 1);
-    if (!S->none) {
-        snprintf(err, errcap, "cannot create None");
+    S->not_implemented = ob_static_new(S, S->types[TI_NOTIMPL].type, 16, 1);
+    S->ellipsis = ob_static_new(S, S->types[TI_ELLIPSIS].type, 16, 1);
+    if (!S->none || !S->not_implemented || !S->ellipsis) {
+        snprintf(err, errcap, "cannot create None, NotImplemented and Ellipsis");
         sim_free(S);
         return NULL;
     }
