@@ -49,7 +49,10 @@ typedef void (*RefVisitFn)(Sim *S, Obj target, const Holder *hd, void *ud);
     X(TUPLE_ITER, "tuple_iterator", 32, 0,  TPF_GC)                           \
     X(RANGE_ITER, "range_iterator", 48, 0,  0)                                \
     X(NOTIMPL,    "NotImplementedType", 16, 0, 0)                             \
-    X(ELLIPSIS,   "ellipsis",      16,  0,  0)
+    X(ELLIPSIS,   "ellipsis",      16,  0,  0)                                \
+    X(GETSET_DESCR, "getset_descriptor", 48, 0, TPF_GC)                      \
+    X(MEMBER_DESCR, "member_descriptor", 48, 0, TPF_GC)                      \
+    X(INSTANCE,   "object",        16,  0,  TPF_GC) /* the behaviour of class instances */
 
 typedef enum TypeId {
 #define X(id, name, bs, is, fl) TI_##id,
@@ -159,6 +162,7 @@ struct Sim {
     Obj small_ints;              /* int -5 at this address, stride 32 */
     Obj latin1[256];             /* one-character strings */
     Obj memory_error;            /* preallocated, raised when the heap is full */
+    SimAddr empty_keys;          /* Py_EMPTY_KEYS, shared by every {} */
 
     FreeLists fl;
     GcState gc;

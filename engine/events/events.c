@@ -2,6 +2,7 @@
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "events/hub.h"
 
@@ -63,11 +64,27 @@ static void format_place(const SimEvent *ev, char *buf, size_t cap)
     append(buf, cap, n, " at 0x%012" PRIx64, ev->addr);
 }
 
+/* " list item of 0x... [3]" / " internal (co_consts) of 0x..." */
+static void format_holder(const SimEvent *ev, char *buf, size_t cap)
+{
+    size_t n = append(buf, cap, 0, " %s", sim_holder_kind_name(ev->holder));
+    if (!strcmp(sim_holder_kind_name(ev->holder), "internal"))
+        n = append(buf, cap, n, " (%s)", sim_holder_reason_name(ev->reason));
+    if (ev->addr) n = append(buf, cap, n, " of 0x%012" PRIx64, ev->addr);
+    if (ev->b) n = append(buf, cap, n, " key 0x%012" PRIx64, (uint64_t)ev->b);
+    else if (ev->addr) append(buf, cap, n, " [%" PRIu32 "]", ev->index);
+}
+
 int sim_event_format(const SimEvent *ev, char *buf, size_t cap)
 {
-    char place[128];
-    format_place(ev, place, sizeof place);
+    char place[160];
     const char *name = sim_event_kind_name(ev->kind);
+    if (sim_event_kind_category(ev->kind) == SIM_EVCAT_REFCOUNT) {
+        format_holder(ev, place, sizeof place);
+        return snprintf(buf, cap, "%-12s0x%012" PRIx64 " refcnt %" PRId64 " by%s", name, ev->obj,
+                        ev->a, place);
+    }
+    format_place(ev, place, sizeof place);
     switch ((SimEventKind)ev->kind) {
     case SIM_EV_BLOCK_ALLOC:
     case SIM_EV_RAW_ALLOC:

@@ -3,6 +3,7 @@
 #include <stdio.h>
 
 #include "objects/abstract.h"
+#include "objects/dict.h"
 #include "objects/exc.h"
 #include "objects/float.h"
 #include "objects/int.h"
@@ -10,6 +11,7 @@
 #include "objects/set.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "objects/typeobj.h"
 
 int64_t ob_hash_pointer(Obj o)
 {
@@ -95,4 +97,36 @@ int ob_eq(Sim *S, Obj a, Obj b)
     if (ta == TI_TUPLE && tb == TI_TUPLE) return seq_eq(S, a, b, 1);
     if (ta == TI_LIST && tb == TI_LIST) return seq_eq(S, a, b, 0);
     return 0;
+}
+
+uint64_t ob_getsizeof(const Sim *S, Obj o)
+{
+    Obj type = ob_type(S, o);
+    uint64_t pre = ob_is_gc(S, o) ? GC_HEAD_SIZE : 0;
+    if (tp_flags(S, type) & TPF_MANAGED_DICT) pre += MANAGED_DICT_PRE;
+    switch ((TypeId)tp_index(S, type)) {
+    case TI_STR: {
+        uint64_t len = (uint64_t)str_len(S, o);
+        return str_is_ascii(S, o) ? 48 + len + 1 : 72 + (len + 1) * str_kind(S, o);
+    }
+    case TI_INT:
+    case TI_BOOL: { /* int___sizeof__ counts at least one digit */
+        int64_t n = ob_size(S, o);
+        n = n < 0 ? -n : n;
+        return 24 + 4 * (uint64_t)(n ? n : 1);
+    }
+    case TI_LIST: return pre + 40 + 8 * (uint64_t)list_allocated(S, o);
+    case TI_DICT: return dict_sizeof(S, o);
+    case TI_SET:
+    case TI_FROZENSET: return set_sizeof(S, o);
+    case TI_TYPE:
+        if (tp_flags(S, o) & TPF_HEAPTYPE) return pre + type_sizeof(S, o);
+        return TP_STATIC_SIZE;
+    default: {
+        const TypeInfo *ti = ob_info(S, o);
+        uint64_t basic = ob_get32(S, type, TP_BASICSIZE_OFF);
+        uint64_t n = (tp_flags(S, type) & TPF_VAR) ? (uint64_t)ob_size(S, o) : 0;
+        return pre + ((basic + n * ti->itemsize + 7) & ~UINT64_C(7));
+    }
+    }
 }

@@ -17,6 +17,10 @@ int64_t ob_hash_pointer(Obj o);
  * with an exception set. */
 int ob_eq(Sim *S, Obj a, Obj b);
 
+/* sys.getsizeof(o): type(o).__sizeof__(o) plus the pre-header (GC head,
+ * managed dict), for every type the engine has. */
+uint64_t ob_getsizeof(const Sim *S, Obj o);
+
 /* The type's name ("int", "list", a class's __name__) in a host buffer. */
 const char *ob_type_name(const Sim *S, Obj o, char *buf, size_t cap);
 

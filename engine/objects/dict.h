@@ -1,22 +1,179 @@
 /*
- * objects/dict.h -- dicts: CPython 3.11's PyDictObject (48 bytes, 64 with
- * its GC head) with a separate keys object (dk header 32 bytes + index
- * bytes + entries: 16 per entry for all-str keys, 24 otherwise), split
- * tables for instances, the dict and keys free lists (80 each).
+ * objects/dict.h -- dicts with combined tables, as CPython 3.11 lays
+ * them out.
  *
- * Ownership: dict_setitem's key and value are borrowed (the dict gains
- * references); dict_getitem returns a borrowed reference.
+ * A dict is a PyDictObject (48 bytes, 64 with its GC head): ma_used,
+ * ma_version_tag, ma_keys (the simulated address of a keys block, not an
+ * object) and ma_values (0 for a combined table).  The keys block
+ * (PyDictKeysObject) is one pymalloc allocation:
+ *
+ *     [32-byte header][indices: 2**log2_size signed ints of 1/2/4/8 bytes]
+ *     [entries: USABLE_FRACTION(size) of 16 bytes ("unicode": key, value)
+ *                                     or 24 bytes ("general": hash, key, value)]
+ *
+ * so 8/16/32/64 slots of all-str keys ask 120/208/400/768 bytes and of
+ * other keys 160/288/568/1104.  {} shares the static Py_EMPTY_KEYS (one
+ * slot, no entries; its dk_refcnt counts the dicts that use it, plus 1).
+ *
+ * Invariants (dict_audit checks them):
+ *   - a combined table's keys have dk_refcnt 1, or are Py_EMPTY_KEYS;
+ *   - entry i is live iff its key and value are both set; ma_used live
+ *     entries among the first dk_nentries; dk_usable + dk_nentries <=
+ *     USABLE_FRACTION(size); each live entry is in exactly one index slot,
+ *     reachable along its hash's probe sequence; deleted entries leave
+ *     DKIX_DUMMY in their slot;
+ *   - a unicode-kind table holds only exact str keys;
+ *   - the dict owns one reference to each live key (holder DICT_KEY, index
+ *     = entry) and value (DICT_VALUE, index = entry, key = the key);
+ *   - up to 80 dead dicts wait on S->fl.dict (unmarked, refcount 0), and
+ *     up to 80 keys blocks of 8 slots and unicode kind on S->fl.keys;
+ *   - a dict is created untracked and becomes tracked when a key or value
+ *     that may be tracked is inserted (a GC object other than an untracked
+ *     tuple); only a full collection untracks it again.
+ *
+ * Ownership: keys, values and defaults passed in are borrowed (the dict
+ * takes its own references).  Every function returning an object says new
+ * or borrowed reference.
+ *
+ * Errors: functions returning int give -1 and functions returning Obj give
+ * 0 with S->exc set.  dict_getitem also returns 0 for "absent", without an
+ * exception: call it with no exception pending and test S->exc to tell
+ * the two apart.  Hashing (TypeError "unhashable type: 'list'"), missing
+ * keys (KeyError(key)) and heap exhaustion (MemoryError) are the failures
+ * the built-in types can cause.
+ *
+ * Out of scope here (to come): split tables (ma_values), dict views, repr.
  */
 #ifndef ENGINE_OBJECTS_DICT_H
 #define ENGINE_OBJECTS_DICT_H
 
 #include "objects/object.h"
 
-Obj dict_new(Sim *S);                                  /* new reference, {} */
-int dict_setitem(Sim *S, Obj d, Obj key, Obj value);   /* 0 or -1 */
-Obj dict_getitem(Sim *S, Obj d, Obj key);              /* borrowed, 0 if absent (no exception) */
-int dict_delitem(Sim *S, Obj d, Obj key);              /* -1 with KeyError if absent */
-int64_t dict_len(const Sim *S, Obj d);
+/* PyDictObject's fields after the object header. */
+#define DICT_USED_OFF    16
+#define DICT_VERSION_OFF 24
+#define DICT_KEYS_OFF    32
+#define DICT_VALUES_OFF  40
+
+/* PyDictKeysObject's header. */
+#define DK_REFCNT_OFF      0    /* int64 */
+#define DK_LOG2_SIZE_OFF   8    /* uint8 */
+#define DK_LOG2_IBYTES_OFF 9    /* uint8: log2 of the index table's bytes */
+#define DK_KIND_OFF        10   /* uint8: DICT_KEYS_* */
+#define DK_VERSION_OFF     12   /* uint32 */
+#define DK_USABLE_OFF      16   /* int64 */
+#define DK_NENTRIES_OFF    24   /* int64 */
+#define DK_INDICES_OFF     32
+#define DK_HEADER_SIZE     32
+
+#define DICT_KEYS_GENERAL 0
+#define DICT_KEYS_UNICODE 1
+#define DICT_KEYS_SPLIT   2
+
+/* Index slot values besides an entry number. */
+#define DKIX_EMPTY (-1)
+#define DKIX_DUMMY (-2)
+
+#define DICT_LOG_MINSIZE 3
+#define DICT_USABLE_FRACTION(n) (((n) << 1) / 3)
+
+/* ---- creation ---- */
+
+/* PyDict_New: {} on the shared empty keys.  New reference. */
+Obj dict_new(Sim *S);
+
+/* _PyDict_NewPresized: room for `minused` items without a resize (general
+ * kind); {} for 5 or fewer.  New reference. */
+Obj dict_new_presized(Sim *S, int64_t minused);
+
+/* _PyDict_FromItems, what BUILD_MAP and BUILD_CONST_KEY_MAP do: presized
+ * for n (unicode kind when every key is an exact str), then the n pairs
+ * set in order.  Keys and values borrowed.  New reference. */
+Obj dict_from_items(Sim *S, int64_t n, const Obj *keys, const Obj *values);
+
+/* dict.copy(): a clean combined dict (at most a third of its entries
+ * deleted) is cloned with the same layout; others are rebuilt compactly
+ * by merging into {}.  New reference. */
+Obj dict_copy(Sim *S, Obj d);
+
+/* ---- access ---- */
+
+/* d[key] = value.  0 or -1. */
+int dict_setitem(Sim *S, Obj d, Obj key, Obj value);
+
+/* PyDict_GetItemWithError: borrowed reference, or 0 -- absent when S->exc
+ * is still 0, failed (unhashable key) otherwise. */
+Obj dict_getitem(Sim *S, Obj d, Obj key);
+
+/* del d[key]: 0, or -1 with KeyError(key) when absent. */
+int dict_delitem(Sim *S, Obj d, Obj key);
+
+/* key in d: 1, 0, or -1. */
+int dict_contains(Sim *S, Obj d, Obj key);
+
+/* d.pop(key[, deflt]): new reference to the removed value, or to deflt
+ * when absent; with deflt 0 a missing key is a KeyError(key). */
+Obj dict_pop(Sim *S, Obj d, Obj key, Obj deflt);
+
+/* d.popitem(): a new (key, value) tuple, the last entry in order;
+ * KeyError "popitem(): dictionary is empty".  New reference. */
+Obj dict_popitem(Sim *S, Obj d);
+
+/* PyDict_SetDefault: d[key] if present, else inserts deflt and returns
+ * it.  Borrowed reference (dict.setdefault adds one). */
+Obj dict_setdefault(Sim *S, Obj d, Obj key, Obj deflt);
+
+/* d.clear(): back to the shared empty keys; the old entries are released
+ * in entry order (key, then value). */
+void dict_clear(Sim *S, Obj d);
+
+/* PyDict_Merge(a, b, override) for a dict b: override 1 replaces existing
+ * keys (update), 0 keeps them, 2 raises KeyError on a duplicate
+ * (DICT_MERGE).  0 or -1. */
+int dict_merge(Sim *S, Obj a, Obj b, int override);
+static inline int dict_update(Sim *S, Obj a, Obj b) { return dict_merge(S, a, b, 1); }
+
+/* PyDict_Next: the next live entry at or after *pos in insertion order;
+ * 1 with borrowed key and value (either pointer may be NULL), 0 at the
+ * end.  Start with *pos = 0. */
+int dict_next(const Sim *S, Obj d, int64_t *pos, Obj *key, Obj *value);
+
+static inline int64_t dict_len(const Sim *S, Obj d) { return (int64_t)ob_get64(S, d, DICT_USED_OFF); }
+
+/* sys.getsizeof(d): pre-header + basicsize + the keys block when this
+ * dict owns it alone. */
+uint64_t dict_sizeof(const Sim *S, Obj d);
+
+/* ---- the keys block, for tests and the debugger ---- */
+
+static inline SimAddr dict_keys(const Sim *S, Obj d) { return ob_get64(S, d, DICT_KEYS_OFF); }
+static inline unsigned dk_u8(const Sim *S, SimAddr k, uint32_t off)
+{
+    return *((const unsigned char *)ob_ptr(S, k) + off);
+}
+static inline unsigned dk_log2_size(const Sim *S, SimAddr k) { return dk_u8(S, k, DK_LOG2_SIZE_OFF); }
+static inline unsigned dk_kind(const Sim *S, SimAddr k) { return dk_u8(S, k, DK_KIND_OFF); }
+static inline int64_t dk_usable(const Sim *S, SimAddr k) { return (int64_t)ob_get64(S, k, DK_USABLE_OFF); }
+static inline int64_t dk_nentries(const Sim *S, SimAddr k) { return (int64_t)ob_get64(S, k, DK_NENTRIES_OFF); }
+static inline int64_t dk_refcnt(const Sim *S, SimAddr k) { return (int64_t)ob_get64(S, k, DK_REFCNT_OFF); }
+
+/* Index slot i: an entry number, DKIX_EMPTY or DKIX_DUMMY. */
+int64_t dk_index(const Sim *S, SimAddr k, uint64_t i);
+
+/* _PyDict_KeysSize: the bytes the keys block asked of pymalloc. */
+uint64_t dk_block_size(const Sim *S, SimAddr k);
+
+/* Py_EMPTY_KEYS (in the static region); 0 if it cannot be created. */
+SimAddr dict_empty_keys(Sim *S);
+
+/* Creates Py_EMPTY_KEYS in the static region (sim_new calls it). */
+int dict_init_statics(Sim *S);
+
+/* Every invariant above, for every live dict, the keys free list and the
+ * empty keys' count; 0, or 1 with the first violation in msg. */
+int dict_audit(Sim *S, char *msg, size_t cap);
+
+/* ---- type behaviour ---- */
 
 void dict_dealloc(Sim *S, Obj o);
 void dict_referents(Sim *S, Obj o, RefVisit visit, void *ud);

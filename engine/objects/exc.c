@@ -40,6 +40,19 @@ Obj exc_no_memory(Sim *S)
     return 0;
 }
 
+Obj exc_set_args(Sim *S, ExcId id, Obj args)
+{
+    Obj e = ob_alloc_type(S, S->exc_types[id], 0);
+    if (!e) {
+        ob_decref(S, args, HOLD_TEMP);
+        return 0;
+    }
+    ob_set_field(S, e, EXC_ARGS_OFF, R_EXC_ARGS, args);
+    gc_track(S, e);
+    set_pending(S, e);
+    return 0;
+}
+
 Obj exc_set(Sim *S, ExcId id, const char *fmt, ...)
 {
     char buf[512];
@@ -55,15 +68,7 @@ Obj exc_set(Sim *S, ExcId id, const char *fmt, ...)
         return 0;
     }
     tuple_set_item(S, args, 0, msg);
-    Obj e = ob_alloc_type(S, S->exc_types[id], 0);
-    if (!e) {
-        ob_decref(S, args, HOLD_TEMP);
-        return 0;
-    }
-    ob_set_field(S, e, EXC_ARGS_OFF, R_EXC_ARGS, args);
-    gc_track(S, e);
-    set_pending(S, e);
-    return 0;
+    return exc_set_args(S, id, args);
 }
 
 void exc_clear(Sim *S)

@@ -23,6 +23,10 @@
  * callers can `return exc_set(...)`. */
 Obj exc_set(Sim *S, ExcId id, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
+/* Sets S->exc to a new `id` instance whose args are `args` (a tuple; the
+ * caller's TEMP reference moves to the exception); returns 0. */
+Obj exc_set_args(Sim *S, ExcId id, Obj args);
+
 /* Sets S->exc to the preallocated MemoryError; returns 0. */
 Obj exc_no_memory(Sim *S);
 

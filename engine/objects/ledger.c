@@ -11,6 +11,7 @@
 #include <stdlib.h>
 
 #include "objects/abstract.h"
+#include "objects/dict.h"
 #include "objects/object.h"
 #include "objects/tuple.h"
 
@@ -28,6 +29,8 @@ static const char *const reason_names[] = {
 
 const char *holder_kind_name(unsigned k) { return k < H_KIND_COUNT ? kind_names[k] : "?"; }
 const char *holder_reason_name(unsigned r) { return r < R_REASON_COUNT ? reason_names[r] : "?"; }
+const char *sim_holder_kind_name(unsigned k) { return holder_kind_name(k); }
+const char *sim_holder_reason_name(unsigned r) { return holder_reason_name(r); }
 
 void ob_referents(Sim *S, Obj o, RefVisit visit, void *ud)
 {
@@ -237,7 +240,7 @@ int ob_check(Sim *S, char *msg, size_t cap)
     free(t.keys);
     free(t.counts);
     if (t.bad) return 1;
-    if (check_free_lists(S, msg, cap)) return 1;
+    if (check_free_lists(S, msg, cap) || dict_audit(S, msg, cap)) return 1;
     uint64_t on_lists, tracked = 0;
     if (check_gc_lists(S, &on_lists, msg, cap)) return 1;
     objmap_each(S, count_tracked, &tracked);

@@ -96,6 +96,8 @@ static inline void ob_set_size(Sim *S, Obj o, int64_t n) { ob_set64(S, o, OB_SIZ
 #define TP_SLOTS_OFF     88   /* tuple of __slots__ names, or 0 */
 #define TP_KEYS_OFF      96   /* shared split keys (a keys block, not an object) */
 #define TP_MODULE_OFF    104  /* str */
+#define TP_DICTOFFSET_OFF 112 /* int64: -1 for a managed dict, 0 none */
+#define TP_WEAKLISTOFFSET_OFF 120 /* int64: 0 none */
 #define TP_STATIC_SIZE   408  /* sizeof(PyTypeObject) in 3.11 */
 #define TP_HEAP_SIZE     904  /* sizeof(PyHeapTypeObject) in 3.11 */
 
@@ -195,6 +197,9 @@ typedef enum HolderKind {
     X(CO_LINETABLE, "co_linetable")                         \
     X(CO_EXCEPTIONTABLE, "co_exceptiontable")               \
     X(RANGE_FIELD,  "range start/stop/step/length")         \
+    X(SHARED_KEYS,  "a class's shared instance keys")        \
+    X(DESCR_TYPE,   "descriptor's __objclass__")            \
+    X(DESCR_NAME,   "descriptor's __name__")                \
     X(CURRENT_EXC,  "the exception being raised")
 
 typedef enum HolderReason {

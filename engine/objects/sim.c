@@ -15,6 +15,7 @@
 #include "objects/set.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "objects/typeobj.h"
 
 /* Static singletons are never deallocated: reaching zero is an engine bug. */
 static void never_dealloc(Sim *S, Obj o)
@@ -37,7 +38,7 @@ typedef struct Slots {
 } Slots;
 
 static const Slots slots[TI_COUNT] = {
-    [TI_TYPE] = {plain_dealloc, NULL},
+    [TI_TYPE] = {type_dealloc, type_referents},
     [TI_OBJECT] = {plain_dealloc, NULL},
     [TI_NONE] = {never_dealloc, NULL},
     [TI_BOOL] = {never_dealloc, NULL},
@@ -62,6 +63,9 @@ static const Slots slots[TI_COUNT] = {
     [TI_RANGE_ITER] = {plain_dealloc, NULL},
     [TI_NOTIMPL] = {never_dealloc, NULL},
     [TI_ELLIPSIS] = {never_dealloc, NULL},
+    [TI_GETSET_DESCR] = {descr_dealloc, descr_referents},
+    [TI_MEMBER_DESCR] = {descr_dealloc, descr_referents},
+    [TI_INSTANCE] = {instance_dealloc, instance_referents},
 };
 
 static const TypeInfo builtin[TI_COUNT] = {
@@ -129,7 +133,7 @@ Sim *sim_new(const SimProfile *prof, char *err, size_t errcap)
     S->objmap_len = (S->heap->host_len >> 20) + 1;
     S->objmap = calloc(S->objmap_len, sizeof *S->objmap);
     if (!S->objmap || init_gc(S) || init_types(S) || str_init_statics(S) ||
-        tuple_init_statics(S) || int_init_statics(S) || exc_init(S)) {
+        tuple_init_statics(S) || int_init_statics(S) || exc_init(S) || dict_init_statics(S)) {
         snprintf(err, errcap, "cannot create the interpreter's static objects");
         sim_free(S);
         return NULL;

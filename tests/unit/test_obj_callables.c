@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "heap_support.h"
+#include "objects/abstract.h"
 #include "objects/dict.h"
 #include "objects/exc.h"
 #include "objects/func.h"
@@ -18,15 +19,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 
-/* sys.getsizeof for fixed-size objects: basicsize (rounded, with items)
- * plus the GC pre-header. */
-static uint64_t getsizeof(Sim *S, Obj o)
-{
-    const TypeInfo *ti = ob_info(S, o);
-    uint64_t n = (tp_flags(S, ob_type(S, o)) & TPF_VAR) ? (uint64_t)ob_size(S, o) : 0;
-    uint64_t size = (ti->basicsize + n * ti->itemsize + 7) & ~UINT64_C(7);
-    return size + (ob_is_gc(S, o) ? 16 : 0);
-}
+static uint64_t getsizeof(Sim *S, Obj o) { return ob_getsizeof(S, o); }
 
 /* A code object like `def g(): pass`'s, with names and constants. */
 static Obj make_code(Sim *S, int64_t units)

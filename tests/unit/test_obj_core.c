@@ -19,25 +19,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 
-/* sys.getsizeof: type(o).__sizeof__(o) + the GC pre-header. */
-static uint64_t getsizeof(Sim *S, Obj o)
-{
-    uint64_t pre = ob_is_gc(S, o) ? 16 : 0;
-    if (ob_is(S, o, TI_STR)) {
-        uint64_t len = (uint64_t)str_len(S, o);
-        return str_is_ascii(S, o) ? 48 + len + 1 : 72 + (len + 1) * str_kind(S, o);
-    }
-    if (ob_is(S, o, TI_INT) || ob_is(S, o, TI_BOOL)) {
-        int64_t n = ob_size(S, o);
-        n = n < 0 ? -n : n;
-        return 24 + 4 * (uint64_t)(n ? n : 1); /* zero still counts one digit */
-    }
-    if (ob_is(S, o, TI_FLOAT)) return 24;
-    if (ob_is(S, o, TI_TUPLE)) return pre + 24 + 8 * (uint64_t)ob_size(S, o);
-    if (ob_is(S, o, TI_LIST)) return pre + 40 + 8 * (uint64_t)list_allocated(S, o);
-    fail_msg("getsizeof: unexpected type");
-    return 0;
-}
+static uint64_t getsizeof(Sim *S, Obj o) { return ob_getsizeof(S, o); }
 
 static Obj str_hex(Sim *S, const char *hex)
 {
@@ -363,6 +345,11 @@ static void test_refcount_events(void **state)
     assert_int_equal(rec.ev[0].holder, H_LIST_ITEM);
     assert_int_equal(rec.ev[0].addr, l);
     assert_int_equal(rec.ev[0].index, 0);
+    char line[200], want[200];
+    sim_event_format(&rec.ev[0], line, sizeof line);
+    snprintf(want, sizeof want, "incref      0x%012llx refcnt 2 by list item of 0x%012llx [0]",
+             (unsigned long long)v, (unsigned long long)l);
+    assert_string_equal(line, want);
     ob_decref(S, v, HOLD_TEMP);
     assert_int_equal(rec.ev[1].kind, SIM_EV_DECREF);
     assert_int_equal(rec.ev[1].a, 1);

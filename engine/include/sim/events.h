@@ -102,6 +102,11 @@ const char *sim_event_kind_name(unsigned kind);
 /* The category bit of a kind (0 for an unknown kind). */
 uint32_t sim_event_kind_category(unsigned kind);
 
+/* Names of holder kinds and internal reasons in refcount events
+ * ("list item", "co_consts", ...); "?" when unknown. */
+const char *sim_holder_kind_name(unsigned kind);
+const char *sim_holder_reason_name(unsigned reason);
+
 /* Writes one human-readable line (no newline) describing `ev` into `buf`.
  * Returns the length snprintf would have produced. */
 int sim_event_format(const SimEvent *ev, char *buf, size_t cap);

@@ -1,0 +1,539 @@
+/* typeobj.c -- see typeobj.h. */
+#include "objects/dict.h"
+#include "objects/exc.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "objects/typeobj.h"
+
+/* ---- shared keys: a PyDictKeysObject of the split kind ----
+ * [0] dk_refcnt  [8] log2_size  [9] log2_index_bytes  [10] kind
+ * [12] version   [16] usable    [24] nentries  [32] indices (1 byte each)
+ * then entries {me_key, me_value} of 16 bytes. */
+#define KEYS_LOG2 6
+#define KEYS_SLOTS (1u << KEYS_LOG2)
+#define KEYS_USABLE_MAX 30            /* SHARED_KEYS_MAX_SIZE */
+#define KEYS_ENTRIES (KEYS_SLOTS * 2 / 3)
+#define KEYS_SIZE (32 + KEYS_SLOTS + KEYS_ENTRIES * 16)
+#define KEYS_USABLE_OFF 16
+#define KEYS_NENTRIES_OFF 24
+#define KEYS_INDICES_OFF 32
+#define KEYS_ENTRIES_OFF (32 + KEYS_SLOTS)
+#define DICT_KEYS_SPLIT 2
+#define DKIX_EMPTY (-1)
+
+static int64_t keys_usable(const Sim *S, SimAddr k) { return (int64_t)ob_get64(S, k, KEYS_USABLE_OFF); }
+static int64_t keys_nentries(const Sim *S, SimAddr k) { return (int64_t)ob_get64(S, k, KEYS_NENTRIES_OFF); }
+static int8_t keys_index(const Sim *S, SimAddr k, uint64_t i)
+{
+    return ((const int8_t *)ob_ptr(S, k + KEYS_INDICES_OFF))[i];
+}
+static Obj keys_name(const Sim *S, SimAddr k, int64_t ix)
+{
+    return ob_get64(S, k, KEYS_ENTRIES_OFF + 16 * (uint32_t)ix);
+}
+
+/* The class holds the names in its shared keys. */
+static Holder keys_holder(Obj type, int64_t ix, Obj name)
+{
+    Holder hd = HOLD(H_INTERNAL, type, ix, name);
+    hd.reason = R_SHARED_KEYS;
+    return hd;
+}
+
+/* _PyDict_NewKeysForClass: 64 slots, usable set to 30. */
+static SimAddr keys_new(Sim *S)
+{
+    SimAddr k = pm_malloc(S->heap, KEYS_SIZE);
+    if (!k) return 0;
+    memset(ob_ptr(S, k), 0, KEYS_SIZE);
+    ob_set64(S, k, 0, 1);
+    unsigned char *hdr = ob_ptr(S, k);
+    hdr[8] = KEYS_LOG2;
+    hdr[9] = KEYS_LOG2;
+    hdr[10] = DICT_KEYS_SPLIT;
+    memset(hdr + KEYS_INDICES_OFF, 0xff, KEYS_SLOTS);
+    ob_set64(S, k, KEYS_USABLE_OFF, KEYS_USABLE_MAX);
+    return k;
+}
+
+/* unicodekeys_lookup_unicode's probe; *slot gets the first empty slot. */
+static int64_t keys_lookup(Sim *S, SimAddr k, Obj name, uint64_t *slot)
+{
+    uint64_t hash = (uint64_t)str_hash(S, name), mask = KEYS_SLOTS - 1;
+    uint64_t perturb = hash, i = hash & mask;
+    for (;;) {
+        int8_t ix = keys_index(S, k, i);
+        if (ix == DKIX_EMPTY) {
+            *slot = i;
+            return DKIX_EMPTY;
+        }
+        Obj key = keys_name(S, k, ix);
+        if (key == name || ((uint64_t)str_hash(S, key) == hash && str_eq(S, key, name))) return ix;
+        perturb >>= 5;
+        i = mask & (i * 5 + perturb + 1);
+    }
+}
+
+/* insert_into_dictkeys: the name's index, added (with a reference held
+ * by the class) if new and there is room; DKIX_EMPTY when full. */
+static int64_t keys_insert(Sim *S, Obj type, SimAddr k, Obj name)
+{
+    uint64_t slot;
+    int64_t ix = keys_lookup(S, k, name, &slot);
+    if (ix != DKIX_EMPTY || keys_usable(S, k) <= 0) return ix;
+    ix = keys_nentries(S, k);
+    ((int8_t *)ob_ptr(S, k + KEYS_INDICES_OFF))[slot] = (int8_t)ix;
+    ob_set64(S, k, KEYS_ENTRIES_OFF + 16 * (uint32_t)ix, name);
+    ob_incref(S, name, keys_holder(type, ix, name));
+    ob_set64(S, k, KEYS_USABLE_OFF, (uint64_t)(keys_usable(S, k) - 1));
+    ob_set64(S, k, KEYS_NENTRIES_OFF, (uint64_t)(ix + 1));
+    return ix;
+}
+
+/* ---- descriptors ---- */
+
+static const ObField descr_fields[] = {{DESCR_TYPE_OFF, R_DESCR_TYPE},
+                                       {DESCR_NAME_OFF, R_DESCR_NAME},
+                                       {DESCR_QUALNAME_OFF, R_DESCR_NAME}};
+
+static Obj descr_new(Sim *S, TypeId t, Obj type, const char *name, uint64_t which)
+{
+    Obj n = str_from_cstr(S, name);
+    if (!n) return 0;
+    str_intern(S, &n);
+    Obj d = ob_alloc(S, t, 0);
+    if (!d) {
+        ob_decref(S, n, HOLD_TEMP);
+        return 0;
+    }
+    ob_set64(S, d, DESCR_TYPE_OFF, type);
+    ob_incref(S, type, HOLD_INTERNAL(d, R_DESCR_TYPE));
+    ob_set_field(S, d, DESCR_NAME_OFF, R_DESCR_NAME, n);
+    ob_set64(S, d, DESCR_WHICH_OFF, which);
+    gc_track(S, d);
+    return d;
+}
+
+void descr_dealloc(Sim *S, Obj d)
+{
+    ob_clear_fields(S, d, descr_fields, N_FIELDS(descr_fields));
+    ob_free_memory(S, d);
+}
+
+void descr_referents(Sim *S, Obj d, RefVisit visit, void *ud)
+{
+    ob_visit_fields(S, d, descr_fields, N_FIELDS(descr_fields), visit, ud);
+}
+
+/* ---- types ---- */
+
+/* type_dealloc's order (tp_base, tp_dict, tp_bases, tp_mro, ht_name,
+ * ht_qualname, ht_slots); the shared keys follow. */
+static const ObField type_fields[] = {
+    {TP_BASE_OFF, R_TYPE_BASE},         {TP_DICT_OFF, R_TYPE_DICT},
+    {TP_BASES_OFF, R_TYPE_BASES},       {TP_MRO_OFF, R_TYPE_MRO},
+    {TP_NAME_OFF, R_TYPE_NAME},         {TP_QUALNAME_OFF, R_TYPE_QUALNAME},
+    {TP_SLOTS_OFF, R_TYPE_SLOTS},
+};
+
+static int dict_set_cstr(Sim *S, Obj d, const char *key, Obj value)
+{
+    Obj k = str_from_cstr(S, key);
+    if (!k) return -1;
+    str_intern(S, &k);
+    int r = dict_setitem(S, d, k, value);
+    ob_decref(S, k, HOLD_TEMP);
+    return r;
+}
+
+static Obj dict_get_cstr(Sim *S, Obj d, const char *key)
+{
+    Obj k = str_from_cstr(S, key);
+    if (!k) return 0;
+    Obj v = dict_getitem(S, d, k);
+    ob_decref(S, k, HOLD_TEMP);
+    return v;
+}
+
+/* The __slots__ names as a new tuple of interned strs; 0 with no
+ * __slots__ (and no exception), or 0 with TypeError. */
+static Obj slot_names(Sim *S, Obj ns, int *has_slots)
+{
+    Obj spec = dict_get_cstr(S, ns, "__slots__");
+    *has_slots = spec != 0;
+    if (!spec) return 0;
+    int64_t n = ob_is(S, spec, TI_STR) ? 1 : ob_is(S, spec, TI_TUPLE) ? ob_size(S, spec) : -1;
+    if (n < 0) return exc_set(S, EXC_TypeError, "__slots__ must be a str or a tuple of str");
+    Obj names = tuple_new(S, n);
+    if (!names) return 0;
+    for (int64_t i = 0; i < n; i++) {
+        Obj s = ob_is(S, spec, TI_STR) ? spec : tuple_item(S, spec, i);
+        if (!ob_is(S, s, TI_STR)) {
+            ob_decref(S, names, HOLD_TEMP);
+            return exc_set(S, EXC_TypeError, "__slots__ items must be strings");
+        }
+        ob_incref(S, s, HOLD_TEMP);
+        str_intern(S, &s);
+        tuple_set_item(S, names, i, s);
+    }
+    return names;
+}
+
+static int slot_is(const Sim *S, Obj names, int64_t i, const char *what)
+{
+    char buf[32];
+    str_to_utf8(S, tuple_item(S, names, i), buf, sizeof buf);
+    return !strcmp(buf, what);
+}
+
+Obj type_new(Sim *S, Obj name, Obj bases, Obj ns)
+{
+    Obj object_type = S->types[TI_OBJECT].type;
+    if (ob_size(S, bases) > 1)
+        return exc_set(S, EXC_TypeError, "multiple inheritance is not part of refscope's subset");
+    Obj base = ob_size(S, bases) ? tuple_item(S, bases, 0) : object_type;
+    if (ob_type(S, base) != S->types[TI_TYPE].type ||
+        (base != object_type && !(tp_flags(S, base) & TPF_HEAPTYPE)))
+        return exc_set(S, EXC_TypeError, "refscope can derive classes only from object and "
+                                         "from other classes");
+    int has_slots;
+    Obj slots = slot_names(S, ns, &has_slots);
+    if (has_slots && !slots) return 0;
+    int64_t nslots = 0, want_dict = !has_slots, want_weak = !has_slots;
+    for (int64_t i = 0; slots && i < ob_size(S, slots); i++) {
+        if (slot_is(S, slots, i, "__dict__")) want_dict = 1;
+        else if (slot_is(S, slots, i, "__weakref__")) want_weak = 1;
+        else nslots++;
+    }
+    /* What the base already has is inherited, not added. */
+    int base_dict = (tp_flags(S, base) & TPF_MANAGED_DICT) != 0;
+    int base_weak = ob_get64(S, base, TP_WEAKLISTOFFSET_OFF) != 0;
+    uint32_t basicsize = ob_get32(S, base, TP_BASICSIZE_OFF) + 8 * (uint32_t)nslots;
+    int add_weak = want_weak && !base_weak;
+    if (add_weak) basicsize += 8;
+
+    Obj type = ob_alloc_type(S, S->types[TI_TYPE].type, nslots + 1);
+    if (!type) goto fail_slots;
+    ob_set_size(S, type, nslots);
+    uint32_t flags = TPF_HEAPTYPE | TPF_GC | TPF_BASETYPE;
+    if (want_dict || base_dict) flags |= TPF_MANAGED_DICT;
+    ob_set32(S, type, TP_INDEX_OFF, TI_INSTANCE);
+    ob_set32(S, type, TP_FLAGS_OFF, flags);
+    ob_set32(S, type, TP_BASICSIZE_OFF, basicsize);
+    ob_set64(S, type, TP_DICTOFFSET_OFF, (flags & TPF_MANAGED_DICT) ? (uint64_t)-1 : 0);
+    ob_set64(S, type, TP_WEAKLISTOFFSET_OFF,
+             add_weak ? basicsize - 8 : ob_get64(S, base, TP_WEAKLISTOFFSET_OFF));
+    if (slots) ob_set_field(S, type, TP_SLOTS_OFF, R_TYPE_SLOTS, slots);
+    slots = 0;
+    ob_set64(S, type, TP_NAME_OFF, name);
+    ob_incref(S, name, HOLD_INTERNAL(type, R_TYPE_NAME));
+    ob_set64(S, type, TP_BASES_OFF, bases);
+    ob_incref(S, bases, HOLD_INTERNAL(type, R_TYPE_BASES));
+    ob_set64(S, type, TP_BASE_OFF, base);
+    ob_incref(S, base, HOLD_INTERNAL(type, R_TYPE_BASE));
+
+    Obj dict = dict_copy(S, ns);
+    if (!dict) goto fail;
+    ob_set_field(S, type, TP_DICT_OFF, R_TYPE_DICT, dict);
+    Obj qualname = dict_get_cstr(S, dict, "__qualname__");
+    ob_set64(S, type, TP_QUALNAME_OFF, qualname ? qualname : name);
+    ob_incref(S, ob_get64(S, type, TP_QUALNAME_OFF), HOLD_INTERNAL(type, R_TYPE_QUALNAME));
+    if (qualname) {
+        Obj k = str_from_cstr(S, "__qualname__");
+        if (!k) goto fail;
+        int r = dict_delitem(S, dict, k);
+        ob_decref(S, k, HOLD_TEMP);
+        if (r) goto fail;
+    }
+
+    /* __mro__: (type, *base.__mro__) -- it holds the class itself. */
+    Obj base_mro = ob_get64(S, base, TP_MRO_OFF);
+    int64_t nbase = base_mro ? ob_size(S, base_mro) : 1;
+    Obj mro = tuple_new(S, nbase + 1);
+    if (!mro) goto fail;
+    for (int64_t i = 0; i <= nbase; i++) {
+        Obj t = i == 0 ? type : base_mro ? tuple_item(S, base_mro, i - 1) : base;
+        ob_set64(S, mro, TUPLE_ITEMS_OFF + 8 * (uint32_t)i, t);
+        ob_incref(S, t, HOLD(H_TUPLE_ITEM, mro, i, 0));
+    }
+    ob_set_field(S, type, TP_MRO_OFF, R_TYPE_MRO, mro);
+
+    /* PyType_Ready's order: member descriptors, getsets, then __doc__. */
+    Obj names = ob_get64(S, type, TP_SLOTS_OFF);
+    uint32_t off = ob_get32(S, base, TP_BASICSIZE_OFF);
+    for (int64_t i = 0; names && i < ob_size(S, names); i++) {
+        if (slot_is(S, names, i, "__dict__") || slot_is(S, names, i, "__weakref__")) continue;
+        char buf[128];
+        str_to_utf8(S, tuple_item(S, names, i), buf, sizeof buf);
+        Obj d = descr_new(S, TI_MEMBER_DESCR, type, buf, off);
+        if (!d) goto fail;
+        int r = dict_setitem(S, dict, tuple_item(S, names, i), d);
+        ob_decref(S, d, HOLD_TEMP);
+        if (r) goto fail;
+        off += 8;
+    }
+    static const char *const getsets[] = {"__dict__", "__weakref__"};
+    int adds[2] = {want_dict && !base_dict, add_weak};
+    for (int g = 0; g < 2; g++) {
+        if (!adds[g]) continue;
+        Obj d = descr_new(S, TI_GETSET_DESCR, type, getsets[g], (uint64_t)g);
+        if (!d) goto fail;
+        int r = dict_set_cstr(S, dict, getsets[g], d);
+        ob_decref(S, d, HOLD_TEMP);
+        if (r) goto fail;
+    }
+    if (!dict_get_cstr(S, dict, "__doc__") && dict_set_cstr(S, dict, "__doc__", S->none)) goto fail;
+    if (flags & TPF_MANAGED_DICT) {
+        SimAddr keys = keys_new(S);
+        if (!keys) {
+            exc_no_memory(S);
+            goto fail;
+        }
+        ob_set64(S, type, TP_KEYS_OFF, keys);
+    }
+    gc_track(S, type);
+    return type;
+fail:
+    ob_decref(S, type, HOLD_TEMP);
+    return 0;
+fail_slots:
+    ob_xdecref(S, slots, HOLD_TEMP);
+    return 0;
+}
+
+static void release_keys(Sim *S, Obj type)
+{
+    SimAddr k = ob_get64(S, type, TP_KEYS_OFF);
+    if (!k) return;
+    ob_set64(S, type, TP_KEYS_OFF, 0);
+    int64_t n = keys_nentries(S, k);
+    for (int64_t i = 0; i < n; i++) {
+        Obj name = keys_name(S, k, i);
+        ob_decref(S, name, keys_holder(type, i, name));
+    }
+    pm_free(S->heap, k);
+}
+
+void type_dealloc(Sim *S, Obj type)
+{
+    ob_clear_fields(S, type, type_fields, N_FIELDS(type_fields));
+    release_keys(S, type);
+    ob_free_memory(S, type);
+}
+
+/* Static types hold nothing the ledger counts: they are never freed, and
+ * their references to bases are part of their static counts. */
+void type_referents(Sim *S, Obj type, RefVisit visit, void *ud)
+{
+    if (!(tp_flags(S, type) & TPF_HEAPTYPE)) return;
+    ob_visit_fields(S, type, type_fields, N_FIELDS(type_fields), visit, ud);
+    SimAddr k = ob_get64(S, type, TP_KEYS_OFF);
+    for (int64_t i = 0; k && i < keys_nentries(S, k); i++) {
+        Holder hd = keys_holder(type, i, keys_name(S, k, i));
+        visit(S, hd.key, &hd, ud);
+    }
+}
+
+uint64_t type_sizeof(const Sim *S, Obj type)
+{
+    return TP_HEAP_SIZE + (ob_get64(S, type, TP_KEYS_OFF) ? KEYS_SIZE : 0);
+}
+
+/* ---- instances ---- */
+
+#define VALUES_PTR(o) ((o) - 32)     /* the values* pre-header word */
+
+static SimAddr values_of(const Sim *S, Obj o)
+{
+    return (tp_flags(S, ob_type(S, o)) & TPF_MANAGED_DICT) ? ob_get64(S, VALUES_PTR(o), 0) : 0;
+}
+
+static uint8_t *values_prefix(const Sim *S, SimAddr values) { return (uint8_t *)ob_ptr(S, values); }
+
+uint64_t instance_values_size(const Sim *S, Obj o)
+{
+    SimAddr v = values_of(S, o);
+    if (!v) return 0;
+    SimBlockInfo bi;
+    if (sim_heap_locate(S->heap, v - values_prefix(S, v)[-1], &bi)) return 0;
+    return bi.size;
+}
+
+Obj instance_new(Sim *S, Obj type)
+{
+    Obj o = ob_alloc_type(S, type, 0);
+    if (!o) return 0;
+    SimAddr keys = ob_get64(S, type, TP_KEYS_OFF);
+    if (keys) {
+        /* init_inline_values: one usable entry less for every new object
+         * (while more than one is left), then prefix + 8*size bytes. */
+        if (keys_usable(S, keys) > 1) ob_set64(S, keys, KEYS_USABLE_OFF, (uint64_t)(keys_usable(S, keys) - 1));
+        uint64_t size = (uint64_t)(keys_nentries(S, keys) + keys_usable(S, keys));
+        uint64_t prefix = (size + 2 + 7) & ~UINT64_C(7);
+        SimAddr mem = pm_malloc(S->heap, prefix + 8 * size);
+        if (!mem) {
+            ob_decref(S, o, HOLD_TEMP);
+            return exc_no_memory(S);
+        }
+        memset(ob_ptr(S, mem), 0, prefix + 8 * size);
+        values_prefix(S, mem + prefix)[-1] = (uint8_t)prefix;
+        ob_set64(S, VALUES_PTR(o), 0, mem + prefix);
+    }
+    gc_track(S, o);
+    return o;
+}
+
+/* The offset of slot `name` in instances of the type, or 0. */
+static uint32_t slot_offset(Sim *S, Obj type, Obj name)
+{
+    for (Obj t = type; t && (tp_flags(S, t) & TPF_HEAPTYPE); t = ob_get64(S, t, TP_BASE_OFF)) {
+        Obj dict = ob_get64(S, t, TP_DICT_OFF);
+        Obj d = dict ? dict_getitem(S, dict, name) : 0;
+        if (d && ob_is(S, d, TI_MEMBER_DESCR)) return (uint32_t)ob_get64(S, d, DESCR_WHICH_OFF);
+    }
+    return 0;
+}
+
+static int no_attribute(Sim *S, Obj o, Obj name)
+{
+    char tn[64], an[128];
+    Obj type = ob_type(S, o);
+    str_to_utf8(S, ob_get64(S, type, TP_NAME_OFF), tn, sizeof tn);
+    str_to_utf8(S, name, an, sizeof an);
+    exc_set(S, EXC_AttributeError, "'%s' object has no attribute '%s'", tn, an);
+    return -1;
+}
+
+int instance_setattr(Sim *S, Obj o, Obj name, Obj value)
+{
+    Obj type = ob_type(S, o);
+    if (!ob_is(S, name, TI_STR)) {
+        exc_set(S, EXC_TypeError, "attribute name must be string");
+        return -1;
+    }
+    ob_incref(S, name, HOLD_TEMP);
+    str_intern(S, &name);
+    int r = 0;
+    uint32_t off = slot_offset(S, type, name);
+    if (off) {
+        Obj old = ob_get64(S, o, off);
+        if (!value && !old) {
+            r = no_attribute(S, o, name);
+        } else {
+            if (value) ob_incref(S, value, HOLD(H_ATTR, o, off, name));
+            ob_set64(S, o, off, value);
+            ob_xdecref(S, old, HOLD(H_ATTR, o, off, name));
+        }
+    } else if (values_of(S, o)) {
+        SimAddr values = values_of(S, o), keys = ob_get64(S, type, TP_KEYS_OFF);
+        int64_t ix = keys_insert(S, type, keys, name);
+        if (ix == DKIX_EMPTY) {
+            /* CPython would move the attributes into a real dict now. */
+            exc_set(S, EXC_NotImplementedError, "more than %d attribute names in one class "
+                    "is not supported by refscope yet", KEYS_USABLE_MAX);
+            r = -1;
+        } else {
+            Obj old = ob_get64(S, values, 8 * (uint32_t)ix);
+            uint8_t *prefix = values_prefix(S, values);
+            if (!value && !old) {
+                r = no_attribute(S, o, name);
+            } else {
+                if (value) ob_incref(S, value, HOLD(H_ATTR, o, ix, name));
+                ob_set64(S, values, 8 * (uint32_t)ix, value);
+                if (!old) { /* _PyDictValues_AddToInsertionOrder */
+                    prefix[-3 - prefix[-2]] = (uint8_t)ix;
+                    prefix[-2]++;
+                } else if (!value) { /* delete_index_from_values */
+                    int n = prefix[-2], k = 0;
+                    while (prefix[-3 - k] != (uint8_t)ix) k++;
+                    for (; k < n - 1; k++) prefix[-3 - k] = prefix[-4 - k];
+                    prefix[-2]--;
+                }
+                ob_xdecref(S, old, HOLD(H_ATTR, o, ix, name));
+            }
+        }
+    } else {
+        r = no_attribute(S, o, name);
+    }
+    ob_decref(S, name, HOLD_TEMP);
+    return r;
+}
+
+Obj instance_getattr(Sim *S, Obj o, Obj name)
+{
+    Obj type = ob_type(S, o);
+    uint32_t off = ob_is(S, name, TI_STR) ? slot_offset(S, type, name) : 0;
+    Obj v = 0;
+    if (off) {
+        v = ob_get64(S, o, off);
+    } else if (values_of(S, o) && ob_is(S, name, TI_STR)) {
+        uint64_t slot;
+        int64_t ix = keys_lookup(S, ob_get64(S, type, TP_KEYS_OFF), name, &slot);
+        if (ix != DKIX_EMPTY) v = ob_get64(S, values_of(S, o), 8 * (uint32_t)ix);
+    }
+    if (!v) no_attribute(S, o, name);
+    return v;
+}
+
+/* subtype_dealloc for classes without finalizers: slots in order, then
+ * the values in index order, the memory, and finally the class. */
+void instance_dealloc(Sim *S, Obj o)
+{
+    Obj type = ob_type(S, o);
+    for (Obj t = type; t && (tp_flags(S, t) & TPF_HEAPTYPE); t = ob_get64(S, t, TP_BASE_OFF)) {
+        Obj dict = ob_get64(S, t, TP_DICT_OFF), names = ob_get64(S, t, TP_SLOTS_OFF);
+        for (int64_t i = 0; names && i < ob_size(S, names); i++) {
+            Obj d = dict_getitem(S, dict, tuple_item(S, names, i));
+            if (!d || !ob_is(S, d, TI_MEMBER_DESCR)) continue;
+            uint32_t off = (uint32_t)ob_get64(S, d, DESCR_WHICH_OFF);
+            Obj v = ob_get64(S, o, off);
+            ob_set64(S, o, off, 0);
+            ob_xdecref(S, v, HOLD(H_ATTR, o, off, tuple_item(S, names, i)));
+        }
+    }
+    SimAddr values = values_of(S, o);
+    if (values) {
+        SimAddr keys = ob_get64(S, type, TP_KEYS_OFF);
+        for (int64_t i = 0; i < keys_nentries(S, keys); i++) {
+            Obj v = ob_get64(S, values, 8 * (uint32_t)i);
+            ob_set64(S, values, 8 * (uint32_t)i, 0);
+            ob_xdecref(S, v, HOLD(H_ATTR, o, i, keys_name(S, keys, i)));
+        }
+        pm_free(S->heap, values - values_prefix(S, values)[-1]);
+        ob_set64(S, VALUES_PTR(o), 0, 0);
+    }
+    ob_free_memory(S, o);
+    ob_decref(S, type, HOLD_INTERNAL(o, R_OB_TYPE));
+}
+
+/* subtype_traverse: slots, the values, then the class. */
+void instance_referents(Sim *S, Obj o, RefVisit visit, void *ud)
+{
+    Obj type = ob_type(S, o);
+    for (Obj t = type; t && (tp_flags(S, t) & TPF_HEAPTYPE); t = ob_get64(S, t, TP_BASE_OFF)) {
+        Obj dict = ob_get64(S, t, TP_DICT_OFF), names = ob_get64(S, t, TP_SLOTS_OFF);
+        for (int64_t i = 0; names && dict && i < ob_size(S, names); i++) {
+            Obj d = dict_getitem(S, dict, tuple_item(S, names, i));
+            if (!d || !ob_is(S, d, TI_MEMBER_DESCR)) continue;
+            uint32_t off = (uint32_t)ob_get64(S, d, DESCR_WHICH_OFF);
+            Obj v = ob_get64(S, o, off);
+            if (v) {
+                Holder hd = HOLD(H_ATTR, o, off, tuple_item(S, names, i));
+                visit(S, v, &hd, ud);
+            }
+        }
+    }
+    SimAddr values = values_of(S, o);
+    if (values) {
+        SimAddr keys = ob_get64(S, type, TP_KEYS_OFF);
+        for (int64_t i = 0; i < keys_nentries(S, keys); i++) {
+            Obj v = ob_get64(S, values, 8 * (uint32_t)i);
+            if (v) {
+                Holder hd = HOLD(H_ATTR, o, i, keys_name(S, keys, i));
+                visit(S, v, &hd, ud);
+            }
+        }
+    }
+    Holder hd = HOLD_INTERNAL(o, R_OB_TYPE);
+    visit(S, type, &hd, ud);
+}
