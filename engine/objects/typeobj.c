@@ -5,28 +5,14 @@
 #include "objects/tuple.h"
 #include "objects/typeobj.h"
 
-/* ---- shared keys: a PyDictKeysObject of the split kind ----
- * [0] dk_refcnt  [8] log2_size  [9] log2_index_bytes  [10] kind
- * [12] version   [16] usable    [24] nentries  [32] indices (1 byte each)
- * then entries {me_key, me_value} of 16 bytes. */
+/* ---- shared keys: a PyDictKeysObject (dict.h's layout) of the split
+ * kind, 64 slots with 1-byte indices, entries {me_key, me_value}. */
 #define KEYS_LOG2 6
 #define KEYS_SLOTS (1u << KEYS_LOG2)
 #define KEYS_USABLE_MAX 30            /* SHARED_KEYS_MAX_SIZE */
-#define KEYS_ENTRIES (KEYS_SLOTS * 2 / 3)
-#define KEYS_SIZE (32 + KEYS_SLOTS + KEYS_ENTRIES * 16)
-#define KEYS_USABLE_OFF 16
-#define KEYS_NENTRIES_OFF 24
-#define KEYS_INDICES_OFF 32
-#define KEYS_ENTRIES_OFF (32 + KEYS_SLOTS)
-#define DICT_KEYS_SPLIT 2
-#define DKIX_EMPTY (-1)
+#define KEYS_SIZE (DK_HEADER_SIZE + KEYS_SLOTS + DICT_USABLE_FRACTION(KEYS_SLOTS) * 16)
+#define KEYS_ENTRIES_OFF (DK_INDICES_OFF + KEYS_SLOTS)
 
-static int64_t keys_usable(const Sim *S, SimAddr k) { return (int64_t)ob_get64(S, k, KEYS_USABLE_OFF); }
-static int64_t keys_nentries(const Sim *S, SimAddr k) { return (int64_t)ob_get64(S, k, KEYS_NENTRIES_OFF); }
-static int8_t keys_index(const Sim *S, SimAddr k, uint64_t i)
-{
-    return ((const int8_t *)ob_ptr(S, k + KEYS_INDICES_OFF))[i];
-}
 static Obj keys_name(const Sim *S, SimAddr k, int64_t ix)
 {
     return ob_get64(S, k, KEYS_ENTRIES_OFF + 16 * (uint32_t)ix);
@@ -46,13 +32,13 @@ static SimAddr keys_new(Sim *S)
     SimAddr k = pm_malloc(S->heap, KEYS_SIZE);
     if (!k) return 0;
     memset(ob_ptr(S, k), 0, KEYS_SIZE);
-    ob_set64(S, k, 0, 1);
+    ob_set64(S, k, DK_REFCNT_OFF, 1);
     unsigned char *hdr = ob_ptr(S, k);
-    hdr[8] = KEYS_LOG2;
-    hdr[9] = KEYS_LOG2;
-    hdr[10] = DICT_KEYS_SPLIT;
-    memset(hdr + KEYS_INDICES_OFF, 0xff, KEYS_SLOTS);
-    ob_set64(S, k, KEYS_USABLE_OFF, KEYS_USABLE_MAX);
+    hdr[DK_LOG2_SIZE_OFF] = KEYS_LOG2;
+    hdr[DK_LOG2_IBYTES_OFF] = KEYS_LOG2;
+    hdr[DK_KIND_OFF] = DICT_KEYS_SPLIT;
+    memset(hdr + DK_INDICES_OFF, 0xff, KEYS_SLOTS);
+    ob_set64(S, k, DK_USABLE_OFF, KEYS_USABLE_MAX);
     return k;
 }
 
@@ -62,7 +48,7 @@ static int64_t keys_lookup(Sim *S, SimAddr k, Obj name, uint64_t *slot)
     uint64_t hash = (uint64_t)str_hash(S, name), mask = KEYS_SLOTS - 1;
     uint64_t perturb = hash, i = hash & mask;
     for (;;) {
-        int8_t ix = keys_index(S, k, i);
+        int64_t ix = dk_index(S, k, i);
         if (ix == DKIX_EMPTY) {
             *slot = i;
             return DKIX_EMPTY;
@@ -80,13 +66,13 @@ static int64_t keys_insert(Sim *S, Obj type, SimAddr k, Obj name)
 {
     uint64_t slot;
     int64_t ix = keys_lookup(S, k, name, &slot);
-    if (ix != DKIX_EMPTY || keys_usable(S, k) <= 0) return ix;
-    ix = keys_nentries(S, k);
-    ((int8_t *)ob_ptr(S, k + KEYS_INDICES_OFF))[slot] = (int8_t)ix;
+    if (ix != DKIX_EMPTY || dk_usable(S, k) <= 0) return ix;
+    ix = dk_nentries(S, k);
+    ((int8_t *)ob_ptr(S, k + DK_INDICES_OFF))[slot] = (int8_t)ix;
     ob_set64(S, k, KEYS_ENTRIES_OFF + 16 * (uint32_t)ix, name);
     ob_incref(S, name, keys_holder(type, ix, name));
-    ob_set64(S, k, KEYS_USABLE_OFF, (uint64_t)(keys_usable(S, k) - 1));
-    ob_set64(S, k, KEYS_NENTRIES_OFF, (uint64_t)(ix + 1));
+    ob_set64(S, k, DK_USABLE_OFF, (uint64_t)(dk_usable(S, k) - 1));
+    ob_set64(S, k, DK_NENTRIES_OFF, (uint64_t)(ix + 1));
     return ix;
 }
 
@@ -306,7 +292,7 @@ static void release_keys(Sim *S, Obj type)
     SimAddr k = ob_get64(S, type, TP_KEYS_OFF);
     if (!k) return;
     ob_set64(S, type, TP_KEYS_OFF, 0);
-    int64_t n = keys_nentries(S, k);
+    int64_t n = dk_nentries(S, k);
     for (int64_t i = 0; i < n; i++) {
         Obj name = keys_name(S, k, i);
         ob_decref(S, name, keys_holder(type, i, name));
@@ -328,7 +314,7 @@ void type_referents(Sim *S, Obj type, RefVisit visit, void *ud)
     if (!(tp_flags(S, type) & TPF_HEAPTYPE)) return;
     ob_visit_fields(S, type, type_fields, N_FIELDS(type_fields), visit, ud);
     SimAddr k = ob_get64(S, type, TP_KEYS_OFF);
-    for (int64_t i = 0; k && i < keys_nentries(S, k); i++) {
+    for (int64_t i = 0; k && i < dk_nentries(S, k); i++) {
         Holder hd = keys_holder(type, i, keys_name(S, k, i));
         visit(S, hd.key, &hd, ud);
     }
@@ -367,8 +353,8 @@ Obj instance_new(Sim *S, Obj type)
     if (keys) {
         /* init_inline_values: one usable entry less for every new object
          * (while more than one is left), then prefix + 8*size bytes. */
-        if (keys_usable(S, keys) > 1) ob_set64(S, keys, KEYS_USABLE_OFF, (uint64_t)(keys_usable(S, keys) - 1));
-        uint64_t size = (uint64_t)(keys_nentries(S, keys) + keys_usable(S, keys));
+        if (dk_usable(S, keys) > 1) ob_set64(S, keys, DK_USABLE_OFF, (uint64_t)(dk_usable(S, keys) - 1));
+        uint64_t size = (uint64_t)(dk_nentries(S, keys) + dk_usable(S, keys));
         uint64_t prefix = (size + 2 + 7) & ~UINT64_C(7);
         SimAddr mem = pm_malloc(S->heap, prefix + 8 * size);
         if (!mem) {
@@ -494,7 +480,7 @@ void instance_dealloc(Sim *S, Obj o)
     SimAddr values = values_of(S, o);
     if (values) {
         SimAddr keys = ob_get64(S, type, TP_KEYS_OFF);
-        for (int64_t i = 0; i < keys_nentries(S, keys); i++) {
+        for (int64_t i = 0; i < dk_nentries(S, keys); i++) {
             Obj v = ob_get64(S, values, 8 * (uint32_t)i);
             ob_set64(S, values, 8 * (uint32_t)i, 0);
             ob_xdecref(S, v, HOLD(H_ATTR, o, i, keys_name(S, keys, i)));
@@ -526,7 +512,7 @@ void instance_referents(Sim *S, Obj o, RefVisit visit, void *ud)
     SimAddr values = values_of(S, o);
     if (values) {
         SimAddr keys = ob_get64(S, type, TP_KEYS_OFF);
-        for (int64_t i = 0; i < keys_nentries(S, keys); i++) {
+        for (int64_t i = 0; i < dk_nentries(S, keys); i++) {
             Obj v = ob_get64(S, values, 8 * (uint32_t)i);
             if (v) {
                 Holder hd = HOLD(H_ATTR, o, i, keys_name(S, keys, i));
