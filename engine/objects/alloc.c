@@ -104,6 +104,14 @@ void ob_free_memory(Sim *S, Obj o)
     pm_free(S->heap, o - pre);
 }
 
+void ob_free_object(Sim *S, Obj o)
+{
+    Obj type = ob_type(S, o);
+    int heap = (tp_flags(S, type) & TPF_HEAPTYPE) != 0;
+    ob_free_memory(S, o);
+    if (heap) ob_decref(S, type, HOLD_INTERNAL(o, R_OB_TYPE));
+}
+
 /* ---- GC heads: gc_next at o-16, gc_prev at o-8 ---- */
 
 static SimAddr gc_head(Obj o) { return o - GC_HEAD_SIZE; }
@@ -185,7 +193,7 @@ void ob_emit_ref(Sim *S, SimEventKind kind, Obj o, int64_t count, const Holder *
     ev_emit(&S->ev, &ev);
 }
 
-void ob_emit_freelist(Sim *S, SimEventKind kind, Obj o, int64_t list, int64_t length)
+void ob_emit_freelist(Sim *S, SimEventKind kind, SimAddr o, int64_t list, int64_t length)
 {
     if (!ev_on(&S->ev, SIM_EVCAT_FREELIST)) return;
     SimEvent ev = ev_blank(kind);
@@ -193,6 +201,20 @@ void ob_emit_freelist(Sim *S, SimEventKind kind, Obj o, int64_t list, int64_t le
     ev.a = list;
     ev.b = length;
     ev_emit(&S->ev, &ev);
+}
+
+void ob_freelist_push(Sim *S, Obj o, int64_t list, int64_t length)
+{
+    ob_set64(S, o, OB_REFCNT_OFF, 0);
+    objmap_unmark(S, o);
+    ob_emit_freelist(S, SIM_EV_FREELIST_PUSH, o, list, length);
+}
+
+void ob_freelist_pop(Sim *S, Obj o, int64_t list, int64_t length)
+{
+    ob_set64(S, o, OB_REFCNT_OFF, 1);
+    objmap_mark(S, o);
+    ob_emit_freelist(S, SIM_EV_FREELIST_POP, o, list, length);
 }
 
 void ob_clear_fields(Sim *S, Obj o, const ObField *f, size_t n)

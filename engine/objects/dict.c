@@ -285,9 +285,7 @@ static Obj new_dict(Sim *S, SimAddr keys, int64_t used)
     }
     if (S->fl.dict_n) {
         d = S->fl.dict[--S->fl.dict_n];
-        ob_set64(S, d, OB_REFCNT_OFF, 1);
-        objmap_mark(S, d);
-        ob_emit_freelist(S, SIM_EV_FREELIST_POP, d, FREELIST_DICT, S->fl.dict_n);
+        ob_freelist_pop(S, d, FREELIST_DICT, S->fl.dict_n);
     } else {
         d = ob_alloc(S, TI_DICT, 0);
         if (!d) {
@@ -933,14 +931,10 @@ void dict_dealloc(Sim *S, Obj d)
     if (k) keys_decref(S, k, d);
     if (S->fl.dict_n < FL_DICT_MAX && ob_is(S, d, TI_DICT)) {
         S->fl.dict[S->fl.dict_n++] = d;
-        ob_set64(S, d, OB_REFCNT_OFF, 0);
-        objmap_unmark(S, d);
-        ob_emit_freelist(S, SIM_EV_FREELIST_PUSH, d, FREELIST_DICT, S->fl.dict_n);
+        ob_freelist_push(S, d, FREELIST_DICT, S->fl.dict_n);
         return;
     }
-    Obj type = ob_type(S, d);
-    ob_free_memory(S, d);
-    if (tp_flags(S, type) & TPF_HEAPTYPE) ob_decref(S, type, HOLD_INTERNAL(d, R_OB_TYPE));
+    ob_free_object(S, d);
 }
 
 /* dict_traverse's order -- each live entry's value, then its key (the

@@ -100,9 +100,7 @@ const char *exc_message(const Sim *S, char *buf, size_t cap)
 void exc_dealloc(Sim *S, Obj e)
 {
     ob_clear_fields(S, e, fields, N_FIELDS(fields));
-    Obj type = ob_type(S, e);
-    ob_free_memory(S, e);
-    if (tp_flags(S, type) & TPF_HEAPTYPE) ob_decref(S, type, HOLD_INTERNAL(e, R_OB_TYPE));
+    ob_free_object(S, e);
 }
 
 void exc_referents(Sim *S, Obj e, RefVisit visit, void *ud)

@@ -13,9 +13,7 @@ Obj float_from_double(Sim *S, double v)
         S->fl.float_head = ob_type(S, o);
         S->fl.float_n--;
         ob_set64(S, o, OB_TYPE_OFF, S->types[TI_FLOAT].type);
-        ob_set64(S, o, OB_REFCNT_OFF, 1);
-        objmap_mark(S, o);
-        ob_emit_freelist(S, SIM_EV_FREELIST_POP, o, FREELIST_FLOAT, S->fl.float_n);
+        ob_freelist_pop(S, o, FREELIST_FLOAT, S->fl.float_n);
     } else {
         o = ob_alloc(S, TI_FLOAT, 0);
         if (!o) return 0;
@@ -33,8 +31,7 @@ void float_dealloc(Sim *S, Obj o)
     ob_set64(S, o, OB_TYPE_OFF, S->fl.float_head);
     S->fl.float_head = o;
     S->fl.float_n++;
-    objmap_unmark(S, o);
-    ob_emit_freelist(S, SIM_EV_FREELIST_PUSH, o, FREELIST_FLOAT, S->fl.float_n);
+    ob_freelist_push(S, o, FREELIST_FLOAT, S->fl.float_n);
 }
 
 /* _Py_HashDouble: the value as a fraction m * 2**e, reduced modulo

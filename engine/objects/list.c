@@ -15,9 +15,7 @@ Obj list_new(Sim *S, int64_t n)
     Obj l;
     if (S->fl.list_n) {
         l = S->fl.list[--S->fl.list_n];
-        ob_set64(S, l, OB_REFCNT_OFF, 1);
-        objmap_mark(S, l);
-        ob_emit_freelist(S, SIM_EV_FREELIST_POP, l, FREELIST_LIST, S->fl.list_n);
+        ob_freelist_pop(S, l, FREELIST_LIST, S->fl.list_n);
     } else {
         l = ob_alloc(S, TI_LIST, 0);
         if (!l) return 0;
@@ -160,9 +158,7 @@ void list_dealloc(Sim *S, Obj l)
     }
     if (S->fl.list_n < FL_LIST_MAX && ob_is(S, l, TI_LIST)) {
         S->fl.list[S->fl.list_n++] = l;
-        ob_set64(S, l, OB_REFCNT_OFF, 0);
-        objmap_unmark(S, l);
-        ob_emit_freelist(S, SIM_EV_FREELIST_PUSH, l, FREELIST_LIST, S->fl.list_n);
+        ob_freelist_push(S, l, FREELIST_LIST, S->fl.list_n);
         return;
     }
     ob_free_memory(S, l);

@@ -43,9 +43,7 @@ static const ObField module_fields[] = {{MODULE_DICT_OFF, R_MODULE_DICT},
 void module_dealloc(Sim *S, Obj m)
 {
     ob_clear_fields(S, m, module_fields, N_FIELDS(module_fields));
-    Obj type = ob_type(S, m);
-    ob_free_memory(S, m);
-    if (tp_flags(S, type) & TPF_HEAPTYPE) ob_decref(S, type, HOLD_INTERNAL(m, R_OB_TYPE));
+    ob_free_object(S, m);
 }
 
 void module_referents(Sim *S, Obj m, RefVisit visit, void *ud)

@@ -270,8 +270,13 @@ enum {
 };
 #define FREELIST_TUPLE(n) (FREELIST_TUPLE_BASE + (n))
 
-/* Emits a free-list event (when someone listens). */
-void ob_emit_freelist(Sim *S, SimEventKind kind, Obj o, int64_t list, int64_t length);
+/* A free-list event for a block that is not an object (dict keys). */
+void ob_emit_freelist(Sim *S, SimEventKind kind, SimAddr block, int64_t list, int64_t length);
+/* A dead object goes onto a free list: refcount 0, out of the object
+ * map, a FREELIST_PUSH event; `length` is the list's length after. */
+void ob_freelist_push(Sim *S, Obj o, int64_t list, int64_t length);
+/* It comes back: refcount 1 (held by TEMP), live again, FREELIST_POP. */
+void ob_freelist_pop(Sim *S, Obj o, int64_t list, int64_t length);
 
 /* ---- allocation (alloc.c) ---- */
 
@@ -295,6 +300,9 @@ int64_t ob_static_base(const Sim *S, Obj o);
 
 /* Frees an object's memory (the last step of a dealloc). */
 void ob_free_memory(Sim *S, Obj o);
+/* The same, then -- for an instance of a class -- the reference to the
+ * class, in subtype_dealloc's order. */
+void ob_free_object(Sim *S, Obj o);
 
 /* GC tracking: link at the tail of generation 0 / unlink. */
 void gc_track(Sim *S, Obj o);

@@ -25,13 +25,6 @@ static void never_dealloc(Sim *S, Obj o)
     abort();
 }
 
-static void plain_dealloc(Sim *S, Obj o)
-{
-    Obj type = ob_type(S, o);
-    ob_free_memory(S, o);
-    if (tp_flags(S, type) & TPF_HEAPTYPE) ob_decref(S, type, HOLD_INTERNAL(o, R_OB_TYPE));
-}
-
 typedef struct Slots {
     void (*dealloc)(Sim *S, Obj o);
     void (*referents)(Sim *S, Obj o, RefVisit visit, void *ud);
@@ -39,7 +32,7 @@ typedef struct Slots {
 
 static const Slots slots[TI_COUNT] = {
     [TI_TYPE] = {type_dealloc, type_referents},
-    [TI_OBJECT] = {plain_dealloc, NULL},
+    [TI_OBJECT] = {ob_free_object, NULL},
     [TI_NONE] = {never_dealloc, NULL},
     [TI_BOOL] = {never_dealloc, NULL},
     [TI_INT] = {int_dealloc, NULL},
@@ -60,7 +53,7 @@ static const Slots slots[TI_COUNT] = {
     [TI_RANGE] = {range_dealloc, range_referents},
     [TI_LIST_ITER] = {seqiter_dealloc, seqiter_referents},
     [TI_TUPLE_ITER] = {seqiter_dealloc, seqiter_referents},
-    [TI_RANGE_ITER] = {plain_dealloc, NULL},
+    [TI_RANGE_ITER] = {ob_free_object, NULL},
     [TI_NOTIMPL] = {never_dealloc, NULL},
     [TI_ELLIPSIS] = {never_dealloc, NULL},
     [TI_GETSET_DESCR] = {descr_dealloc, descr_referents},

@@ -15,9 +15,7 @@ Obj tuple_new(Sim *S, int64_t n)
         S->fl.tuple_head[n - 1] = tuple_item(S, t, 0);
         S->fl.tuple_n[n - 1]--;
         memset((char *)ob_ptr(S, t) + TUPLE_ITEMS_OFF, 0, 8 * (size_t)n);
-        ob_set64(S, t, OB_REFCNT_OFF, 1);
-        objmap_mark(S, t);
-        ob_emit_freelist(S, SIM_EV_FREELIST_POP, t, FREELIST_TUPLE(n), S->fl.tuple_n[n - 1]);
+        ob_freelist_pop(S, t, FREELIST_TUPLE(n), S->fl.tuple_n[n - 1]);
     } else {
         t = ob_alloc(S, TI_TUPLE, n);
         if (!t) return 0;
@@ -75,9 +73,7 @@ void tuple_dealloc(Sim *S, Obj t)
         ob_set64(S, t, TUPLE_ITEMS_OFF, S->fl.tuple_head[n - 1]);
         S->fl.tuple_head[n - 1] = t;
         S->fl.tuple_n[n - 1]++;
-        ob_set64(S, t, OB_REFCNT_OFF, 0);
-        objmap_unmark(S, t);
-        ob_emit_freelist(S, SIM_EV_FREELIST_PUSH, t, FREELIST_TUPLE(n), S->fl.tuple_n[n - 1]);
+        ob_freelist_push(S, t, FREELIST_TUPLE(n), S->fl.tuple_n[n - 1]);
         return;
     }
     ob_free_memory(S, t);

@@ -488,8 +488,7 @@ void instance_dealloc(Sim *S, Obj o)
         pm_free(S->heap, values - values_prefix(S, values)[-1]);
         ob_set64(S, VALUES_PTR(o), 0, 0);
     }
-    ob_free_memory(S, o);
-    ob_decref(S, type, HOLD_INTERNAL(o, R_OB_TYPE));
+    ob_free_object(S, o);
 }
 
 /* subtype_traverse: slots, the values, then the class. */
