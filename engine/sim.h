@@ -51,6 +51,7 @@ typedef void (*RefVisitFn)(Sim *S, Obj target, const Holder *hd, void *ud);
     X(NOTIMPL,    "NotImplementedType", 16, 0, 0)                             \
     X(ELLIPSIS,   "ellipsis",      16,  0,  0)                                \
     X(GETSET_DESCR, "getset_descriptor", 48, 0, TPF_GC)                      \
+    X(WEAKREF,    "ReferenceType", 64,  0,  TPF_GC | TPF_BASETYPE)           \
     X(MEMBER_DESCR, "member_descriptor", 48, 0, TPF_GC)                      \
     X(INSTANCE,   "object",        16,  0,  TPF_GC) /* the behaviour of class instances */
 
@@ -169,6 +170,10 @@ struct Sim {
     InternTable interned;
 
     Obj exc;                     /* pending exception or 0 (held: CURRENT_EXC) */
+
+    /* Calls callable(arg) for the object layer (weakref callbacks); set by
+     * the VM.  Without it callbacks are dropped, not called. */
+    int (*call_hook)(Sim *S, Obj callable, Obj arg);
 
     struct StaticObj { Obj o; int64_t base; } *statics; /* static objects and */
     size_t nstatics, capstatics;                       /* their base counts */

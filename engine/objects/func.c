@@ -2,6 +2,7 @@
 #include "objects/func.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "objects/weakref.h"
 
 /* ---- cells ---- */
 
@@ -115,6 +116,7 @@ Obj func_new(Sim *S, Obj code, Obj globals, Obj builtins, Obj qualname, Obj modu
 
 void func_dealloc(Sim *S, Obj f)
 {
+    weakref_clear_all(S, f);
     ob_clear_fields(S, f, func_cleared, N_FIELDS(func_cleared));
     /* func_clear swaps name and qualname for '' before releasing them;
      * func_dealloc then releases code and the two ''s. */

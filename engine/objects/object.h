@@ -198,6 +198,8 @@ typedef enum HolderKind {
     X(CO_EXCEPTIONTABLE, "co_exceptiontable")               \
     X(RANGE_FIELD,  "range start/stop/step/length")         \
     X(SHARED_KEYS,  "a class's shared instance keys")        \
+    X(WEAKREF_CALLBACK, "weakref callback")                 \
+    X(CLEARING_WEAKREFS, "weakrefs being cleared")          \
     X(DESCR_TYPE,   "descriptor's __objclass__")            \
     X(DESCR_NAME,   "descriptor's __name__")                \
     X(CURRENT_EXC,  "the exception being raised")

@@ -16,6 +16,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/typeobj.h"
+#include "objects/weakref.h"
 
 /* Static singletons are never deallocated: reaching zero is an engine bug. */
 static void never_dealloc(Sim *S, Obj o)
@@ -57,6 +58,7 @@ static const Slots slots[TI_COUNT] = {
     [TI_NOTIMPL] = {never_dealloc, NULL},
     [TI_ELLIPSIS] = {never_dealloc, NULL},
     [TI_GETSET_DESCR] = {descr_dealloc, descr_referents},
+    [TI_WEAKREF] = {weakref_dealloc, weakref_referents},
     [TI_MEMBER_DESCR] = {descr_dealloc, descr_referents},
     [TI_INSTANCE] = {instance_dealloc, instance_referents},
 };

@@ -4,6 +4,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/typeobj.h"
+#include "objects/weakref.h"
 
 /* ---- shared keys: a PyDictKeysObject (dict.h's layout) of the split
  * kind, 64 slots with 1-byte indices, entries {me_key, me_value}. */
@@ -466,6 +467,7 @@ Obj instance_getattr(Sim *S, Obj o, Obj name)
 void instance_dealloc(Sim *S, Obj o)
 {
     Obj type = ob_type(S, o);
+    weakref_clear_all(S, o);
     for (Obj t = type; t && (tp_flags(S, t) & TPF_HEAPTYPE); t = ob_get64(S, t, TP_BASE_OFF)) {
         Obj dict = ob_get64(S, t, TP_DICT_OFF), names = ob_get64(S, t, TP_SLOTS_OFF);
         for (int64_t i = 0; names && i < ob_size(S, names); i++) {
