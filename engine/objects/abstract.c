@@ -96,6 +96,7 @@ int ob_eq(Sim *S, Obj a, Obj b)
     if (ta == TI_FLOAT && is_int(S, b)) return int_float_eq(S, b, float_value(S, a));
     if (ta == TI_TUPLE && tb == TI_TUPLE) return seq_eq(S, a, b, 1);
     if (ta == TI_LIST && tb == TI_LIST) return seq_eq(S, a, b, 0);
+    if (set_is_any(S, a) && set_is_any(S, b)) return set_eq(S, a, b);
     return 0;
 }
 

@@ -62,24 +62,11 @@ static void empty_to_minsize(Sim *S, Obj s)
 
 /* ---- errors ---- */
 
-/* _PyErr_SetKeyError: KeyError whose args are (key,) -- exc_set only
- * formats messages, so the instance is made here, as exc.c makes one. */
+/* _PyErr_SetKeyError: KeyError(key), its args (key,). */
 static void set_key_error(Sim *S, Obj key)
 {
     Obj args = tuple_pack(S, 1, &key);
-    if (!args) return;
-    Obj e = ob_alloc_type(S, S->exc_types[EXC_KeyError], 0);
-    if (!e) {
-        ob_decref(S, args, HOLD_TEMP);
-        return;
-    }
-    ob_set64(S, e, EXC_ARGS_OFF, args);
-    ob_move(S, args, HOLD_TEMP, HOLD_INTERNAL(e, R_EXC_ARGS));
-    gc_track(S, e);
-    Obj old = S->exc;
-    S->exc = e;
-    ob_move(S, e, HOLD_TEMP, HOLD_INTERNAL(0, R_CURRENT_EXC));
-    if (old) ob_decref(S, old, HOLD_INTERNAL(0, R_CURRENT_EXC));
+    if (args) exc_set_args(S, EXC_KeyError, args);
 }
 
 /* Methods only a set has (add, discard, pop...): AttributeError on a
@@ -107,14 +94,6 @@ static int need_anyset(Sim *S, Obj s, const char *what)
 
 /* ---- probing ---- */
 
-/* Equality of two keys: sets compare as sets (abstract.c's ob_eq does
- * not know them); everything else through ob_eq. */
-static int key_eq(Sim *S, Obj a, Obj b)
-{
-    if (set_is_any(S, a) && set_is_any(S, b)) return set_eq(S, a, b);
-    return ob_eq(S, a, b);
-}
-
 /* The rich comparison of a probe whose hash matched: CPython holds the
  * stored key (INCREF) while comparing, since __eq__ could drop it. */
 static int probe_cmp(Sim *S, Obj startkey, Obj key)
@@ -122,7 +101,7 @@ static int probe_cmp(Sim *S, Obj startkey, Obj key)
     if (startkey == key) return 1;
     if (ob_is(S, startkey, TI_STR) && ob_is(S, key, TI_STR)) return str_eq(S, startkey, key);
     ob_incref(S, startkey, HOLD_TEMP);
-    int cmp = key_eq(S, startkey, key);
+    int cmp = ob_eq(S, startkey, key);
     ob_decref(S, startkey, HOLD_TEMP);
     return cmp;
 }
@@ -772,7 +751,7 @@ void set_dealloc(Sim *S, Obj s)
         ob_decref(S, key, slot_holder(s, j));
     }
     if (table != small_of(s)) pm_free(S->heap, table);
-    ob_free_memory(S, s);
+    ob_free_object(S, s); /* a subclass instance then drops its class */
 }
 
 void set_referents(Sim *S, Obj s, RefVisit visit, void *ud)
