@@ -32,6 +32,7 @@ typedef void (*RefVisitFn)(Sim *S, Obj target, const Holder *hd, void *ud);
     X(INT,        "int",           24,  4,  TPF_VAR | TPF_BASETYPE)           \
     X(FLOAT,      "float",         24,  0,  TPF_BASETYPE)                     \
     X(STR,        "str",           80,  0,  TPF_BASETYPE)                     \
+    X(BYTES,      "bytes",         33,  1,  TPF_VAR | TPF_BASETYPE)           \
     X(TUPLE,      "tuple",         24,  8,  TPF_GC | TPF_VAR | TPF_BASETYPE)  \
     X(LIST,       "list",          40,  0,  TPF_GC | TPF_VAR | TPF_BASETYPE)  \
     X(DICT,       "dict",          48,  0,  TPF_GC | TPF_BASETYPE)            \
@@ -162,6 +163,8 @@ struct Sim {
     Obj empty_tuple, empty_str;
     Obj small_ints;              /* int -5 at this address, stride 32 */
     Obj latin1[256];             /* one-character strings */
+    Obj empty_bytes;             /* b'' */
+    Obj bytes_chars[256];        /* the one-byte bytes */
     Obj memory_error;            /* preallocated, raised when the heap is full */
     SimAddr empty_keys;          /* Py_EMPTY_KEYS, shared by every {} */
 

@@ -3,6 +3,7 @@
 #include <stdio.h>
 
 #include "objects/abstract.h"
+#include "objects/bytes.h"
 #include "objects/dict.h"
 #include "objects/exc.h"
 #include "objects/float.h"
@@ -37,6 +38,7 @@ int64_t ob_hash(Sim *S, Obj o)
 {
     switch ((TypeId)tp_index(S, ob_type(S, o))) {
     case TI_STR: return str_hash(S, o);
+    case TI_BYTES: return bytes_hash(S, o);
     case TI_INT:
     case TI_BOOL: return int_hash(S, o);
     case TI_FLOAT: {
@@ -90,6 +92,7 @@ int ob_eq(Sim *S, Obj a, Obj b)
     if (a == b) return 1;
     TypeId ta = (TypeId)tp_index(S, ob_type(S, a)), tb = (TypeId)tp_index(S, ob_type(S, b));
     if (ta == TI_STR && tb == TI_STR) return str_eq(S, a, b);
+    if (ta == TI_BYTES && tb == TI_BYTES) return bytes_eq(S, a, b);
     if (is_int(S, a) && is_int(S, b)) return int_compare(S, a, b) == 0;
     if (ta == TI_FLOAT && tb == TI_FLOAT) return float_value(S, a) == float_value(S, b);
     if (is_int(S, a) && tb == TI_FLOAT) return int_float_eq(S, a, float_value(S, b));
@@ -116,6 +119,7 @@ uint64_t ob_getsizeof(const Sim *S, Obj o)
         n = n < 0 ? -n : n;
         return 24 + 4 * (uint64_t)(n ? n : 1);
     }
+    case TI_BYTES: return BYTES_HEADER + (uint64_t)bytes_len(S, o); /* no rounding */
     case TI_LIST: return pre + 40 + 8 * (uint64_t)list_allocated(S, o);
     case TI_DICT: return dict_sizeof(S, o);
     case TI_SET:

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "objects/bytes.h"
 #include "objects/dict.h"
 #include "objects/exc.h"
 #include "objects/float.h"
@@ -39,6 +40,7 @@ static const Slots slots[TI_COUNT] = {
     [TI_INT] = {int_dealloc, NULL},
     [TI_FLOAT] = {float_dealloc, NULL},
     [TI_STR] = {str_dealloc, NULL},
+    [TI_BYTES] = {ob_free_object, NULL},
     [TI_TUPLE] = {tuple_dealloc, tuple_referents},
     [TI_LIST] = {list_dealloc, list_referents},
     [TI_DICT] = {dict_dealloc, dict_referents},
@@ -127,7 +129,7 @@ Sim *sim_new(const SimProfile *prof, char *err, size_t errcap)
     S->heap->ev = &S->ev; /* one event stream for the whole interpreter */
     S->objmap_len = (S->heap->host_len >> 20) + 1;
     S->objmap = calloc(S->objmap_len, sizeof *S->objmap);
-    if (!S->objmap || init_gc(S) || init_types(S) || str_init_statics(S) ||
+    if (!S->objmap || init_gc(S) || init_types(S) || str_init_statics(S) || bytes_init_statics(S) ||
         tuple_init_statics(S) || int_init_statics(S) || exc_init(S) || dict_init_statics(S)) {
         snprintf(err, errcap, "cannot create the interpreter's static objects");
         sim_free(S);

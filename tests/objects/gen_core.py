@@ -27,6 +27,10 @@ for s in strs:
     h = s.encode().hex() or "-"
     out.append(f"str_size {h} {sys.getsizeof(s)}")
     out.append(f"hash_str {h} {hash(s)}")
+for b in [b"", b"a", b"\xff", b"ab", b"abc", b"hello world", bytes(range(100)), b"x" * 200]:
+    h = b.hex() or "-"
+    out.append(f"bytes_size {h} {sys.getsizeof(b)}")
+    out.append(f"hash_bytes {h} {hash(b)}")
 for i in ints:
     out.append(f"int_size {i} {sys.getsizeof(i)}")
     out.append(f"hash_int {i} {hash(i)}")

@@ -12,6 +12,7 @@
 
 #include "heap_support.h"
 #include "objects/abstract.h"
+#include "objects/bytes.h"
 #include "objects/exc.h"
 #include "objects/float.h"
 #include "objects/int.h"
@@ -61,6 +62,16 @@ static void test_against_cpython(void **state)
             if (kind[0] == 's') snprintf(got, sizeof got, "%llu", (unsigned long long)getsizeof(S, s));
             else snprintf(got, sizeof got, "%lld", (long long)str_hash(S, s));
             ob_decref(S, s, HOLD_TEMP);
+        } else if (!strcmp(kind, "bytes_size") || !strcmp(kind, "hash_bytes")) {
+            unsigned char raw[512];
+            int64_t n = 0;
+            if (strcmp(arg, "-"))
+                for (; arg[2 * n]; n++) sscanf(arg + 2 * n, "%2hhx", &raw[n]);
+            Obj b = ts_ok(S, bytes_from(S, raw, n));
+            if (kind[0] == 'b') snprintf(got, sizeof got, "%llu", (unsigned long long)getsizeof(S, b));
+            else snprintf(got, sizeof got, "%lld", (long long)ob_hash(S, b));
+            if (n <= 1) assert_int_equal(b, n ? S->bytes_chars[raw[0]] : S->empty_bytes);
+            ob_decref(S, b, HOLD_TEMP);
         } else if (!strcmp(kind, "int_size") || !strcmp(kind, "hash_int")) {
             Obj i = ts_ok(S, int_from_i64(S, strtoll(arg, NULL, 10)));
             if (kind[0] == 'i') snprintf(got, sizeof got, "%llu", (unsigned long long)getsizeof(S, i));

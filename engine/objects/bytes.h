@@ -1,0 +1,30 @@
+/*
+ * objects/bytes.h -- bytes: PyBytesObject, a 24-byte var header, the
+ * cached hash (ob_shash) and the bytes with a NUL: 33 + L bytes asked of
+ * pymalloc and reported by getsizeof, no rounding.  b'' and the 256
+ * one-byte values are static singletons.  Not GC.
+ */
+#ifndef ENGINE_OBJECTS_BYTES_H
+#define ENGINE_OBJECTS_BYTES_H
+
+#include "objects/object.h"
+
+#define BYTES_HASH_OFF 24
+#define BYTES_DATA_OFF 32
+#define BYTES_HEADER 33      /* PyBytesObject_SIZE: offsetof(ob_sval) + 1 */
+
+/* PyBytes_FromStringAndSize: new reference (a singleton for 0 or 1 byte). */
+Obj bytes_from(Sim *S, const void *data, int64_t len);
+
+static inline int64_t bytes_len(const Sim *S, Obj b) { return ob_size(S, b); }
+static inline unsigned char *bytes_data(const Sim *S, Obj b)
+{
+    return (unsigned char *)ob_ptr(S, b) + BYTES_DATA_OFF;
+}
+
+int64_t bytes_hash(Sim *S, Obj b);
+int bytes_eq(const Sim *S, Obj a, Obj b);
+
+int bytes_init_statics(Sim *S);
+
+#endif /* ENGINE_OBJECTS_BYTES_H */
