@@ -178,6 +178,11 @@ struct Sim {
      * the VM.  Without it callbacks are dropped, not called. */
     int (*call_hook)(Sim *S, Obj callable, Obj arg);
 
+    /* Objects inside their __del__ call: each holds its resurrection count
+     * of 1, and the exception that was pending is saved beside it. */
+    struct Finalizing { Obj o, saved_exc; } *finalizing;
+    size_t nfinalizing, capfinalizing;
+
     struct StaticObj { Obj o; int64_t base; } *statics; /* static objects and */
     size_t nstatics, capstatics;                       /* their base counts */
 

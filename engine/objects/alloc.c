@@ -121,14 +121,26 @@ int gc_is_tracked(const Sim *S, Obj o)
     return ob_get64(S, gc_head(o), 0) != 0;
 }
 
+/* gc_prev's two low bits are flags (FINALIZED, COLLECTING): tracking and
+ * untracking keep them, as _PyObject_GC_TRACK/UNTRACK do. */
+#define GC_PREV_FLAGS UINT64_C(3)
+#define GC_FINALIZED UINT64_C(1)
+
 void gc_track(Sim *S, Obj o)
 {
     SimAddr g = gc_head(o), gen0 = S->gc.gen[0].head;
     SimAddr last = ob_get64(S, gen0, 8);
     ob_set64(S, last, 0, g);       /* last->next = g */
-    ob_set64(S, g, 8, last);       /* g->prev = last */
+    ob_set64(S, g, 8, last | (ob_get64(S, g, 8) & GC_PREV_FLAGS));
     ob_set64(S, g, 0, gen0);       /* g->next = gen0 */
     ob_set64(S, gen0, 8, g);       /* gen0->prev = g */
+}
+
+int gc_is_finalized(const Sim *S, Obj o) { return (ob_get64(S, gc_head(o), 8) & GC_FINALIZED) != 0; }
+
+void gc_set_finalized(Sim *S, Obj o)
+{
+    ob_set64(S, gc_head(o), 8, ob_get64(S, gc_head(o), 8) | GC_FINALIZED);
 }
 
 void gc_untrack(Sim *S, Obj o)
@@ -139,7 +151,7 @@ void gc_untrack(Sim *S, Obj o)
     ob_set64(S, prev, 0, next);
     ob_set64(S, next, 8, (ob_get64(S, next, 8) & 3) | prev);
     ob_set64(S, g, 0, 0);
-    ob_set64(S, g, 8, 0);
+    ob_set64(S, g, 8, ob_get64(S, g, 8) & GC_FINALIZED);
 }
 
 /* ---- deallocation ---- */
@@ -162,7 +174,8 @@ void ob_dealloc(Sim *S, Obj o)
     }
     if (S->dealloc_depth >= TRASH_UNWIND_LEVEL) {
         /* _PyTrash_thread_deposit_object: park it, linked via gc_prev. */
-        ob_set64(S, gc_head(o), 8, S->trash);
+        /* the trash list reuses gc_prev's pointer bits, keeping its flags */
+        ob_set64(S, gc_head(o), 8, S->trash | (ob_get64(S, gc_head(o), 8) & GC_PREV_FLAGS));
         S->trash = o;
         return;
     }
@@ -172,8 +185,8 @@ void ob_dealloc(Sim *S, Obj o)
     /* _PyTrash_thread_destroy_chain, once fully unwound. */
     while (S->trash && S->dealloc_depth <= 0) {
         Obj t = S->trash;
-        S->trash = ob_get64(S, gc_head(t), 8);
-        ob_set64(S, gc_head(t), 8, 0);
+        S->trash = ob_get64(S, gc_head(t), 8) & ~GC_PREV_FLAGS;
+        ob_set64(S, gc_head(t), 8, ob_get64(S, gc_head(t), 8) & GC_PREV_FLAGS);
         S->dealloc_depth++;
         ob_info(S, t)->dealloc(S, t);
         S->dealloc_depth--;

@@ -48,6 +48,14 @@ void sim_roots(Sim *S, RefVisit visit, void *ud)
         Holder hd = HOLD_INTERNAL(0, R_CURRENT_EXC);
         visit(S, S->exc, &hd, ud);
     }
+    for (size_t i = 0; i < S->nfinalizing; i++) {
+        Holder hd = HOLD_INTERNAL(S->finalizing[i].o, R_FINALIZER);
+        visit(S, S->finalizing[i].o, &hd, ud);
+        if (S->finalizing[i].saved_exc) {
+            Holder he = HOLD_INTERNAL(0, R_CURRENT_EXC);
+            visit(S, S->finalizing[i].saved_exc, &he, ud);
+        }
+    }
 }
 
 /* ---- listing the holders of one object ---- */

@@ -107,6 +107,7 @@ static inline void ob_set_size(Sim *S, Obj o, int64_t n) { ob_set64(S, o, OB_SIZ
 #define TPF_HEAPTYPE     (1u << 2)   /* a class statement's type */
 #define TPF_BASETYPE     (1u << 3)   /* may be subclassed */
 #define TPF_VAR          (1u << 4)   /* has ob_size */
+#define TPF_FINALIZE     (1u << 5)   /* a class with __del__ (tp_finalize) */
 
 static inline uint32_t tp_index(const Sim *S, Obj type) { return ob_get32(S, type, TP_INDEX_OFF); }
 static inline uint32_t tp_flags(const Sim *S, Obj type) { return ob_get32(S, type, TP_FLAGS_OFF); }
@@ -200,6 +201,7 @@ typedef enum HolderKind {
     X(SHARED_KEYS,  "a class's shared instance keys")        \
     X(WEAKREF_CALLBACK, "weakref callback")                 \
     X(CLEARING_WEAKREFS, "weakrefs being cleared")          \
+    X(FINALIZER,    "resurrected for __del__")              \
     X(DESCR_TYPE,   "descriptor's __objclass__")            \
     X(DESCR_NAME,   "descriptor's __name__")                \
     X(CURRENT_EXC,  "the exception being raised")
@@ -310,6 +312,9 @@ void ob_free_object(Sim *S, Obj o);
 void gc_track(Sim *S, Obj o);
 void gc_untrack(Sim *S, Obj o);
 int gc_is_tracked(const Sim *S, Obj o);
+/* PEP 442: tp_finalize has run for this object (gc_prev's FINALIZED bit). */
+int gc_is_finalized(const Sim *S, Obj o);
+void gc_set_finalized(Sim *S, Obj o);
 
 /* Objects on CPython's free lists are dead but keep their memory. */
 void objmap_mark(Sim *S, Obj o);

@@ -152,6 +152,7 @@ void sim_free(Sim *S)
     for (size_t i = 0; S->objmap && i < S->objmap_len; i++) free(S->objmap[i]);
     free(S->objmap);
     free(S->croots);
+    free(S->finalizing);
     free(S->statics);
     free(S->interned.slots);
     sim_heap_destroy(S->heap);

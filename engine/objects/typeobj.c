@@ -1,4 +1,6 @@
 /* typeobj.c -- see typeobj.h. */
+#include <stdlib.h>
+
 #include "objects/dict.h"
 #include "objects/exc.h"
 #include "objects/str.h"
@@ -204,6 +206,9 @@ Obj type_new(Sim *S, Obj name, Obj bases, Obj ns)
     ob_set_size(S, type, nslots);
     uint32_t flags = TPF_HEAPTYPE | TPF_GC | TPF_BASETYPE;
     if (want_dict || base_dict) flags |= TPF_MANAGED_DICT;
+    /* tp_finalize = slot_tp_finalize when the class or a base has __del__ */
+    if ((tp_flags(S, base) & TPF_FINALIZE) || dict_get_cstr(S, ns, "__del__"))
+        flags |= TPF_FINALIZE;
     ob_set32(S, type, TP_INDEX_OFF, TI_INSTANCE);
     ob_set32(S, type, TP_FLAGS_OFF, flags);
     ob_set32(S, type, TP_BASICSIZE_OFF, basicsize);
@@ -462,11 +467,63 @@ Obj instance_getattr(Sim *S, Obj o, Obj name)
     return v;
 }
 
-/* subtype_dealloc for classes without finalizers: slots in order, then
- * the values in index order, the memory, and finally the class. */
+/* __del__ as the class (or its nearest base) defines it: borrowed, found
+ * without allocating (a dealloc must not disturb the heap). */
+static Obj find_del(const Sim *S, Obj type)
+{
+    Obj mro = ob_get64(S, type, TP_MRO_OFF);
+    for (int64_t i = 0; mro && i < ob_size(S, mro); i++) {
+        Obj dict = ob_get64(S, tuple_item(S, mro, i), TP_DICT_OFF);
+        int64_t pos = 0;
+        Obj k, v;
+        while (dict && dict_next(S, dict, &pos, &k, &v)) {
+            if (!ob_is(S, k, TI_STR) || str_len(S, k) != 7) continue;
+            char buf[16];
+            str_to_utf8(S, k, buf, sizeof buf);
+            if (!strcmp(buf, "__del__")) return v;
+        }
+    }
+    return 0;
+}
+
+/* PyObject_CallFinalizerFromDealloc: __del__ runs once per object, with
+ * the object resurrected to a count of 1 for the call (held by the
+ * finalizer, a root of the ledger).  1 when the call kept it alive. */
+static int call_finalizer(Sim *S, Obj o)
+{
+    Obj type = ob_type(S, o);
+    if (!(tp_flags(S, type) & TPF_FINALIZE) || gc_is_finalized(S, o)) return 0;
+    if (S->nfinalizing == S->capfinalizing) {
+        size_t cap = S->capfinalizing ? S->capfinalizing * 2 : 8;
+        struct Finalizing *v = realloc(S->finalizing, cap * sizeof *v);
+        if (!v) abort(); /* host out of memory */
+        S->finalizing = v;
+        S->capfinalizing = cap;
+    }
+    /* slot_tp_finalize saves the pending exception around the call */
+    S->finalizing[S->nfinalizing].o = o;
+    S->finalizing[S->nfinalizing++].saved_exc = S->exc;
+    S->exc = 0;
+    gc_track(S, o);
+    ob_set64(S, o, OB_REFCNT_OFF, 1);
+    Obj del = find_del(S, type);
+    if (del && S->call_hook) S->call_hook(S, del, o);
+    exc_clear(S); /* an error in __del__ is reported by the VM, then ignored */
+    S->exc = S->finalizing[--S->nfinalizing].saved_exc;
+    gc_set_finalized(S, o);
+    int64_t rc = ob_refcnt(S, o) - 1;
+    ob_set64(S, o, OB_REFCNT_OFF, (uint64_t)rc);
+    if (rc != 0) return 1; /* resurrected: it stays, tracked */
+    gc_untrack(S, o);
+    return 0;
+}
+
+/* subtype_dealloc: the finalizer, the weakrefs, slots in order, then the
+ * values in index order, the memory, and finally the class. */
 void instance_dealloc(Sim *S, Obj o)
 {
     Obj type = ob_type(S, o);
+    if (call_finalizer(S, o)) return;
     weakref_clear_all(S, o);
     for (Obj t = type; t && (tp_flags(S, t) & TPF_HEAPTYPE); t = ob_get64(S, t, TP_BASE_OFF)) {
         Obj dict = ob_get64(S, t, TP_DICT_OFF), names = ob_get64(S, t, TP_SLOTS_OFF);

@@ -241,12 +241,81 @@ static void test_attributes(void **state)
     sim_free(S);
 }
 
+/* What the VM's call hook is asked to run; optionally it resurrects. */
+static struct {
+    Obj callable, arg;
+    int calls, resurrect, audited;
+} hook;
+
+static int record_call(Sim *S, Obj callable, Obj arg)
+{
+    hook.callable = callable;
+    hook.arg = arg;
+    hook.calls++;
+    assert_int_equal(ob_refcnt(S, arg), 1);      /* resurrected for the call */
+    ts_obcheck(S);                               /* the ledger sees who holds it */
+    hook.audited++;
+    if (hook.resurrect) {                        /* __del__ stores self */
+        ob_incref(S, arg, HOLD_TEMP);
+        sim_hold(S, arg);
+    }
+    return 0;
+}
+
+/* __del__ runs once, with the object resurrected to one reference; if it
+ * keeps a reference the object lives on, and is never finalized again. */
+static void test_finalizer(void **state)
+{
+    (void)state;
+    Sim *S = ts_sim("cpython-3.11");
+    memset(&hook, 0, sizeof hook);
+    S->call_hook = record_call;
+    Obj ns = ts_ok(S, dict_new(S));
+    Obj del = ts_ok(S, str_from_cstr(S, "stands for the __del__ function"));
+    Obj k = s(S, "__del__");
+    assert_int_equal(dict_setitem(S, ns, k, del), 0);
+    ob_decref(S, k, HOLD_TEMP);
+    Obj name = s(S, "D"), bases = ts_ok(S, tuple_new(S, 0));
+    Obj cls = ts_ok(S, type_new(S, name, bases, ns));
+    Obj sub = make_class(S, "E", cls, NULL);      /* inherits the finalizer */
+    Obj objs[] = {ns, del, name, bases};
+    for (size_t i = 0; i < 4; i++) ob_decref(S, objs[i], HOLD_TEMP);
+    sim_hold(S, cls);
+    sim_hold(S, sub);
+
+    Obj o = ts_ok(S, instance_new(S, sub));
+    int64_t count0 = S->gc.gen[0].count;
+    ob_decref(S, o, HOLD_TEMP);
+    assert_int_equal(hook.calls, 1);
+    assert_int_equal(hook.arg, o);
+    assert_true(ob_is(S, hook.callable, TI_STR));
+    assert_int_equal(S->gc.gen[0].count, count0 - 1); /* then freed */
+
+    hook.resurrect = 1;
+    o = ts_ok(S, instance_new(S, cls));
+    ob_decref(S, o, HOLD_TEMP);
+    assert_int_equal(hook.calls, 2);
+    assert_true(objmap_is_live(S, o));           /* resurrected */
+    assert_true(gc_is_tracked(S, o) && gc_is_finalized(S, o));
+    ts_obcheck(S);
+    hook.resurrect = 0;
+    sim_unhold(S, o);                            /* dies for good: no second call */
+    assert_int_equal(hook.calls, 2);
+    assert_false(objmap_is_live(S, o));
+    assert_int_equal(hook.audited, 2);
+    sim_unhold(S, sub);
+    sim_unhold(S, cls);
+    ts_obcheck(S);
+    sim_free(S);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_sizes_and_dicts),
         cmocka_unit_test(test_values_shrink),
         cmocka_unit_test(test_attributes),
+        cmocka_unit_test(test_finalizer),
     };
     return cmocka_run_group_tests_name("obj_types", tests, NULL, NULL) != 0;
 }
