@@ -66,12 +66,14 @@ static int int_float_eq(Sim *S, Obj i, double f)
 {
     if (!isfinite(f) || f != floor(f)) return 0;
     int64_t v;
-    if (int_as_i64(S, i, &v) != 0) {
-        exc_clear(S); /* too large for int64: compare as doubles, then exactly */
-        return 0;
-    }
-    if (fabs(f) >= 9223372036854775808.0) return 0;
-    return (int64_t)f == v;
+    if (int_as_i64(S, i, &v) == 0) return fabs(f) < 9223372036854775808.0 && (int64_t)f == v;
+    /* Too large for int64: float_richcompare makes an int of the float. */
+    exc_clear(S);
+    Obj fi = int_from_double(S, f);
+    int eq = fi && int_compare(S, i, fi) == 0;
+    ob_xdecref(S, fi, HOLD_TEMP);
+    exc_clear(S);
+    return eq;
 }
 
 static int seq_eq(Sim *S, Obj a, Obj b, int tuple)

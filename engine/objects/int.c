@@ -862,10 +862,8 @@ static double long_frexp(const Sim *S, Obj a, int64_t *e)
 
 int int_as_double(Sim *S, Obj o, double *out)
 {
-    char name[80];
     if (!is_int(S, o)) {
-        exc_set(S, EXC_TypeError, "an integer is required (got type %s)",
-                ob_type_name(S, o, name, sizeof name));
+        exc_set(S, EXC_TypeError, "an integer is required");
         return -1;
     }
     if (is_medium(S, o)) {
@@ -1197,9 +1195,11 @@ static int divmod_shift(Sim *S, Obj b, int64_t *ws, digit *rs)
     Obj w = divrem1(S, b, INT_SHIFT, rs);
     if (!w) return -1;
     int ok = fits_ssize(S, w, ws) == 0;
+    Obj pending = 0; /* the second error's message lives until PyErr_Clear */
+    if (!ok && !(pending = str_from_cstr(S, SSIZE_OVERFLOW))) exc_clear(S);
     release(S, w);
+    xrelease(S, pending);
     if (ok && *ws < INT64_MAX / 4) return 0;
-    if (!ok) transient_error_str(S, SSIZE_OVERFLOW);
     *ws = INT64_MAX / 4;
     *rs = 0;
     return 0;
@@ -1595,7 +1595,7 @@ static size_t repr_char(char *out, size_t k, uint32_t c, char quote)
 static Obj invalid_literal(Sim *S, const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
-    int squote = memchr(s, '\'', n) != NULL, dquote = memchr(s, '"', n) != NULL;
+    int squote = n && memchr(s, '\'', n), dquote = n && memchr(s, '"', n);
     char quote = squote && !dquote ? '"' : '\'';
     char out[480], piece[16];
     size_t k = 0, chars = 1;
@@ -1619,6 +1619,7 @@ static Obj invalid_literal(Sim *S, const char *s, size_t n)
 Obj int_from_str_limit(Sim *S, const char *s, size_t n, int64_t max_digits)
 {
     int ascii = 1;
+    if (!s) s = "";
     for (size_t i = 0; i < n; i++) ascii &= (unsigned char)s[i] < 0x80;
     Obj tmp = ascii ? 0 : ascii_digits(S, s, n), z = 0;
     if (!ascii && !tmp) return 0;
@@ -1731,10 +1732,7 @@ static int64_t scratch_digits(int64_t size_a)
 
 Obj int_repr_limit(Sim *S, Obj o, int64_t max_digits)
 {
-    char name[80];
-    if (!is_int(S, o))
-        return exc_set(S, EXC_TypeError, "an integer is required (got type %s)",
-                       ob_type_name(S, o, name, sizeof name));
+    if (!is_int(S, o)) return exc_set(S, EXC_TypeError, "an integer is required");
     int64_t na = asize(S, o);
     int negative = ob_size(S, o) < 0;
     if (na >= 10 * STR_DIGITS_THRESHOLD / (3 * INT_SHIFT) + 2 && max_digits > 0 &&
