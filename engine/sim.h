@@ -53,6 +53,7 @@ typedef void (*RefVisitFn)(Sim *S, Obj target, const Holder *hd, void *ud);
     X(ELLIPSIS,   "ellipsis",      16,  0,  0)                                \
     X(GETSET_DESCR, "getset_descriptor", 48, 0, TPF_GC)                      \
     X(WEAKREF,    "ReferenceType", 64,  0,  TPF_GC | TPF_BASETYPE)           \
+    X(GENERATOR,  "generator",     80,  8,  TPF_GC) /* items: its frame */     \
     X(MEMBER_DESCR, "member_descriptor", 48, 0, TPF_GC)                      \
     X(INSTANCE,   "object",        16,  0,  TPF_GC) /* the behaviour of class instances */
 

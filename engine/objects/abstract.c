@@ -7,6 +7,9 @@
 #include "objects/dict.h"
 #include "objects/exc.h"
 #include "objects/float.h"
+#include "objects/frame.h"
+#include "objects/func.h"
+#include "objects/gen.h"
 #include "objects/int.h"
 #include "objects/list.h"
 #include "objects/set.h"
@@ -126,6 +129,12 @@ uint64_t ob_getsizeof(const Sim *S, Obj o)
     case TI_DICT: return dict_sizeof(S, o);
     case TI_SET:
     case TI_FROZENSET: return set_sizeof(S, o);
+    case TI_GENERATOR: { /* gen_sizeof: the frame's words, no rounding */
+        Obj code = ob_get64(S, o, GEN_CODE_OFF);
+        return pre + GEN_FRAME_OFF + FRAME_LOCALSPLUS_OFF +
+               8 * (uint64_t)((int32_t)ob_get32(S, code, CO_NLOCALSPLUS_OFF) +
+                              (int32_t)ob_get32(S, code, CO_STACKSIZE_OFF));
+    }
     case TI_TYPE:
         if (tp_flags(S, o) & TPF_HEAPTYPE) return pre + type_sizeof(S, o);
         return TP_STATIC_SIZE;

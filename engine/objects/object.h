@@ -202,6 +202,13 @@ typedef enum HolderKind {
     X(WEAKREF_CALLBACK, "weakref callback")                 \
     X(CLEARING_WEAKREFS, "weakrefs being cleared")          \
     X(FINALIZER,    "resurrected for __del__")              \
+    X(FRAME_FUNC,   "frame's f_func")                       \
+    X(FRAME_CODE,   "frame's f_code")                       \
+    X(FRAME_LOCALS, "frame's f_locals")                     \
+    X(GEN_CODE,     "gi_code")                              \
+    X(GEN_NAME,     "generator __name__")                   \
+    X(GEN_QUALNAME, "generator __qualname__")               \
+    X(GEN_EXC,      "generator's saved exception")          \
     X(DESCR_TYPE,   "descriptor's __objclass__")            \
     X(DESCR_NAME,   "descriptor's __name__")                \
     X(CURRENT_EXC,  "the exception being raised")

@@ -10,6 +10,7 @@
 #include "objects/exc.h"
 #include "objects/float.h"
 #include "objects/func.h"
+#include "objects/gen.h"
 #include "objects/int.h"
 #include "objects/list.h"
 #include "objects/misc.h"
@@ -61,6 +62,7 @@ static const Slots slots[TI_COUNT] = {
     [TI_ELLIPSIS] = {never_dealloc, NULL},
     [TI_GETSET_DESCR] = {descr_dealloc, descr_referents},
     [TI_WEAKREF] = {weakref_dealloc, weakref_referents},
+    [TI_GENERATOR] = {gen_dealloc, gen_referents},
     [TI_MEMBER_DESCR] = {descr_dealloc, descr_referents},
     [TI_INSTANCE] = {instance_dealloc, instance_referents},
 };

@@ -43,6 +43,13 @@ facts = {
 }
 for name, size in facts.items():
     print(f"size {name} {size}")
+# generators: 168 + 8 * (co_nlocalsplus + co_stacksize), GC head included
+for src, args in [("yield 1", ""), ("x = a\n    yield x", "a"), ("for i in range(a): yield i * b", "a, b")]:
+    ns = {}
+    exec(f"def g({args}):\n    {src}\n", ns)
+    co = ns["g"].__code__
+    gen = ns["g"](*range(len(co.co_varnames[:co.co_argcount])))
+    print(f"generator {co.co_nlocals + len(co.co_cellvars) + len(co.co_freevars)},{co.co_stacksize} {sys.getsizeof(gen)}")
 # code objects: __sizeof__ is basicsize + 2 bytes per code unit, rounded to 8
 for src in ["pass", "return 1", "x = 1\n    return x", "return [1, 2, 3]"]:
     ns = {}

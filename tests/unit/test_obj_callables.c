@@ -13,7 +13,9 @@
 #include "objects/abstract.h"
 #include "objects/dict.h"
 #include "objects/exc.h"
+#include "objects/frame.h"
 #include "objects/func.h"
+#include "objects/gen.h"
 #include "objects/int.h"
 #include "objects/misc.h"
 #include "objects/str.h"
@@ -63,6 +65,21 @@ static void test_sizes_against_cpython(void **state)
     long long want;
     int checked = 0;
     while (fscanf(fp, "%31s %63s %lld", kind, name, &want) == 3) {
+        if (!strcmp(kind, "generator")) {
+            int nlocals, stacksize;
+            assert_int_equal(sscanf(name, "%d,%d", &nlocals, &stacksize), 2);
+            Obj c = make_code(S, 3);
+            ob_set32(S, c, CO_NLOCALSPLUS_OFF, (uint32_t)nlocals);
+            ob_set32(S, c, CO_STACKSIZE_OFF, (uint32_t)stacksize);
+            Obj fn = ts_ok(S, func_new(S, c, globals, globals, 0, 0));
+            Obj g = ts_ok(S, gen_new(S, fn));
+            assert_int_equal(ob_getsizeof(S, g), want);
+            ob_decref(S, g, HOLD_TEMP);
+            ob_decref(S, fn, HOLD_TEMP);
+            ob_decref(S, c, HOLD_TEMP);
+            checked++;
+            continue;
+        }
         if (!strcmp(kind, "code_units")) {
             Obj c = make_code(S, atoll(name));
             assert_int_equal(getsizeof(S, c), want);
@@ -82,7 +99,7 @@ static void test_sizes_against_cpython(void **state)
         }
     }
     fclose(fp);
-    assert_int_equal(checked, 15);
+    assert_int_equal(checked, 18);
     /* GC: functions, cells, methods, iterators, builtins are tracked;
      * code, range, range_iterator and object() are not GC objects. */
     assert_true(gc_is_tracked(S, f) && gc_is_tracked(S, cell) && gc_is_tracked(S, m));
@@ -172,6 +189,55 @@ static void test_cells_and_ranges(void **state)
     sim_free(S);
 }
 
+/* A generator holds its frame's function, code and slots; dropping it
+ * before it started clears the frame (no finalizer call), releasing the
+ * live slots, f_func and f_code, then gi_code, name, qualname. */
+static void test_generator(void **state)
+{
+    (void)state;
+    Sim *S = ts_sim("cpython-3.11");
+    Obj globals = ts_ok(S, dict_new(S));
+    Obj co = make_code(S, 3);
+    ob_set32(S, co, CO_NLOCALSPLUS_OFF, 2);
+    ob_set32(S, co, CO_STACKSIZE_OFF, 2);
+    Obj f = ts_ok(S, func_new(S, co, globals, globals, 0, 0));
+    Obj g = ts_ok(S, gen_new(S, f));
+    assert_int_equal(gen_state(S, g), FRAME_CREATED);
+    assert_true(gc_is_tracked(S, g));
+    assert_int_equal(ob_refcnt(S, f), 2);       /* ours + the frame's f_func */
+    /* the VM's argument passing, by hand: local 0 = a str, stack[0] = it */
+    Obj v = ts_ok(S, str_from_cstr(S, "a local value"));
+    SimAddr fr = gen_frame(g);
+    ob_set64(S, fr, FRAME_LOCALSPLUS_OFF, v);
+    ob_move(S, v, HOLD_TEMP, frame_slot_holder(S, fr, 0));
+    ob_set64(S, fr, FRAME_LOCALSPLUS_OFF + 16, v);
+    ob_incref(S, v, frame_slot_holder(S, fr, 2));
+    ob_set32(S, fr, FRAME_STACKTOP_OFF, 3);
+    Holder h = frame_slot_holder(S, fr, 2);
+    assert_int_equal(h.kind, H_STACK);
+    assert_int_equal(h.index, 0);
+    Obj objs[] = {globals, co, f, g};
+    for (size_t i = 0; i < 4; i++) sim_hold(S, objs[i]);
+    ts_obcheck(S);
+    TsEvents rec = {0};
+    ev_set_sink(&S->ev, ts_record, &rec, SIM_EVCAT_REFCOUNT);
+    sim_unhold(S, g);
+    assert_int_equal(ob_refcnt(S, f), 1);       /* the embedder's hold only */
+    size_t n = 0;
+    uint32_t kinds[8];
+    for (size_t i = 0; i < rec.n && n < 8; i++)
+        if (rec.ev[i].kind == SIM_EV_DECREF && rec.ev[i].obj != g) kinds[n++] = rec.ev[i].holder;
+    assert_true(n >= 4);
+    assert_int_equal(kinds[0], H_LOCAL);        /* the slots first ... */
+    assert_int_equal(kinds[1], H_STACK);
+    assert_int_equal(kinds[2], H_INTERNAL);     /* ... then f_func, f_code */
+    ts_events_free(&rec);
+    ev_set_sink(&S->ev, NULL, NULL, 0);
+    for (size_t i = 3; i-- > 0;) sim_unhold(S, objs[i]);
+    ts_obcheck(S);
+    sim_free(S);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -179,6 +245,7 @@ int main(void)
         cmocka_unit_test(test_holders),
         cmocka_unit_test(test_function_dealloc_order),
         cmocka_unit_test(test_cells_and_ranges),
+        cmocka_unit_test(test_generator),
     };
     return cmocka_run_group_tests_name("obj_callables", tests, NULL, NULL) != 0;
 }
