@@ -256,6 +256,30 @@ void ob_set_field(Sim *S, Obj o, uint16_t off, uint16_t reason, Obj v)
     ob_move(S, v, HOLD_TEMP, HOLD_INTERNAL(o, reason));
 }
 
+void ob_clear_freelists(Sim *S)
+{
+    FreeLists *fl = &S->fl;
+    for (int k = 0; k < FL_TUPLE_SIZES; k++) {    /* linked through ob_item[0] */
+        Obj t = fl->tuple_head[k];
+        fl->tuple_head[k] = 0;
+        fl->tuple_n[k] = 0;
+        while (t) {
+            Obj next = ob_get64(S, t, 24);
+            ob_free_memory(S, t);
+            t = next;
+        }
+    }
+    while (fl->float_head) {                      /* linked through ob_type */
+        Obj f = fl->float_head;
+        fl->float_head = ob_type(S, f);
+        pm_free(S->heap, f);
+    }
+    fl->float_n = 0;
+    while (fl->list_n) ob_free_memory(S, fl->list[--fl->list_n]);
+    while (fl->dict_n) ob_free_memory(S, fl->dict[--fl->dict_n]);
+    while (fl->keys_n) pm_free(S->heap, fl->keys[--fl->keys_n]);
+}
+
 /* ---- embedder roots ---- */
 
 void sim_hold(Sim *S, Obj o)

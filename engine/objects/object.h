@@ -289,6 +289,11 @@ void ob_freelist_push(Sim *S, Obj o, int64_t list, int64_t length);
 /* It comes back: refcount 1 (held by TEMP), live again, FREELIST_POP. */
 void ob_freelist_pop(Sim *S, Obj o, int64_t list, int64_t length);
 
+/* _PyGC_ClearAllFreeLists (a full collection's last step): tuples, floats,
+ * lists, dicts, then dict keys, each freed back to pymalloc in CPython's
+ * order; count[0] drops for the GC objects among them. */
+void ob_clear_freelists(Sim *S);
+
 /* ---- allocation (alloc.c) ---- */
 
 /* A new object of `type` with `nitems` items: request
