@@ -1,6 +1,6 @@
 /*
- * objects/dict.h -- dicts with combined tables, as CPython 3.11 lays
- * them out.
+ * objects/dict.h -- dicts with combined and split tables, as CPython 3.11
+ * lays them out.
  *
  * A dict is a PyDictObject (48 bytes, 64 with its GC head): ma_used,
  * ma_version_tag, ma_keys (the simulated address of a keys block, not an
@@ -15,6 +15,23 @@
  * other keys 160/288/568/1104.  {} shares the static Py_EMPTY_KEYS (one
  * slot, no entries; its dk_refcnt counts the dicts that use it, plus 1).
  *
+ * Split tables (an instance's __dict__): ma_keys is the class's shared
+ * keys (kind DICT_KEYS_SPLIT, 64 slots, unicode entries whose me_value
+ * stays 0; at most 30 entries) and ma_values a values array of its own,
+ * one pymalloc block of prefix + 8*size bytes:
+ *
+ *     [order bytes ... order[1] order[0]][count][prefix] | values[0..size)
+ *                                                        ^ ma_values
+ *
+ * prefix = round_up(size + 2, 8), size = the keys' dk_nentries + dk_usable
+ * when the array was made; values[i] belongs to key entry i; order[k] is
+ * the entry of the k-th live value in insertion order, count how many
+ * there are (== ma_used).  Iteration follows the order bytes.  A new str
+ * key goes into the shared keys while they have room (dk_usable > 0); a
+ * non-str key, or a new key once they are full, converts the dict to a
+ * combined table (dictresize: the live items copied in insertion order,
+ * the shared keys released, the values array freed), as does popitem().
+ *
  * Invariants (dict_audit checks them):
  *   - a combined table's keys have dk_refcnt 1, or are Py_EMPTY_KEYS;
  *   - entry i is live iff its key and value are both set; ma_used live
@@ -25,11 +42,20 @@
  *   - a unicode-kind table holds only exact str keys;
  *   - the dict owns one reference to each live key (holder DICT_KEY, index
  *     = entry) and value (DICT_VALUE, index = entry, key = the key);
+ *   - a split table: every shared entry below dk_nentries has an exact str
+ *     key and no value, sits in one index slot (no DKIX_DUMMY ever); the
+ *     dict owns its non-NULL values (DICT_VALUE, index = entry, key = the
+ *     shared key) but not the keys: the class holds those (H_INTERNAL,
+ *     R_SHARED_KEYS, owner the class, index = entry, key = the name); the
+ *     order bytes name ma_used distinct entries, exactly the non-NULL
+ *     values; the shared keys' dk_refcnt is 1 for the class that caches
+ *     them plus one per split dict using them;
  *   - up to 80 dead dicts wait on S->fl.dict (unmarked, refcount 0), and
  *     up to 80 keys blocks of 8 slots and unicode kind on S->fl.keys;
  *   - a dict is created untracked and becomes tracked when a key or value
  *     that may be tracked is inserted (a GC object other than an untracked
- *     tuple); only a full collection untracks it again.
+ *     tuple); a split dict is tracked at birth when one of its values may
+ *     be; only a full collection untracks it again.
  *
  * Ownership: keys, values and defaults passed in are borrowed (the dict
  * takes its own references).  Every function returning an object says new
@@ -42,7 +68,7 @@
  * keys (KeyError(key)) and heap exhaustion (MemoryError) are the failures
  * the built-in types can cause.
  *
- * Out of scope here (to come): split tables (ma_values), dict views, repr.
+ * Out of scope here (to come): dict views, repr.
  */
 #ifndef ENGINE_OBJECTS_DICT_H
 #define ENGINE_OBJECTS_DICT_H
@@ -91,10 +117,23 @@ Obj dict_new_presized(Sim *S, int64_t minused);
  * set in order.  Keys and values borrowed.  New reference. */
 Obj dict_from_items(Sim *S, int64_t n, const Obj *keys, const Obj *values);
 
-/* dict.copy(): a clean combined dict (at most a third of its entries
- * deleted) is cloned with the same layout; others are rebuilt compactly
- * by merging into {}.  New reference. */
+/* dict.copy(): a split dict is copied split (a new values array sized
+ * for the shared keys as they are now, the insertion order copied, a
+ * fresh object -- never the free list); a clean combined dict (at most a
+ * third of its entries deleted) is cloned with the same layout; others
+ * are rebuilt compactly by merging into {}.  New reference. */
 Obj dict_copy(Sim *S, Obj d);
+
+/* make_dict_from_instance_attributes: a split dict over the shared `keys`
+ * of `owner_class` (dk_refcnt + 1) that takes over the instance's values
+ * array `values` (ma_values = values): the values' references, held by
+ * the instance (H_ATTR) until now, become the dict's (H_DICT_VALUE), and
+ * the caller must clear the instance's values pointer.  ma_used counts the
+ * non-NULL values; the dict is tracked when one of them may be.  A dead
+ * dict from the free list is reused first.  On failure the values stay
+ * the instance's: MemoryError, or TypeError when `keys` is not a split
+ * keys block or not the one `owner_class` caches.  New reference. */
+Obj dict_new_split(Sim *S, SimAddr keys, SimAddr values, Obj owner_class);
 
 /* ---- access ---- */
 
@@ -140,8 +179,13 @@ int dict_next(const Sim *S, Obj d, int64_t *pos, Obj *key, Obj *value);
 
 static inline int64_t dict_len(const Sim *S, Obj d) { return (int64_t)ob_get64(S, d, DICT_USED_OFF); }
 
-/* sys.getsizeof(d): pre-header + basicsize + the keys block when this
- * dict owns it alone. */
+/* _PyDict_MaybeUntrack, for a full collection: an exact, tracked dict
+ * whose values (and, in a general table, keys) may none be tracked is
+ * untracked.  Split and unicode tables look at their values only. */
+void dict_maybe_untrack(Sim *S, Obj d);
+
+/* sys.getsizeof(d): pre-header + basicsize (+ 8 per values slot of a
+ * split table) + the keys block when this dict owns it alone. */
 uint64_t dict_sizeof(const Sim *S, Obj d);
 
 /* ---- the keys block, for tests and the debugger ---- */
@@ -162,6 +206,40 @@ int64_t dk_index(const Sim *S, SimAddr k, uint64_t i);
 
 /* _PyDict_KeysSize: the bytes the keys block asked of pymalloc. */
 uint64_t dk_block_size(const Sim *S, SimAddr k);
+
+/* Split-table helpers, for the class side.
+ *
+ * dk_lookup_str: the entry of exact str `name` in the str-keyed (unicode
+ * or split) keys block, or DKIX_EMPTY when it is absent, when `name` is
+ * not an exact str or the keys are general (_PyDictKeys_StringLookup's
+ * DKIX_ERROR, which its callers take as "absent").
+ *
+ * dk_insert_str: insert_into_dictkeys -- the entry of `name` in the
+ * shared keys of `owner_class`, added (the class then holds a new
+ * reference to the name: H_INTERNAL, R_SHARED_KEYS, index = entry, key =
+ * name) when absent and dk_usable > 0; DKIX_EMPTY when absent and full, or
+ * when `name` is not an exact str.
+ *
+ * dk_release_shared: _PyDictKeys_DecRef for the class's own reference
+ * (type_dealloc): the block and the names' references go only when no
+ * split dict uses it any more. */
+/* _PyDict_NewKeysForClass: a class's shared keys, 64 slots of the split
+ * kind with dk_usable 30 (SHARED_KEYS_MAX_SIZE), dk_refcnt 1 (the
+ * class's).  0 when the heap is full. */
+SimAddr dk_new_shared(Sim *S);
+int64_t dk_lookup_str(Sim *S, SimAddr keys, Obj name);
+int64_t dk_insert_str(Sim *S, SimAddr keys, Obj name, Obj owner_class);
+void dk_release_shared(Sim *S, SimAddr keys, Obj owner_class);
+
+/* The values array of a split dict (0 for a combined one), and its
+ * insertion-order bytes. */
+static inline SimAddr dict_values(const Sim *S, Obj d) { return ob_get64(S, d, DICT_VALUES_OFF); }
+static inline unsigned dv_prefix(const Sim *S, SimAddr v) { return ((const unsigned char *)ob_ptr(S, v))[-1]; }
+static inline unsigned dv_count(const Sim *S, SimAddr v) { return ((const unsigned char *)ob_ptr(S, v))[-2]; }
+static inline unsigned dv_order(const Sim *S, SimAddr v, unsigned k)
+{
+    return ((const unsigned char *)ob_ptr(S, v))[-3 - (int)k];
+}
 
 /* Py_EMPTY_KEYS (in the static region); 0 if it cannot be created. */
 SimAddr dict_empty_keys(Sim *S);

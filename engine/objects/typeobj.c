@@ -8,75 +8,18 @@
 #include "objects/typeobj.h"
 #include "objects/weakref.h"
 
-/* ---- shared keys: a PyDictKeysObject (dict.h's layout) of the split
- * kind, 64 slots with 1-byte indices, entries {me_key, me_value}. */
-#define KEYS_LOG2 6
-#define KEYS_SLOTS (1u << KEYS_LOG2)
-#define KEYS_USABLE_MAX 30            /* SHARED_KEYS_MAX_SIZE */
-#define KEYS_SIZE (DK_HEADER_SIZE + KEYS_SLOTS + DICT_USABLE_FRACTION(KEYS_SLOTS) * 16)
-#define KEYS_ENTRIES_OFF (DK_INDICES_OFF + KEYS_SLOTS)
+/* ---- shared keys (dict.h): the class holds their names ---- */
 
 static Obj keys_name(const Sim *S, SimAddr k, int64_t ix)
 {
-    return ob_get64(S, k, KEYS_ENTRIES_OFF + 16 * (uint32_t)ix);
+    return ob_get64(S, k, DK_INDICES_OFF + (1u << dk_log2_size(S, k)) + 16 * (uint32_t)ix);
 }
 
-/* The class holds the names in its shared keys. */
 static Holder keys_holder(Obj type, int64_t ix, Obj name)
 {
     Holder hd = HOLD(H_INTERNAL, type, ix, name);
     hd.reason = R_SHARED_KEYS;
     return hd;
-}
-
-/* _PyDict_NewKeysForClass: 64 slots, usable set to 30. */
-static SimAddr keys_new(Sim *S)
-{
-    SimAddr k = pm_malloc(S->heap, KEYS_SIZE);
-    if (!k) return 0;
-    memset(ob_ptr(S, k), 0, KEYS_SIZE);
-    ob_set64(S, k, DK_REFCNT_OFF, 1);
-    unsigned char *hdr = ob_ptr(S, k);
-    hdr[DK_LOG2_SIZE_OFF] = KEYS_LOG2;
-    hdr[DK_LOG2_IBYTES_OFF] = KEYS_LOG2;
-    hdr[DK_KIND_OFF] = DICT_KEYS_SPLIT;
-    memset(hdr + DK_INDICES_OFF, 0xff, KEYS_SLOTS);
-    ob_set64(S, k, DK_USABLE_OFF, KEYS_USABLE_MAX);
-    return k;
-}
-
-/* unicodekeys_lookup_unicode's probe; *slot gets the first empty slot. */
-static int64_t keys_lookup(Sim *S, SimAddr k, Obj name, uint64_t *slot)
-{
-    uint64_t hash = (uint64_t)str_hash(S, name), mask = KEYS_SLOTS - 1;
-    uint64_t perturb = hash, i = hash & mask;
-    for (;;) {
-        int64_t ix = dk_index(S, k, i);
-        if (ix == DKIX_EMPTY) {
-            *slot = i;
-            return DKIX_EMPTY;
-        }
-        Obj key = keys_name(S, k, ix);
-        if (key == name || ((uint64_t)str_hash(S, key) == hash && str_eq(S, key, name))) return ix;
-        perturb >>= 5;
-        i = mask & (i * 5 + perturb + 1);
-    }
-}
-
-/* insert_into_dictkeys: the name's index, added (with a reference held
- * by the class) if new and there is room; DKIX_EMPTY when full. */
-static int64_t keys_insert(Sim *S, Obj type, SimAddr k, Obj name)
-{
-    uint64_t slot;
-    int64_t ix = keys_lookup(S, k, name, &slot);
-    if (ix != DKIX_EMPTY || dk_usable(S, k) <= 0) return ix;
-    ix = dk_nentries(S, k);
-    ((int8_t *)ob_ptr(S, k + DK_INDICES_OFF))[slot] = (int8_t)ix;
-    ob_set64(S, k, KEYS_ENTRIES_OFF + 16 * (uint32_t)ix, name);
-    ob_incref(S, name, keys_holder(type, ix, name));
-    ob_set64(S, k, DK_USABLE_OFF, (uint64_t)(dk_usable(S, k) - 1));
-    ob_set64(S, k, DK_NENTRIES_OFF, (uint64_t)(ix + 1));
-    return ix;
 }
 
 /* ---- descriptors ---- */
@@ -276,7 +219,7 @@ Obj type_new(Sim *S, Obj name, Obj bases, Obj ns)
     }
     if (!dict_get_cstr(S, dict, "__doc__") && dict_set_cstr(S, dict, "__doc__", S->none)) goto fail;
     if (flags & TPF_MANAGED_DICT) {
-        SimAddr keys = keys_new(S);
+        SimAddr keys = dk_new_shared(S);
         if (!keys) {
             exc_no_memory(S);
             goto fail;
@@ -298,12 +241,7 @@ static void release_keys(Sim *S, Obj type)
     SimAddr k = ob_get64(S, type, TP_KEYS_OFF);
     if (!k) return;
     ob_set64(S, type, TP_KEYS_OFF, 0);
-    int64_t n = dk_nentries(S, k);
-    for (int64_t i = 0; i < n; i++) {
-        Obj name = keys_name(S, k, i);
-        ob_decref(S, name, keys_holder(type, i, name));
-    }
-    pm_free(S->heap, k);
+    dk_release_shared(S, k, type);
 }
 
 void type_dealloc(Sim *S, Obj type)
@@ -328,7 +266,8 @@ void type_referents(Sim *S, Obj type, RefVisit visit, void *ud)
 
 uint64_t type_sizeof(const Sim *S, Obj type)
 {
-    return TP_HEAP_SIZE + (ob_get64(S, type, TP_KEYS_OFF) ? KEYS_SIZE : 0);
+    SimAddr k = ob_get64(S, type, TP_KEYS_OFF);
+    return TP_HEAP_SIZE + (k ? dk_block_size(S, k) : 0);
 }
 
 /* ---- instances ---- */
@@ -396,6 +335,73 @@ static int no_attribute(Sim *S, Obj o, Obj name)
     return -1;
 }
 
+#define DICT_PTR(o) ((o) - 24)       /* the dict* pre-header word */
+
+static Obj dict_of(const Sim *S, Obj o)
+{
+    return (tp_flags(S, ob_type(S, o)) & TPF_MANAGED_DICT) ? ob_get64(S, DICT_PTR(o), 0) : 0;
+}
+
+Obj instance_dict(Sim *S, Obj o)
+{
+    Obj d = dict_of(S, o);
+    if (d) return d;
+    SimAddr values = values_of(S, o);
+    if (!values) {
+        char tn[64];
+        str_to_utf8(S, ob_get64(S, ob_type(S, o), TP_NAME_OFF), tn, sizeof tn);
+        return exc_set(S, EXC_AttributeError, "'%s' object has no attribute '__dict__'", tn);
+    }
+    /* make_dict_from_instance_attributes: the dict takes over the values */
+    Obj type = ob_type(S, o);
+    d = dict_new_split(S, ob_get64(S, type, TP_KEYS_OFF), values, type);
+    if (!d) return 0;
+    ob_set64(S, VALUES_PTR(o), 0, 0);
+    ob_set64(S, DICT_PTR(o), 0, d);
+    ob_move(S, d, HOLD_TEMP, HOLD_INTERNAL(o, R_INSTANCE_DICT));
+    return d;
+}
+
+/* _PyObject_StoreInstanceAttribute on inline values; DKIX_EMPTY when the
+ * shared keys are full and a dict must take over. */
+static int64_t store_in_values(Sim *S, Obj o, Obj name, Obj value, int *err)
+{
+    Obj type = ob_type(S, o);
+    SimAddr values = values_of(S, o);
+    int64_t ix = dk_insert_str(S, ob_get64(S, type, TP_KEYS_OFF), name, type);
+    if (ix == DKIX_EMPTY) return ix;
+    Obj old = ob_get64(S, values, 8 * (uint32_t)ix);
+    uint8_t *prefix = values_prefix(S, values);
+    if (!value && !old) {
+        *err = no_attribute(S, o, name);
+        return ix;
+    }
+    if (value) ob_incref(S, value, HOLD(H_ATTR, o, ix, name));
+    ob_set64(S, values, 8 * (uint32_t)ix, value);
+    if (!old) { /* _PyDictValues_AddToInsertionOrder */
+        prefix[-3 - prefix[-2]] = (uint8_t)ix;
+        prefix[-2]++;
+    } else if (!value) { /* delete_index_from_values */
+        int n = prefix[-2], k = 0;
+        while (prefix[-3 - k] != (uint8_t)ix) k++;
+        for (; k < n - 1; k++) prefix[-3 - k] = prefix[-4 - k];
+        prefix[-2]--;
+    }
+    ob_xdecref(S, old, HOLD(H_ATTR, o, ix, name));
+    return ix;
+}
+
+/* Through the instance's dict; a missing name on delete is an
+ * AttributeError, as _PyObjectDict_SetItem reports it. */
+static int store_in_dict(Sim *S, Obj o, Obj d, Obj name, Obj value)
+{
+    if (value) return dict_setitem(S, d, name, value);
+    if (dict_delitem(S, d, name) == 0) return 0;
+    if (!exc_matches(S, EXC_KeyError)) return -1;
+    exc_clear(S);
+    return no_attribute(S, o, name);
+}
+
 int instance_setattr(Sim *S, Obj o, Obj name, Obj value)
 {
     Obj type = ob_type(S, o);
@@ -416,33 +422,13 @@ int instance_setattr(Sim *S, Obj o, Obj name, Obj value)
             ob_set64(S, o, off, value);
             ob_xdecref(S, old, HOLD(H_ATTR, o, off, name));
         }
+    } else if (dict_of(S, o)) {
+        r = store_in_dict(S, o, dict_of(S, o), name, value);
     } else if (values_of(S, o)) {
-        SimAddr values = values_of(S, o), keys = ob_get64(S, type, TP_KEYS_OFF);
-        int64_t ix = keys_insert(S, type, keys, name);
-        if (ix == DKIX_EMPTY) {
-            /* CPython would move the attributes into a real dict now. */
-            exc_set(S, EXC_NotImplementedError, "more than %d attribute names in one class "
-                    "is not supported by refscope yet", KEYS_USABLE_MAX);
-            r = -1;
-        } else {
-            Obj old = ob_get64(S, values, 8 * (uint32_t)ix);
-            uint8_t *prefix = values_prefix(S, values);
-            if (!value && !old) {
-                r = no_attribute(S, o, name);
-            } else {
-                if (value) ob_incref(S, value, HOLD(H_ATTR, o, ix, name));
-                ob_set64(S, values, 8 * (uint32_t)ix, value);
-                if (!old) { /* _PyDictValues_AddToInsertionOrder */
-                    prefix[-3 - prefix[-2]] = (uint8_t)ix;
-                    prefix[-2]++;
-                } else if (!value) { /* delete_index_from_values */
-                    int n = prefix[-2], k = 0;
-                    while (prefix[-3 - k] != (uint8_t)ix) k++;
-                    for (; k < n - 1; k++) prefix[-3 - k] = prefix[-4 - k];
-                    prefix[-2]--;
-                }
-                ob_xdecref(S, old, HOLD(H_ATTR, o, ix, name));
-            }
+        if (store_in_values(S, o, name, value, &r) == DKIX_EMPTY) {
+            /* the shared keys are full: the attributes move into a dict */
+            Obj d = instance_dict(S, o);
+            r = d ? store_in_dict(S, o, d, name, value) : -1;
         }
     } else {
         r = no_attribute(S, o, name);
@@ -458,9 +444,11 @@ Obj instance_getattr(Sim *S, Obj o, Obj name)
     Obj v = 0;
     if (off) {
         v = ob_get64(S, o, off);
+    } else if (dict_of(S, o)) {
+        v = dict_getitem(S, dict_of(S, o), name);
+        if (S->exc) return 0;
     } else if (values_of(S, o) && ob_is(S, name, TI_STR)) {
-        uint64_t slot;
-        int64_t ix = keys_lookup(S, ob_get64(S, type, TP_KEYS_OFF), name, &slot);
+        int64_t ix = dk_lookup_str(S, ob_get64(S, type, TP_KEYS_OFF), name);
         if (ix != DKIX_EMPTY) v = ob_get64(S, values_of(S, o), 8 * (uint32_t)ix);
     }
     if (!v) no_attribute(S, o, name);
@@ -536,8 +524,12 @@ void instance_dealloc(Sim *S, Obj o)
             ob_xdecref(S, v, HOLD(H_ATTR, o, off, tuple_item(S, names, i)));
         }
     }
+    Obj d = dict_of(S, o);
     SimAddr values = values_of(S, o);
-    if (values) {
+    if (d) {
+        ob_set64(S, DICT_PTR(o), 0, 0);
+        ob_decref(S, d, HOLD_INTERNAL(o, R_INSTANCE_DICT));
+    } else if (values) { /* _PyObject_FreeInstanceAttributes */
         SimAddr keys = ob_get64(S, type, TP_KEYS_OFF);
         for (int64_t i = 0; i < dk_nentries(S, keys); i++) {
             Obj v = ob_get64(S, values, 8 * (uint32_t)i);
@@ -567,8 +559,12 @@ void instance_referents(Sim *S, Obj o, RefVisit visit, void *ud)
             }
         }
     }
+    Obj d = dict_of(S, o);
     SimAddr values = values_of(S, o);
-    if (values) {
+    if (d) {
+        Holder hd = HOLD_INTERNAL(o, R_INSTANCE_DICT);
+        visit(S, d, &hd, ud);
+    } else if (values) {
         SimAddr keys = ob_get64(S, type, TP_KEYS_OFF);
         for (int64_t i = 0; i < dk_nentries(S, keys); i++) {
             Obj v = ob_get64(S, values, 8 * (uint32_t)i);

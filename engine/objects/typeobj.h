@@ -44,6 +44,11 @@ int instance_setattr(Sim *S, Obj o, Obj name, Obj value);
  * AttributeError. */
 Obj instance_getattr(Sim *S, Obj o, Obj name);
 
+/* obj.__dict__: the instance's dict, made from its inline values the first
+ * time (the dict then owns them, sharing the class's keys).  Borrowed;
+ * 0 with AttributeError when instances of the class have no __dict__. */
+Obj instance_dict(Sim *S, Obj o);
+
 /* type.__sizeof__(type): sizeof(PyHeapTypeObject) + its cached keys. */
 uint64_t type_sizeof(const Sim *S, Obj type);
 

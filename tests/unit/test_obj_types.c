@@ -241,6 +241,65 @@ static void test_attributes(void **state)
     sim_free(S);
 }
 
+/* obj.__dict__ takes over the inline values (CPython: 88 bytes for the
+ * steady-state two-attribute class, keys in insertion order); a new name
+ * still goes into the shared keys while they have room; past 30 names the
+ * attributes move into a combined dict (1584 bytes for 35 of them). */
+static void test_materialized_dict(void **state)
+{
+    (void)state;
+    Sim *S = ts_sim("cpython-3.11");
+    Obj cls = make_class(S, "D", 0, NULL);
+    Obj a = s(S, "a"), b = s(S, "b"), c = s(S, "c");
+    Obj objs[40];
+    for (int i = 0; i < 40; i++) {
+        objs[i] = ts_ok(S, instance_new(S, cls));
+        Obj v = ts_ok(S, int_from_i64(S, i));
+        assert_int_equal(instance_setattr(S, objs[i], a, v), 0);
+        assert_int_equal(instance_setattr(S, objs[i], b, v), 0);
+        ob_decref(S, v, HOLD_TEMP);
+    }
+    Obj o = objs[39];
+    Obj d = ts_ok(S, instance_dict(S, o));
+    assert_int_equal(ob_getsizeof(S, d), 88);
+    char keys[256];
+    dict_keys_csv(S, d, keys, sizeof keys);
+    assert_string_equal(keys, "a,b");
+    assert_int_equal(instance_dict(S, o), d);            /* made once */
+    Obj five = ts_ok(S, int_from_i64(S, 5));
+    assert_int_equal(instance_setattr(S, o, c, five), 0); /* through the dict */
+    assert_int_equal(ob_getsizeof(S, d), 88);
+    dict_keys_csv(S, d, keys, sizeof keys);
+    assert_string_equal(keys, "a,b,c");
+    assert_int_equal(instance_getattr(S, o, c), five);
+    assert_int_equal(instance_setattr(S, o, c, 0), 0);    /* del o.c */
+    assert_int_equal(instance_setattr(S, o, c, 0), -1);   /* again: AttributeError */
+    assert_true(exc_matches(S, EXC_AttributeError));
+    exc_clear(S);
+
+    Obj many = make_class(S, "M", 0, NULL);
+    Obj m = ts_ok(S, instance_new(S, many));
+    for (int i = 0; i < 35; i++) {
+        char name[8];
+        snprintf(name, sizeof name, "x%d", i);
+        Obj n = s(S, name), v = ts_ok(S, int_from_i64(S, i));
+        assert_int_equal(instance_setattr(S, m, n, v), 0);
+        ob_decref(S, n, HOLD_TEMP);
+        ob_decref(S, v, HOLD_TEMP);
+    }
+    Obj md = ts_ok(S, instance_dict(S, m));
+    assert_int_equal(dict_len(S, md), 35);
+    assert_int_equal(ob_getsizeof(S, md), 1584);
+    Obj held[] = {cls, many, m, a, b, c, five};
+    for (size_t i = 0; i < 7; i++) sim_hold(S, held[i]);
+    for (int i = 0; i < 40; i++) sim_hold(S, objs[i]);
+    ts_obcheck(S);
+    for (int i = 0; i < 40; i++) sim_unhold(S, objs[i]);
+    for (size_t i = 7; i-- > 0;) sim_unhold(S, held[i]);
+    ts_obcheck(S);
+    sim_free(S);
+}
+
 /* What the VM's call hook is asked to run; optionally it resurrects. */
 static struct {
     Obj callable, arg;
@@ -316,6 +375,7 @@ int main(void)
         cmocka_unit_test(test_values_shrink),
         cmocka_unit_test(test_attributes),
         cmocka_unit_test(test_finalizer),
+        cmocka_unit_test(test_materialized_dict),
     };
     return cmocka_run_group_tests_name("obj_types", tests, NULL, NULL) != 0;
 }
