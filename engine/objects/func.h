@@ -58,6 +58,11 @@
 #define CO_LINETABLE_OFF     128
 #define CO_CODE_OFF          184  /* code units, 2 bytes each */
 
+/* co_localspluskinds: one byte per name of co_localsplusnames. */
+#define CO_FAST_LOCAL 0x20
+#define CO_FAST_CELL  0x40
+#define CO_FAST_FREE  0x80
+
 /* A cell holding `content` (borrowed; 0 for an empty cell).  New ref. */
 Obj cell_new(Sim *S, Obj content);
 /* Borrowed reference, 0 when empty. */

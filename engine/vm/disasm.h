@@ -35,12 +35,10 @@
 
 #include <stdint.h>
 
+#include "objects/func.h"
 #include "objects/object.h"
 
 /* co_localspluskinds bytes (Include/internal/pycore_code.h, 3.11). */
-#define CO_FAST_LOCAL 0x20
-#define CO_FAST_CELL  0x40
-#define CO_FAST_FREE  0x80
 
 /* dis.dis(code): the disassembly, its exception table, then a
  * "Disassembly of <code object ...>:" section per code object in
