@@ -1,0 +1,14 @@
+a = x + y
+b = x - y
+c = x * y
+d = x / y
+e = x // y
+f = x % y
+g = x ** y
+h = x << y
+i = x >> y
+j = x & y
+k = x | y
+l = x ^ y
+m = x @ y
+n = (x + y) * (x - y)

@@ -1,0 +1,8 @@
+f(a)(b)(c)
+f(g(h(1)))
+o.a(1).b(2).c(3)
+(a or b)(c)
+[x][0](1)
+f(*args)(**kw)
+getattr(o, 'x')()
+print(len(x), len(y), sep=', ', end='\n')

@@ -1,0 +1,5 @@
+class A(object, metaclass=type):
+    pass
+
+class B(*bases):
+    pass

@@ -1,0 +1,10 @@
+a = [x for x in range(10)]
+b = {x for x in y}
+c = {k: v for k, v in items}
+d = (x for x in y)
+e = [x * y for x in a for y in b]
+f = [x for x in a if x if x > 1]
+g = [[y for y in x] for x in z]
+h = [x for x in [1, 2, 3]]
+i = [x for x in a for y in [x]]
+j = sum(x for x in range(3))

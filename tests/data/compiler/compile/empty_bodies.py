@@ -1,0 +1,12 @@
+def f():
+    ...
+
+def g():
+    pass
+
+class C:
+    ...
+
+def h():
+    '''doc'''
+    ...

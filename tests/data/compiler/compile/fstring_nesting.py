@@ -1,0 +1,7 @@
+a = f'{x!r:>{width}}'
+b = f'{x}' f'{y}'
+c = f'{"nested"}'
+d = f'{x:{"^"}{10}}'
+e = f'{{literal}} {x}'
+f = f'{x:%Y-%m-%d}'
+g = f'{a}{b}{c}{d}{e}{f}{g}{h}{i}{j}{k}{l}{m}{n}{o}{p}{q}{r}{s}{t}{u}{v}{w}{x}{y}{z}{aa}{bb}{cc}{dd}{ee}'

@@ -1,0 +1,5 @@
+def f(*args, **kwargs):
+    return g(*args, **kwargs)
+
+def h(a, *args):
+    return args[0]

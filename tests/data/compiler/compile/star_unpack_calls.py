@@ -1,0 +1,8 @@
+f(*a, *b)
+f(*a, x, *b, y)
+f(**a, **b)
+f(x=1, **a, y=2)
+f(x=1, **a, y=2, **b)
+o.m(*a, k=1)
+print(*[1, 2, 3])
+print(*'abc', sep='')

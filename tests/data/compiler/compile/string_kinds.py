@@ -1,0 +1,8 @@
+a = 'ascii'
+b = 'latin-1: \xff'
+c = 'bmp: \u4e2d\u6587'
+d = 'astral: \U0001F40D'
+e = 'a b'
+f = '__init__'
+g = 'with.dot'
+h = 'x1_y'

@@ -1,0 +1,5 @@
+def g():
+    x = yield
+    y = (yield x) + 1
+    print((yield))
+    return y

@@ -1,0 +1,4 @@
+# coding: utf-8
+if x:
+  é
+ é
