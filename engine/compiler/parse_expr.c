@@ -74,12 +74,14 @@ static Node *r_name(Parser *P)
     return t ? name_node(P, t, CTX_LOAD) : NULL;
 }
 
+/* _PyPegen_soft_keyword_token compares with strncmp(keyword, token,
+ * token length): any prefix of "_", "case" or "match" ("c", "ma") counts. */
 static int is_soft_keyword(const PTok *t)
 {
     static const char *const soft[] = {"_", "case", "match"};
     if (t->type != T_NAME) return 0;
     for (int i = 0; i < 3; i++)
-        if ((size_t)t->n == strlen(soft[i]) && !memcmp(t->s, soft[i], (size_t)t->n)) return 1;
+        if ((size_t)t->n <= strlen(soft[i]) && !memcmp(t->s, soft[i], (size_t)t->n)) return 1;
     return 0;
 }
 
@@ -1381,13 +1383,13 @@ static Node *r_dict(Parser *P)
     }
     RESET();
     if (FAILED()) RETURN(NULL);
-    if (P->call_invalid) {
-        if (p_expect(P, T_LBRACE)) {
-            invalid_double_starred_kvpairs(P);
-            if (FAILED()) RETURN(NULL);
-        }
-        RESET();
+    /* '{' invalid_double_starred_kvpairs '}': pegen guards only alternatives
+     * made of a lone invalid_ rule, so this one runs in the first pass too */
+    if (p_expect(P, T_LBRACE)) {
+        invalid_double_starred_kvpairs(P);
+        if (FAILED()) RETURN(NULL);
     }
+    RESET();
     LEAVE();
 }
 

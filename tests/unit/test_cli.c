@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 static const char *binary;
 
@@ -81,12 +82,65 @@ static void test_errors(void **state)
     assert_int_equal(run("frobnicate", &out), 2);
     expect(out, "unknown command 'frobnicate'");
     free(out);
-    assert_int_equal(run("run x.py", &out), 2);
-    expect(out, "'run' is not in this build yet");
+    assert_int_equal(run("trace x.py", &out), 2);
+    expect(out, "'trace' is not in this build yet");
     free(out);
     assert_int_equal(run("", &out), 2);
     expect(out, "usage: refscope COMMAND");
     free(out);
+}
+
+static void write_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+/* `refscope dis` against what `python3 -m dis` printed for the same file
+ * (CPython 3.11.7, recorded when this test was written). */
+static void test_dis(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/refscope-cli-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char good[64], bad[64], cmd[160], *out;
+    snprintf(good, sizeof good, "%s/d1.py", dir);
+    snprintf(bad, sizeof bad, "%s/bad.py", dir);
+    write_file(good, "x = 1\nprint(x + 2)\n");
+    write_file(bad, "x = (1 +\n");
+    snprintf(cmd, sizeof cmd, "dis %s", good);
+    assert_int_equal(run(cmd, &out), 0);
+    assert_string_equal(out,
+        "  0           0 RESUME                   0\n"
+        "\n"
+        "  1           2 LOAD_CONST               0 (1)\n"
+        "              4 STORE_NAME               0 (x)\n"
+        "\n"
+        "  2           6 PUSH_NULL\n"
+        "              8 LOAD_NAME                1 (print)\n"
+        "             10 LOAD_NAME                0 (x)\n"
+        "             12 LOAD_CONST               1 (2)\n"
+        "             14 BINARY_OP                0 (+)\n"
+        "             18 PRECALL                  1\n"
+        "             22 CALL                     1\n"
+        "             32 POP_TOP\n"
+        "             34 LOAD_CONST               2 (None)\n"
+        "             36 RETURN_VALUE\n");
+    free(out);
+    snprintf(cmd, sizeof cmd, "dis %s", bad);
+    assert_int_equal(run(cmd, &out), 1);
+    expect(out, "    x = (1 +\n        ^\nSyntaxError: '(' was never closed\n");
+    free(out);
+    assert_int_equal(run("dis /nonexistent/x.py", &out), 1);
+    expect(out, "can't open '/nonexistent/x.py'");
+    free(out);
+    assert_int_equal(run("dis", &out), 2);
+    free(out);
+    remove(good);
+    remove(bad);
+    rmdir(dir);
 }
 
 static void test_help_and_version(void **state)
@@ -115,6 +169,7 @@ int main(int argc, char **argv)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_alloc_demo),
         cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_dis),
         cmocka_unit_test(test_help_and_version),
     };
     return cmocka_run_group_tests_name("cli", tests, NULL, NULL) != 0;

@@ -19,6 +19,11 @@ typedef struct DbgDemoOptions {
  * sys._debugmallocstats() for the simulated heap.  0, or 1 on error. */
 int dbg_alloc_demo(const DbgDemoOptions *opt, FILE *out, FILE *err);
 
+/* `refscope dis FILE.py`: what `python3 -m dis FILE.py` prints, with the
+ * simulated addresses of the code objects; a syntax error is reported as
+ * python3 reports it.  0, or 1 on any error. */
+int dbg_dis(const char *path, FILE *out, FILE *err);
+
 /* One line per library the debugger layer links (cJSON, libedit). */
 void dbg_print_versions(FILE *out);
 

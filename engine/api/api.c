@@ -1,0 +1,86 @@
+/*
+ * api.c -- the public engine API (sim/engine.h) over the internal modules:
+ * the only place where internal errors become the texts users see.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "compiler/compile.h"
+#include "compiler/parser.h"
+#include "sim/engine.h"
+#include "vm/disasm.h"
+
+SimEngine *sim_engine_new(const char *profile, char *err, size_t errcap)
+{
+    SimProfile prof;
+    if (sim_profile_parse(profile, &prof, err, errcap) != 0) return NULL;
+    return sim_new(&prof, err, errcap);
+}
+
+void sim_engine_free(SimEngine *e) { sim_free(e); }
+
+SimHeap *sim_engine_heap(SimEngine *e) { return e->heap; }
+
+/* A compiler error as the parser reports its own: the source line, and
+ * the byte offsets compile.c gives turned into character offsets. */
+static void to_parse_error(const CompileError *ce, const char *src, size_t len,
+                           const char *filename, ParseError *pe)
+{
+    memset(pe, 0, sizeof *pe);
+    pe->type = ce->type;
+    snprintf(pe->msg, sizeof pe->msg, "%s", ce->msg);
+    snprintf(pe->filename, sizeof pe->filename, "%s", filename);
+    pe->lineno = ce->lineno;
+    pe->end_lineno = ce->end_lineno;
+    const char *line = src, *end = src + len;
+    for (int n = 1; n < ce->lineno && line < end; n++) {
+        const char *nl = memchr(line, '\n', (size_t)(end - line));
+        line = nl ? nl + 1 : end;
+    }
+    const char *nl = memchr(line, '\n', (size_t)(end - line));
+    size_t n = (size_t)((nl ? nl + 1 : end) - line);
+    if (ce->lineno > 0 && line < end) {
+        pe->has_text = 1;
+        snprintf(pe->text, sizeof pe->text, "%.*s", (int)n, line);
+    }
+    /* bytes -> characters: count UTF-8 lead bytes before the offset */
+    int offs[2] = {ce->offset, ce->end_offset}, *outs[2] = {&pe->offset, &pe->end_offset};
+    for (int k = 0; k < 2; k++) {
+        int chars = 0;
+        for (int i = 0; i < offs[k] - 1 && (size_t)i < n; i++)
+            chars += ((unsigned char)line[i] & 0xc0) != 0x80;
+        *outs[k] = offs[k] > 0 ? chars + 1 : offs[k];
+    }
+}
+
+static void write_error(const ParseError *pe, SimWriteFn err_out, void *err_ud)
+{
+    char buf[4096];
+    int n = parse_error_format(pe, buf, sizeof buf);
+    err_out(err_ud, buf, n < (int)sizeof buf ? (size_t)n : sizeof buf - 1);
+}
+
+int sim_disassemble_source(SimEngine *S, const char *src, size_t len, const char *filename,
+                           SimWriteFn out, void *ud, SimWriteFn err_out, void *err_ud)
+{
+    AstArena *a = ast_arena_new();
+    if (!a) return 1;
+    ParseError pe;
+    int status = 1;
+    Node *m = parse_module(a, src, len, filename, &pe);
+    if (!m) {
+        write_error(&pe, err_out, err_ud);
+    } else {
+        Obj code;
+        CompileError ce;
+        if (compile_module(S, m, filename, &code, &ce) != 0) {
+            to_parse_error(&ce, src, len, filename, &pe);
+            write_error(&pe, err_out, err_ud);
+        } else {
+            status = disasm_code(S, code, out, ud) == 0 ? 0 : 1;
+            ob_decref(S, code, HOLD_TEMP);
+        }
+    }
+    ast_arena_free(a);
+    return status;
+}
