@@ -44,6 +44,8 @@ void ev_emit(EvHub *e, SimEvent *ev)
 
 /* snprintf at buf+n that never writes past cap; returns the new length. */
 static size_t append(char *buf, size_t cap, size_t n, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static size_t append(char *buf, size_t cap, size_t n, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
