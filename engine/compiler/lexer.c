@@ -454,7 +454,10 @@ struct Lexer {
     char parenstack[MAXLEVEL];
     int parenlinenostack[MAXLEVEL], parencolstack[MAXLEVEL];
 
+    LexWarning *warnings;
+    size_t nwarnings, warnings_cap;
     int ended;           /* ENDMARKER handed out */
+    int pending;         /* err recorded, not yet reported (null bytes) */
     int failed;
     LexError err;
     char *err_msg, *err_text;
@@ -484,7 +487,7 @@ static int out_of_memory(Lexer *L)
 static int fail(Lexer *L, LexErrorCode code, const char *type, char *msg, int lineno,
                 int offset, int end_lineno, int end_offset, char *text, size_t text_len)
 {
-    if (L->failed) {
+    if (L->failed || L->pending) {
         free(msg);
         free(text);
         return -1;
@@ -631,6 +634,14 @@ char *lex_error_text(const Lexer *L, int lineno, size_t *len)
 int lex_lineno(const Lexer *L)
 {
     return L->lineno;
+}
+
+int lex_open_bracket(const Lexer *L, int *lineno, int *col)
+{
+    if (!L->level) return 0;
+    *lineno = L->parenlinenostack[L->level - 1];
+    *col = L->parencolstack[L->level - 1];
+    return (unsigned char)L->parenstack[L->level - 1];
 }
 
 int lex_cursor_col(const Lexer *L)
@@ -897,8 +908,13 @@ static int read_line(Lexer *L)
     L->line_start = L->cur = b;
     L->inp = e;
     if (memchr(L->src + b, 0, e - b)) {
+        /* CPython sets the exception and reads EOF: at the start of a line
+         * the DEDENTs down to column 0 still come out (a parser that cannot
+         * take them raises its own error over this one), then ERRORTOKEN */
         tok_error(L, "source code cannot contain null bytes");
         L->err.code = LEXE_ENCODING;
+        L->failed = 0;
+        L->pending = 1;
         return 0;
     }
     return 1;
@@ -909,7 +925,7 @@ static int next_c(Lexer *L)
 {
     for (;;) {
         if (L->cur != L->inp) return (unsigned char)L->src[L->cur++];
-        if (L->failed || L->at_eof) return EOF_C;
+        if (L->failed || L->pending || L->at_eof) return EOF_C;
         if (!read_line(L)) {
             L->cur = L->inp;
             return EOF_C;
@@ -1055,6 +1071,26 @@ static int lookahead(Lexer *L, const char *test)
     }
 }
 
+/* parser_warn: "invalid KIND literal"; the messages are static strings. */
+static int warn_literal(Lexer *L, const char *kind)
+{
+    static const char *const kinds[] = {"decimal", "hexadecimal", "octal", "binary", "imaginary"};
+    static const char *const msgs[] = {"invalid decimal literal", "invalid hexadecimal literal",
+                                       "invalid octal literal", "invalid binary literal",
+                                       "invalid imaginary literal"};
+    size_t k = 0;
+    while (k < 4 && strcmp(kinds[k], kind)) k++;
+    if (L->nwarnings == L->warnings_cap) {
+        size_t cap = L->warnings_cap ? 2 * L->warnings_cap : 8;
+        LexWarning *w = realloc(L->warnings, cap * sizeof *w);
+        if (!w) return out_of_memory(L);
+        L->warnings = w;
+        L->warnings_cap = cap;
+    }
+    L->warnings[L->nwarnings++] = (LexWarning){"SyntaxWarning", msgs[k], L->lineno};
+    return 0;
+}
+
 /* verify_end_of_number: a literal may touch one of the keywords that can
  * follow it in valid code (and, else, for, if, in, is, not, or: CPython
  * warns), but no other ASCII identifier character.  `c` was read. */
@@ -1076,7 +1112,8 @@ static int verify_end(Lexer *L, int c, const char *kind)
     } else if (c == 'n') {
         r = lookahead(L, "ot");
     }
-    if (!r && c < 128 && is_id_char(c)) {
+    if (r) return warn_literal(L, kind);
+    if (c < 128 && is_id_char(c)) {
         backup(L, c);
         return tok_error(L, "invalid %s literal", kind);
     }
@@ -1483,6 +1520,7 @@ void lex_free(Lexer *L)
 {
     if (!L) return;
     clear_error(L);
+    free(L->warnings);
     free(L->src);
     free(L->filename);
     free(L);
@@ -1493,7 +1531,12 @@ int lex_next(Lexer *L, Token *out)
     memset(out, 0, sizeof *out);
     if (L->failed) return -1;
     if (L->ended) return emit_marker(L, out, TOK_ENDMARKER);
-    if (tok_get(L, out) < 0 || L->failed) {
+    int r = tok_get(L, out);
+    if (L->pending && !(r == 0 && out->kind == TOK_DEDENT)) {
+        L->pending = 0;
+        L->failed = 1;
+    }
+    if (r < 0 || L->failed) {
         memset(out, 0, sizeof *out);
         return -1;
     }
@@ -1503,4 +1546,14 @@ int lex_next(Lexer *L, Token *out)
 const LexError *lex_error(const Lexer *L)
 {
     return L->failed ? &L->err : NULL;
+}
+
+size_t lex_warning_count(const Lexer *L)
+{
+    return L->nwarnings;
+}
+
+const LexWarning *lex_warning(const Lexer *L, size_t i)
+{
+    return i < L->nwarnings ? &L->warnings[i] : NULL;
 }

@@ -15,7 +15,8 @@
  *   - Lines are read lazily, one at a time, as CPython reads them: an
  *     error on line N (undecodable bytes, a null byte) is reported only
  *     when the tokens before it have been handed out, so the first error
- *     is the one CPython reports.
+ *     is the one CPython reports.  A null byte's error even waits for the
+ *     DEDENTs its line brings (CPython reads it as EOF first).
  *   - Positions are CPython's: lineno and end_lineno 1-based; col_offset and
  *     end_col_offset 0-based UTF-8 byte offsets into their lines.  INDENT,
  *     DEDENT and ENDMARKER have no text and columns -1 (as in CPython, where
@@ -54,8 +55,8 @@ typedef struct Token {
  * and a later LEXE_SYNTAX or LEXE_ENCODING error replaces the parser's,
  * a LEXE_DECODE one too but as a plain UnicodeDecodeError (msg without
  * "(unicode error) "), and an error of the other kinds inside brackets
- * opened before the parser's error line becomes "'(' was never closed"
- * at that bracket; other errors leave the parser's.  Not after "unexpected
+ * opened before the parser's error line (lex_open_bracket) becomes
+ * "'(' was never closed" at that bracket; other errors leave the parser's.  Not after "unexpected
  * indent"/"unexpected unindent": pegen raises those without tokenizing on. */
 typedef enum LexErrorCode {
     LEXE_SYNTAX,       /* syntaxerror(): numbers, strings, characters, brackets */
@@ -85,6 +86,16 @@ typedef struct LexError {
     size_t text_len;
 } LexError;
 
+/* A warning the tokenizer raised: CPython's SyntaxWarning "invalid decimal
+ * literal" (hexadecimal, octal, binary, imaginary) for a number touching a
+ * keyword (1if x else y), which python3 prints to stderr, every one, as
+ * "FILE:LINENO: SyntaxWarning: MSG" and the source line. */
+typedef struct LexWarning {
+    const char *category;  /* "SyntaxWarning" */
+    const char *msg;
+    int lineno;
+} LexWarning;
+
 /* A lexer over `src[0..len)`; `filename` as CPython names the file in its
  * messages.  NULL when out of memory or for a source over INT_MAX bytes
  * (columns are ints, as in CPython). */
@@ -97,6 +108,10 @@ int lex_next(Lexer *L, Token *out);
 /* The error after lex_next returned -1, else NULL. */
 const LexError *lex_error(const Lexer *L);
 
+/* The warnings raised so far, in order; NULL past the end. */
+size_t lex_warning_count(const Lexer *L);
+const LexWarning *lex_warning(const Lexer *L, size_t i);
+
 /* ---- what pegen reads from the tokenizer to place its own errors ---- */
 
 /* tok->lineno: the last line read. */
@@ -105,6 +120,10 @@ int lex_lineno(const Lexer *L);
  * 0 when the tokenizer's buffer is empty (at EOF after a whole line), else
  * the cursor's byte offset in its line. */
 int lex_cursor_col(const Lexer *L);
+/* The innermost open bracket, '(', '[' or '{' (0 when none), and where it
+ * opened (1-based line, 0-based byte column): pegen names it "'(' was never
+ * closed" when its scan after a parser error stops at an error inside it. */
+int lex_open_bracket(const Lexer *L, int *lineno, int *col);
 /* SyntaxError.offset for a 1-based byte column `col` on line `lineno`:
  * `col` itself, or (when the source declares its encoding by a BOM or a
  * coding cookie, as CPython 3.11 does only then) the character count of

@@ -40,8 +40,17 @@ the SyntaxError's type, msg, lineno, offset, end_lineno, end_offset and text.
 File input differs from compile() of a string in places (null bytes and
 undecodable bytes get other messages, offsets at EOF and offsets on lines with
 non-ASCII characters are computed differently); refscope follows file input.
+CPython names the script by its absolute path ("Non-UTF-8 code ... in file
+/abs/NAME.py"); the data says NAME.py, the name the test hands the lexer.
 Every bad case must fail with a SyntaxError subclass, every good one must
-compile, or this script stops.
+compile, or this script stops.  (One deliberate difference is not in the
+data: a coding cookie naming an encoding other than UTF-8 is refused by
+refscope in its own words, see test_coding_cookies.)
+
+index.txt lists the cases, "good NAME" or "bad NAME", in this file's order.
+
+Both kinds of file start with the warnings CPython raised while compiling,
+in order: "warning CATEGORY LINENO MESSAGE" (python3 prints every one).
 
 Output formats, one record per line, TEXT escaped (\\\\, \\n, \\r, \\t, \\xNN):
   NAME.tokens:  KIND LINE COL END_LINE END_COL[ TEXT]
@@ -111,6 +120,7 @@ c = [0.0, 1.5, 1., .5, 1e10, 1E-3, 1.5e+3, 1_000.5e-3, 0e0, 00.5, 09.5, 09e1, 1e
 d = [1j, 1.5J, 0j, 09j, 1e3j, 123_456j, .5j]
 e = [1 if x else 2, 0x1for x in y, 1or 2, 1 .real, 1..real, 1if 1else 2]
 f = 1 .__class__ if 0 else 1e5
+g = [0b1or 1, 0o7if 1 else 2, 1jif 1 else 2, 1.5and 1, 1e3not in y, 0in y, 0x1in y]
 """
 
 GOOD["strings"] = b"""\
@@ -366,6 +376,7 @@ for i, num in enumerate([
         b"1.__class__", b"0e", b"0_x", b"0b\xc3\xa9", b"0o\xc3\xa9", b"0x\xc3\xa9",
         b"1elsex", b"1_if"]):
     BAD["number_%02d" % i] = b"x = " + num + b"\n"
+BAD["number_warnings_first"] = b"x = 1if 1 else 2\ny = [0o7in z, 1jor 2]\nw = 1abc\n"
 BAD["number_nonascii_line"] = b"\xc3\xa9 = 0777\n"
 BAD["number_nonascii_line2"] = b"\xc3\xa9 = 1__0\n"
 # characters
@@ -402,38 +413,29 @@ BAD["nul_line2"] = b"x = 1\ny = 2\x00\n"
 BAD["nul_in_string"] = b'x = "\x00"\n'
 BAD["nul_in_comment"] = b"x = 1 # \x00 c\n"
 BAD["nul_before_utf8"] = b"\x00\xff\n"
+BAD["nul_after_block"] = b"if 1:\n  x = 1\n\x00\n"
+BAD["nul_in_continuation"] = b"x = 1 + \\\n 2\x00\n"
 BAD["nul_after_error"] = b'x = "abc\n\x00\n'
 
 
 def esc(b):
-    """Bytes as one line: \\\\ \\n \\r \\t \\xNN; other printable bytes raw (UTF-8 kept)."""
-    out = []
-    raw = b
+    """Bytes as one line: \\\\ \\n \\r \\t, \\xNN for other control bytes (and for
+    bytes >= 0x80 unless the whole is valid UTF-8, which is then kept raw)."""
     try:
-        raw.decode("utf-8")
-        keep_high = True
+        b.decode("utf-8")
+        raw_high = True
     except UnicodeDecodeError:
-        keep_high = False
-    for c in raw:
-        if c == 0x5C:
-            out.append("\\\\")
-        elif c == 0x0A:
-            out.append("\\n")
-        elif c == 0x0D:
-            out.append("\\r")
-        elif c == 0x09:
-            out.append("\\t")
-        elif c < 0x20 or c == 0x7F or (c >= 0x80 and not keep_high):
-            out.append("\\x%02x" % c)
+        raw_high = False
+    named = {0x5C: b"\\\\", 0x0A: b"\\n", 0x0D: b"\\r", 0x09: b"\\t"}
+    out = bytearray()
+    for c in b:
+        if c in named:
+            out += named[c]
+        elif c < 0x20 or c == 0x7F or (c >= 0x80 and not raw_high):
+            out += b"\\x%02x" % c
         else:
-            out.append(chr(c) if c < 0x80 else None)
-            if c >= 0x80:
-                out[-1] = bytes([c])
-    # join, keeping the raw high bytes as UTF-8
-    res = b""
-    for piece in out:
-        res += piece if isinstance(piece, bytes) else piece.encode()
-    return res
+            out.append(c)
+    return bytes(out)
 
 
 def physical_lines(src):
@@ -494,27 +496,52 @@ def good_tokens(name, src):
     return b"\n".join(out) + b"\n"
 
 
+# Run as sitecustomize: records the warnings and the SyntaxError of compiling
+# the script, and stops when the script's code starts (it compiled).
 HOOK = r'''
-import json, sys
+import json, os, sys, warnings
+script = os.path.abspath(sys.argv[0])
+seen = []
+def show(message, category, filename, lineno, file=None, line=None):
+    seen.append([category.__name__, str(message), lineno])
+warnings.showwarning = show
 def hook(t, e, tb):
     if isinstance(e, SyntaxError):
         rec = dict(type=t.__name__, msg=e.msg, lineno=e.lineno, offset=e.offset,
                    end_lineno=e.end_lineno, end_offset=e.end_offset, text=e.text)
     else:
         rec = dict(type=t.__name__, msg=str(e))
+    rec["warnings"] = seen
     sys.stdout.write(json.dumps(rec))
 sys.excepthook = hook
+def trace(frame, event, arg):
+    if frame.f_code.co_filename == script:
+        sys.stdout.write(json.dumps(dict(ok=True, warnings=seen)))
+        sys.stdout.flush()
+        os._exit(0)
+sys.settrace(trace)
 '''
 
 
-def bad_error(name, hookdir):
+def run_file(name, hookdir):
+    """`python3 NAME.py` in the data directory, through HOOK."""
     env = dict(os.environ, PYTHONPATH=hookdir)
     env.pop("PYTHONSTARTUP", None)
     r = subprocess.run([sys.executable, "-s", name + ".py"], cwd=OUT, env=env,
                        capture_output=True, timeout=60)
     if not r.stdout:
-        sys.exit(f"{name}: expected a SyntaxError, got exit {r.returncode}: {r.stderr!r}")
-    rec = json.loads(r.stdout)
+        sys.exit(f"{name}: no result, exit {r.returncode}: {r.stderr!r}")
+    return json.loads(r.stdout)
+
+
+def warning_lines(rec):
+    return [b"warning %s %d %s" % (cat.encode(), lineno, msg.encode()) for cat, msg, lineno in rec["warnings"]]
+
+
+def bad_error(name, hookdir):
+    rec = run_file(name, hookdir)
+    if rec.get("ok"):
+        sys.exit(f"{name}: expected a SyntaxError, it compiled")
     # CPython names the script by its absolute path; the test passes NAME.py.
     rec["msg"] = rec["msg"].replace(os.path.abspath(os.path.join(OUT, name + ".py")), name + ".py")
     if rec["type"] not in ("SyntaxError", "IndentationError", "TabError"):
@@ -529,7 +556,7 @@ def bad_error(name, hookdir):
         else:
             v = str(v).encode()
         out.append(key.encode() + b" " + v)
-    return b"\n".join(out) + b"\n"
+    return b"\n".join(warning_lines(rec) + out) + b"\n"
 
 
 def unicode_segments():
@@ -568,14 +595,16 @@ def main():
     with open(os.path.join(OUT, "unicode.txt"), "w") as f:
         for cp, k in segs:
             f.write(f"{cp:x} {k}\n")
-    for name, src in GOOD.items():
-        with open(os.path.join(OUT, name + ".py"), "wb") as f:
-            f.write(src)
-        with open(os.path.join(OUT, name + ".tokens"), "wb") as f:
-            f.write(good_tokens(name, src))
     with tempfile.TemporaryDirectory() as hookdir:
         with open(os.path.join(hookdir, "sitecustomize.py"), "w") as f:
             f.write(HOOK)
+        for name, src in GOOD.items():
+            with open(os.path.join(OUT, name + ".py"), "wb") as f:
+                f.write(src)
+            rec = run_file(name, hookdir)
+            assert rec.get("ok"), (name, rec)
+            with open(os.path.join(OUT, name + ".tokens"), "wb") as f:
+                f.write(b"".join(w + b"\n" for w in warning_lines(rec)) + good_tokens(name, src))
         index = [f"good {name}" for name in GOOD]
         for name, src in BAD.items():
             index.append(f"bad {name}")

@@ -98,6 +98,33 @@ static const char *token_name(const Token *t)
     return t->kind == TOK_OP ? tok_op_name(t->op) : tok_kind_name(t->kind);
 }
 
+/* Reads the "warning CATEGORY LINENO MESSAGE" lines at the head of `*p`
+ * into `want` (a copy of the lines); the count. */
+static size_t read_warnings(char **p, char want[][128], size_t max)
+{
+    size_t n = 0;
+    while (!strncmp(*p, "warning ", 8)) {
+        char *line = next_line(p);
+        assert_true(n < max);
+        snprintf(want[n++], 128, "%s", line + 8);
+    }
+    return n;
+}
+
+/* The lexer's warnings equal `want`. */
+static void check_warnings(const char *name, const Lexer *L, char want[][128], size_t n)
+{
+    if (lex_warning_count(L) != n)
+        fail_msg("%s: %zu warnings, want %zu", name, lex_warning_count(L), n);
+    for (size_t i = 0; i < n; i++) {
+        const LexWarning *w = lex_warning(L, i);
+        char got[128];
+        snprintf(got, sizeof got, "%s %d %s", w->category, w->lineno, w->msg);
+        if (strcmp(got, want[i])) fail_msg("%s: warning %zu: want '%s', got '%s'", name, i, want[i], got);
+    }
+    assert_null(lex_warning(L, n));
+}
+
 /* ---------------------------------------------------------------- data */
 
 static int check_good(const char *name)
@@ -108,7 +135,8 @@ static int check_good(const char *name)
     snprintf(fname, sizeof fname, "%s.py", name);
     Lexer *L = lex_new(src, slen, fname);
     assert_non_null(L);
-    char *p = exp, *line, *text = malloc(elen + 1);
+    char *p = exp, *line, *text = malloc(elen + 1), warns[16][128];
+    size_t nwarns = read_warnings(&p, warns, 16);
     int i = 0;
     while ((line = next_line(&p))) {
         char kind[32];
@@ -130,6 +158,7 @@ static int check_good(const char *name)
     Token t;
     assert_int_equal(lex_next(L, &t), 0);  /* ENDMARKER again */
     assert_int_equal(t.kind, TOK_ENDMARKER);
+    check_warnings(name, L, warns, nwarns);
     lex_free(L);
     free(text);
     free(src);
@@ -153,7 +182,8 @@ static void check_bad(const char *name)
     }
     const LexError *e = lex_error(L);
     assert_non_null(e);
-    char *p = exp, *line, *want = malloc(elen + 1), got[64];
+    char *p = exp, *line, *want = malloc(elen + 1), got[64], warns[16][128];
+    check_warnings(name, L, warns, read_warnings(&p, warns, 16));
     while ((line = next_line(&p))) {
         char *key = line, *val = strchr(line, ' ');
         assert_non_null(val);
@@ -240,10 +270,10 @@ static void test_unicode_classes(void **state)
 
 /* The stream as "KIND KIND:text KIND@line ..." (text for NAME, NUMBER, OP
  * and STRING; the line for INDENT and DEDENT), or "error: msg". */
-static char *stream(const char *src)
+static char *stream_n(const char *src, size_t len)
 {
     static char buf[4096];
-    Lexer *L = lex_new(src, strlen(src), "t.py");
+    Lexer *L = lex_new(src, len, "t.py");
     assert_non_null(L);
     size_t n = 0;
     Token t;
@@ -265,6 +295,11 @@ static char *stream(const char *src)
     }
     lex_free(L);
     return buf;
+}
+
+static char *stream(const char *src)
+{
+    return stream_n(src, strlen(src));
 }
 
 static void test_backslash_in_indentation(void **state)
@@ -434,11 +469,44 @@ static void test_parser_positions(void **state)
     assert_int_equal(t.len, 3);
     assert_memory_equal(t.text, "# c", 3);
     lex_free(L);
+    /* python3: "'(' was never closed", (1, 5): the parser fails at "2 2",
+     * pegen's scan goes on to the continuation error inside the "(" */
+    const char *src = "x = (1,\n 2 2, 3, 4, 5, 6 \\ y\n";
+    L = lex_new(src, strlen(src), "t.py");
+    int bl, bc;
+    assert_int_equal(lex_open_bracket(L, &bl, &bc), 0);
+    while (lex_next(L, &t) == 0) {}
+    assert_int_equal(lex_error(L)->code, LEXE_LINECONT);
+    assert_int_equal(lex_open_bracket(L, &bl, &bc), '(');
+    assert_int_equal(bl, 1);
+    assert_int_equal(bc, 4);
+    lex_free(L);
     /* an empty file: ENDMARKER on line 0, as tok->lineno */
     L = lex_new("", 0, "t.py");
     assert_int_equal(lex_next(L, &t), 0);
     assert_int_equal(t.kind, TOK_ENDMARKER);
     assert_int_equal(t.lineno, 0);
+    lex_free(L);
+}
+
+/* A null byte is found when its line is read, but reported after the
+ * DEDENTs of that line: python3 says "expected an indented block" here. */
+static void test_null_byte_after_dedents(void **state)
+{
+    (void)state;
+    assert_string_equal(stream_n("if 1:\n  if 2:\n    \0\n", 20),
+                        "NAME:if NUMBER:1 COLON:: NEWLINE INDENT@2 NAME:if NUMBER:2 COLON:: NEWLINE "
+                        "DEDENT@3 error: source code cannot contain null bytes");
+    Lexer *L = lex_new("if 1:\n  x\n\0\n", 13, "t.py");
+    Token t;
+    for (int i = 0; i < 8; i++) assert_int_equal(lex_next(L, &t), 0);
+    assert_int_equal(t.kind, TOK_DEDENT);
+    assert_int_equal(t.lineno, 3);
+    assert_null(lex_error(L));
+    assert_int_equal(lex_cursor_col(L), 2);
+    assert_int_equal(lex_next(L, &t), -1);
+    assert_string_equal(lex_error(L)->msg, "source code cannot contain null bytes");
+    assert_int_equal(lex_error(L)->lineno, 3);
     lex_free(L);
 }
 
@@ -603,6 +671,7 @@ int main(void)
         cmocka_unit_test(test_operators_and_names),
         cmocka_unit_test(test_newline_conventions),
         cmocka_unit_test(test_parser_positions),
+        cmocka_unit_test(test_null_byte_after_dedents),
         cmocka_unit_test(test_coding_cookies),
         cmocka_unit_test(test_random_input),
         cmocka_unit_test(test_limits),
