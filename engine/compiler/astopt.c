@@ -384,7 +384,7 @@ static Obj str_concat(Sim *S, Obj a, Obj b, int64_t times)
     str_to_utf8(S, a, one_buf, na + 1);
     if (b) str_to_utf8(S, b, one_buf + na, nb + 1);
     for (int64_t i = 0; i < times; i++) memcpy(buf + (size_t)i * one, one_buf, one);
-    Obj r = str_from_utf8(S, buf, total);
+    Obj r = cg_str_from_wtf8(S, buf, total);
     free(buf);
     free(one_buf);
     return r;
@@ -423,7 +423,7 @@ static Obj tuple_concat(Sim *S, Obj a, Obj b, int64_t times)
 /* seq * n, n >= 0 (negative counts give the empty sequence). */
 static Obj seq_repeat(Sim *S, Obj seq, int64_t n)
 {
-    if (n < 0) n = 0;
+    if (n < 0 || seq_len(S, seq) == 0) n = 0;   /* '' * 10**12 is '' at once */
     if (ob_is(S, seq, TI_STR)) return str_concat(S, seq, 0, n);
     if (ob_is(S, seq, TI_BYTES)) return bytes_concat(S, seq, 0, n);
     if (ob_is(S, seq, TI_TUPLE)) return tuple_concat(S, seq, 0, n);
@@ -598,7 +598,7 @@ static Obj fold_subscript(Sim *S, Obj v, Obj idx)
     else
         buf[0] = (char)(0xf0 | ch >> 18), buf[1] = (char)(0x80 | ((ch >> 12) & 0x3f)),
         buf[2] = (char)(0x80 | ((ch >> 6) & 0x3f)), buf[3] = (char)(0x80 | (ch & 0x3f)), k = 4;
-    return str_from_utf8(S, buf, k);
+    return cg_str_from_wtf8(S, buf, k);
 }
 
 /* ---- the walk ---- */
@@ -736,7 +736,7 @@ static Node *format_literal(Compiler *c, Obj fmt, int64_t start, int64_t end)
             buf[k++] = (char)(0x80 | (ch & 0x3f));
         }
     }
-    Obj v = str_from_utf8(S, buf, k);
+    Obj v = cg_str_from_wtf8(S, buf, k);
     free(buf);
     Node *n = ast_node(c->arena, AST_Constant, -1, -1, -1, -1);
     if (!v || !n) {

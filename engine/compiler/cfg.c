@@ -227,8 +227,6 @@ static int normalize_basic_block(Compiler *c, Block *bb)
             break;
         case OP_JUMP:
         case OP_JUMP_NO_INTERRUPT:
-            bb->nofallthrough = 1;
-            /* fall through */
         case OP_POP_JUMP_IF_NOT_NONE:
         case OP_POP_JUMP_IF_NONE:
         case OP_POP_JUMP_IF_FALSE:
@@ -237,6 +235,7 @@ static int normalize_basic_block(Compiler *c, Block *bb)
         case OP_JUMP_IF_TRUE_OR_POP:
         case OP_FOR_ITER:
             if (i != bb->n - 1) return cg_error(c, "malformed control flow graph.");
+            if (bb->instr[i].op == OP_JUMP || bb->instr[i].op == OP_JUMP_NO_INTERRUPT) bb->nofallthrough = 1;
             while (bb->instr[i].target->n == 0) bb->instr[i].target = bb->instr[i].target->next;
             break;
         default: break;
@@ -1004,9 +1003,9 @@ static int write_instr(Buf *code, const Instr *ins)
     int size = instr_size(ins), caches = op_caches(ins->op);
     int r = 0;
     for (int k = size - caches - 1; k > 0; k--)
-        r |= buf_put(code, OP_EXTENDED_ARG) | buf_put(code, (oparg >> (8 * k)) & 0xFF);
-    r |= buf_put(code, ins->op) | buf_put(code, oparg & 0xFF);
-    for (int k = 0; k < caches; k++) r |= buf_put(code, OP_CACHE) | buf_put(code, 0);
+        r |= buf_put(code, OP_EXTENDED_ARG) || buf_put(code, (oparg >> (8 * k)) & 0xFF);
+    r |= buf_put(code, ins->op) || buf_put(code, oparg & 0xFF);
+    for (int k = 0; k < caches; k++) r |= buf_put(code, OP_CACHE) || buf_put(code, 0);
     return r;
 }
 
@@ -1045,21 +1044,21 @@ static int write_location_entry(Buf *b, int *a_lineno, const Instr *i, int isize
     if (column < 0 || end_column < 0) {
         if (i->end_lineno == i->lineno || i->end_lineno == -1) {
             *a_lineno = i->lineno;
-            return write_entry_start(b, LOC_NO_COLUMNS, isize) | write_signed_varint(b, line_delta);
+            return write_entry_start(b, LOC_NO_COLUMNS, isize) || write_signed_varint(b, line_delta);
         }
     } else if (i->end_lineno == i->lineno) {
         if (line_delta == 0 && column < 80 && end_column - column < 16 && end_column >= column) {
-            return write_entry_start(b, LOC_SHORT0 + (column >> 3), isize) |
+            return write_entry_start(b, LOC_SHORT0 + (column >> 3), isize) ||
                    buf_put(b, ((column & 7) << 4) | (end_column - column));
         }
         if (line_delta >= 0 && line_delta < 3 && column < 128 && end_column < 128) {
             *a_lineno = i->lineno;
-            return write_entry_start(b, LOC_ONE_LINE0 + line_delta, isize) | buf_put(b, column) |
+            return write_entry_start(b, LOC_ONE_LINE0 + line_delta, isize) || buf_put(b, column) ||
                    buf_put(b, end_column);
         }
     }
-    int r = write_entry_start(b, LOC_LONG, isize) | write_signed_varint(b, i->lineno - *a_lineno) |
-            write_varint(b, (unsigned)(i->end_lineno - i->lineno)) | write_varint(b, (unsigned)(i->col + 1)) |
+    int r = write_entry_start(b, LOC_LONG, isize) || write_signed_varint(b, i->lineno - *a_lineno) ||
+            write_varint(b, (unsigned)(i->end_lineno - i->lineno)) || write_varint(b, (unsigned)(i->col + 1)) ||
             write_varint(b, (unsigned)(i->end_col + 1));
     *a_lineno = i->lineno;
     return r;
@@ -1105,7 +1104,7 @@ static int except_entry(Buf *b, int start, int end, const Block *handler)
     int depth = handler->startdepth - 1;
     if (handler->preserve_lasti) depth -= 1;
     int depth_lasti = (depth << 1) | handler->preserve_lasti;
-    return except_item(b, start, 1 << 7) | except_item(b, end - start, 0) | except_item(b, handler->offset, 0) |
+    return except_item(b, start, 1 << 7) || except_item(b, end - start, 0) || except_item(b, handler->offset, 0) ||
            except_item(b, depth_lasti, 0);
 }
 

@@ -186,6 +186,9 @@ int cg_no_memory(Compiler *c);
 int cg_enter_scope(Compiler *c, const char *name, enum ScopeType type, const Node *key, int lineno);
 void cg_exit_scope(Compiler *c);
 
+/* A str from the parser's UTF-8, lone surrogates ('\ud800', which it
+ * writes as 3-byte sequences) included.  New reference. */
+Obj cg_str_from_wtf8(Sim *S, const char *text, size_t n);
 /* An identifier as an interned str (borrowed: the compiler holds it). */
 Obj cg_ident(Compiler *c, const char *name);
 /* The value of a Constant node (borrowed). */

@@ -207,8 +207,11 @@ int cg_make_closure(Compiler *c, Obj co, int flags)
     if (nfree) {
         Obj names = ob_get64(S, co, CO_LOCALSPLUSNAMES_OFF);
         for (int i = nplus - nfree; i < nplus; i++) {
-            char buf[512];
-            str_to_utf8(S, tuple_item(S, names, i), buf, sizeof buf);
+            Obj name = tuple_item(S, names, i);
+            size_t len = str_to_utf8(S, name, NULL, 0);
+            char *buf = ast_alloc(c->arena, len + 1);
+            if (!buf) return cg_no_memory(c);
+            str_to_utf8(S, name, buf, len + 1);
             int reftype = get_ref_type(c, buf);
             if (reftype < 0) return 0;
             int arg;

@@ -257,6 +257,40 @@ static Obj plain_str(Compiler *c, const char *text)
     return o;
 }
 
+Obj cg_str_from_wtf8(Sim *S, const char *text, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    int surrogates = 0;
+    for (size_t i = 0; i + 1 < n; i++) surrogates |= p[i] == 0xED && p[i + 1] >= 0xA0;
+    if (!surrogates) return str_from_utf8(S, text, n);
+    /* a lone surrogate (the parser writes '\udXXX' as ED A0..BF xx):
+     * decode by hand, str_from_utf8 rightly refuses it */
+    uint32_t maxchar = 0;
+    int64_t len = 0;
+    for (size_t i = 0; i < n; len++) {
+        uint32_t c = p[i];
+        int k = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        if (k > 1) c &= 0xFFu >> (k + 1);
+        for (int j = 1; j < k && i + (size_t)j < n; j++) c = c << 6 | (p[i + (size_t)j] & 0x3F);
+        if (c > maxchar) maxchar = c;
+        i += (size_t)k;
+    }
+    Obj o = str_new(S, maxchar, len);
+    if (!o) return 0;
+    int64_t at = 0;
+    for (size_t i = 0; i < n; at++) {
+        uint32_t c = p[i];
+        int k = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        if (k > 1) c &= 0xFFu >> (k + 1);
+        for (int j = 1; j < k && i + (size_t)j < n; j++) c = c << 6 | (p[i + (size_t)j] & 0x3F);
+        str_set_char(S, o, at, c);
+        i += (size_t)k;
+    }
+    return o;
+}
+
+/* The object for a parser constant (new reference; 0 with the exception
+ * set). */
 static Obj astconst_to_obj(Compiler *c, const AstConst *k)
 {
     Sim *S = c->S;
@@ -268,7 +302,7 @@ static Obj astconst_to_obj(Compiler *c, const AstConst *k)
     case CONST_ELLIPSIS: o = S->ellipsis; break;
     case CONST_INT: return int_from_str_limit(S, k->text, k->len, 0);
     case CONST_FLOAT: return float_from_double(S, k->f);
-    case CONST_STR: return str_from_utf8(S, k->text ? k->text : "", k->len);
+    case CONST_STR: return cg_str_from_wtf8(S, k->text ? k->text : "", k->len);
     case CONST_BYTES: return bytes_from(S, k->text ? k->text : "", (int64_t)k->len);
     case CONST_COMPLEX: return exc_set(S, EXC_ValueError, "complex numbers are not supported by refscope");
     case CONST_TUPLE:
@@ -473,6 +507,7 @@ static void cache_release(Sim *S, ConstCache *cc)
     memset(cc, 0, sizeof *cc);
 }
 
+/* t[i] = v in a tuple being merged or interned (v borrowed). */
 static void tuple_replace(Sim *S, Obj t, int64_t i, Obj v)
 {
     Obj old = tuple_item(S, t, i);
@@ -905,12 +940,15 @@ static int localsplus_info(Compiler *c, int nlocalsplus, const char **names, uns
     return 1;
 }
 
+/* A reference field of the code object gets its own reference to v. */
 static void set_obj_field(Sim *S, Obj co, uint16_t off, uint16_t reason, Obj v)
 {
     ob_incref(S, v, HOLD_TEMP);
     ob_set_field(S, co, off, reason, v);
 }
 
+/* makecode() and _PyCode_New(): the unit's code object from the
+ * assembled bytes (new reference), 0 on error. */
 static Obj makecode(Compiler *c, const Assembled *a)
 {
     Sim *S = c->S;
@@ -935,7 +973,10 @@ static Obj makecode(Compiler *c, const Assembled *a)
     }
     free(lpn);
     free(lpk);
-    if (!ok || !lpnames || !kinds) goto fail;
+    if (!ok || !lpnames || !kinds) {
+        if (lpnames) ob_decref(S, lpnames, HOLD_TEMP);
+        goto fail;
+    }
     if (!(lpnames = const_merge_one(c, lpnames))) goto fail;
     lines = bytes_from(S, a->linetable, a->nlinetable);
     if (!lines || !(lines = const_merge_one(c, lines))) goto fail;

@@ -20,7 +20,16 @@
  *   - on failure *code is 0, *err is filled and the heap is as before
  *     (apart from interned strings and free lists, as in CPython);
  *   - errors are SyntaxErrors with CPython's message and position, or
- *     "X is not supported by refscope" for what the subset leaves out.
+ *     "X is not supported by refscope" for what the subset leaves out
+ *     (complex numbers, asynchronous comprehensions, __future__ imports);
+ *     a MemoryError of the simulated heap comes back as an error too.
+ *
+ * Known limits: a constant expression CPython folds to a complex number
+ * ((-8) ** 0.5) stays unfolded; frozenset constants whose strings
+ * CPython replaces by copies interned at interpreter start-up are rebuilt
+ * there and may iterate in another order (see the test's MANIFEST).
+ *
+ * Call with no simulated exception pending.
  */
 #ifndef ENGINE_COMPILER_COMPILE_H
 #define ENGINE_COMPILER_COMPILE_H

@@ -366,7 +366,7 @@ static int visit_expr(SymTable *st, const Node *e)
 }
 
 /* symtable_visit_alias: `import a.b` binds a; `as` names bind as given. */
-static int visit_alias(SymTable *st, const Node *alias, const Node *stmt)
+static int visit_alias(SymTable *st, const Node *alias)
 {
     const char *store = alias->u.alias.asname;
     if (!store) {
@@ -376,7 +376,7 @@ static int visit_alias(SymTable *st, const Node *alias, const Node *stmt)
     }
     if (!strcmp(store, "*")) {
         if (st->cur->type != BLOCK_MODULE)
-            return fail_at(st, stmt, "import * only allowed at module level");
+            return fail_at(st, alias, "import * only allowed at module level");
         return 1;
     }
     return add_def(st, store, SYM_DEF_IMPORT, alias);
@@ -403,7 +403,7 @@ static int visit_declaration(SymTable *st, const Node *s, int global)
         if (grow(st->a, (void **)&b->dir_names, b->ndir, &cap, sizeof *b->dir_names) ||
             grow(st->a, (void **)&b->dir_nodes, b->ndir, &b->capdir, sizeof *b->dir_nodes))
             return out_of_memory(st);
-        b->dir_names[b->ndir] = name;
+        b->dir_names[b->ndir] = sym_mangle(st->a, b->private_name, name); /* as analysed */
         b->dir_nodes[b->ndir++] = s;
     }
     return 1;
@@ -467,7 +467,7 @@ static int visit_stmt(SymTable *st, const Node *s)
     case AST_Import:
     case AST_ImportFrom:
         for (int i = 0; i < s->u.import.names.n; i++)
-            if (!visit_alias(st, s->u.import.names.items[i], s)) return 0;
+            if (!visit_alias(st, s->u.import.names.items[i])) return 0;
         return 1;
     case AST_Global: return visit_declaration(st, s, 1);
     case AST_Nonlocal: return visit_declaration(st, s, 0);

@@ -3,6 +3,8 @@
 
     python3 tests/compiler/gen_compile.py       # writes tests/data/compiler/compile/
     python3 tests/compiler/gen_compile.py NAME  # one program's dump to stdout
+    python3 tests/compiler/gen_compile.py --diff BINARY FILE...     # see the end
+    python3 tests/compiler/gen_compile.py --fuzz BINARY SEED COUNT
 
 For every program below (one construct of the subset each, plus copies of
 the acceptance corpus and the benchmarks) it writes NAME.py, the source, and NAME.code, the
@@ -39,8 +41,13 @@ the same files.  The test checks the programs listed in MANIFEST; each
 line is `NAME match` or `NAME pending REASON` (see the test).
 """
 import os
+import random
+import subprocess
 import sys
 import types
+import warnings
+
+warnings.simplefilter("ignore", SyntaxWarning)   # "is" with a literal, ...: not our business
 
 assert sys.version_info[:3] == (3, 11, 7), "needs CPython 3.11.7"
 if os.environ.get("PYTHONHASHSEED") != "0":   # frozenset orders depend on str hashes
@@ -1652,6 +1659,42 @@ for d in dogs:
 print(Animal.count)
 """)
 
+prog("big_try", "def f(x):\n    try:\n" + "".join("        x = x * %d + g(x, %d)\n" % (i, i) for i in range(500)) +
+     "    except ValueError as e:\n        return e\n    finally:\n        print(x)\n    return x\n")
+prog("nested_constants", """
+a = ((1, 2), (1, 2), ((1, 2), 'x'))
+b = x in {(1, 2), (3, 4)}
+c = x in {b'a', b'b', 'a', 1.5, 2}
+d = [(1, 2), (1, 2), (3,)]
+e = {'k': (1, 2), 'j': (1, 2)}
+f = ((), (), ((),))
+g = (1.0, 1, True, 0.0, -0.0, 0, False)
+h = x in {0, 0.0, False}
+def k():
+    return (1, 2), ((1, 2), 'x'), 'x'
+""")
+
+prog("unicode_nfkc", """
+\u00b5 = 1
+\ufb01le = \u00b5
+print(\u03bc, file)
+""")
+prog("folding_edge", """
+a = '' * 10 ** 12
+b = () * 10 ** 12
+c = b'' * 10 ** 12
+d = 'x' * -5
+e = (1,) * 0
+""")
+
+prog("string_surrogates", """
+x = '\\ud800'
+y = 'a\\udfffb'
+z = '\\ud800' + 'x'
+w = '\\udc00x'[0]
+v = '%s\\ud800' % (a,)
+""")
+
 # Programs CPython refuses after parsing: NAME.err.
 ERRORS = {}
 
@@ -1680,6 +1723,8 @@ err("err_star_load", "print(*a if b else c)\nx = *a\n")
 err("err_kw_repeated", "f(a=1, a=2)\n")
 err("err_nonlocal_and_global", "def f():\n    x = 1\n    def g():\n        global x\n        nonlocal x\n")
 err("err_continue_in_finally_def", "for x in y:\n    class C:\n        continue\n")
+err("err_import_star_function", "def f():\n    from os import *\n")
+err("err_nonlocal_mangled", "class C:\n    def f(self):\n        nonlocal __x\n")
 
 # ------------------------------------------------------------------- dump
 
@@ -1808,9 +1853,357 @@ def corpus_programs():
     return out
 
 
+# ------------------------------------------------------- random programs
+
+NAMES = ["a", "b", "c", "x", "y", "n", "i", "self", "__p", "data"]
+ATTRS = ["v", "next", "items", "__q", "append"]
+
+
+class RandomProgram:
+    """A random program of the subset (valid or not: errors are compared too)."""
+
+    def __init__(self, rnd):
+        self.r = rnd
+        self.depth = 0
+
+    def choice(self, xs):
+        return self.r.choice(xs)
+
+    def name(self):
+        return self.choice(NAMES)
+
+    def const(self):
+        r = self.r.random()
+        if r < 0.3:
+            return str(self.r.choice([0, 1, 2, 3, 10, 255, 256, 257, -1, 1000, 2 ** 40, 2 ** 70]))
+        if r < 0.4:
+            return self.choice(["1.5", "0.0", "-0.0", "1e10", "2.5"])
+        if r < 0.6:
+            return self.choice(["'s'", "'abc'", "'hello world'", "''", "'x_y'", "'é'", "'%s'", "'%r!'"])
+        if r < 0.65:
+            return self.choice(["b'by'", "b''"])
+        if r < 0.8:
+            return self.choice(["None", "True", "False", "..."])
+        return "(%s, %s)" % (self.const(), self.const())
+
+    def expr(self, d=0):
+        self.depth = d
+        r = self.r.random()
+        if d > 3 or r < 0.25:
+            return self.name() if self.r.random() < 0.6 else self.const()
+        k = self.r.randrange(22)
+        e = lambda: self.expr(d + 1)
+        if k == 0:
+            return "%s %s %s" % (e(), self.choice(["+", "-", "*", "/", "//", "%", "**", "<<", ">>", "&", "|", "^"]), e())
+        if k == 1:
+            return "%s%s" % (self.choice(["-", "+", "~", "not "]), e())
+        if k == 2:
+            return "(%s %s %s)" % (e(), self.choice(["and", "or"]), e())
+        if k == 3:
+            ops = ["<", "<=", "==", "!=", ">", ">=", "is", "is not", "in", "not in"]
+            n = self.r.randrange(1, 4)
+            s = e()
+            for _ in range(n):
+                s += " %s %s" % (self.choice(ops), e())
+            return "(%s)" % s
+        if k == 4:
+            return "(%s if %s else %s)" % (e(), e(), e())
+        if k == 5:
+            return self.call(d)
+        if k == 6:
+            return "%s.%s" % (self.name(), self.choice(ATTRS))
+        if k == 7:
+            return "%s[%s]" % (self.name(), e())
+        if k == 8:
+            return "%s[%s:%s]" % (self.name(), e(), self.choice(["", e()]))
+        if k == 9:
+            items = [e() for _ in range(self.r.randrange(0, 5))]
+            if items and self.r.random() < 0.2:
+                items[0] = "*" + self.name()
+            return "[%s]" % ", ".join(items)
+        if k == 10:
+            items = [e() for _ in range(self.r.randrange(0, 4))]
+            return "(%s%s)" % (", ".join(items), "," if len(items) == 1 else "")
+        if k == 11:
+            items = ["%s: %s" % (e(), e()) for _ in range(self.r.randrange(0, 4))]
+            if self.r.random() < 0.2:
+                items.append("**" + self.name())
+            return "{%s}" % ", ".join(items)
+        if k == 12:
+            items = [e() for _ in range(self.r.randrange(1, 4))]
+            return "{%s}" % ", ".join(items)
+        if k == 13:
+            fors = " ".join("for %s in %s%s" % (self.name(), e(),
+                                                  " if %s" % e() if self.r.random() < 0.4 else "")
+                            for _ in range(self.r.randrange(1, 3)))
+            kind = self.r.randrange(4)
+            if kind == 0:
+                return "[%s %s]" % (e(), fors)
+            if kind == 1:
+                return "{%s %s}" % (e(), fors)
+            if kind == 2:
+                return "{%s: %s %s}" % (e(), e(), fors)
+            return "(%s %s)" % (e(), fors)
+        if k == 14:
+            return "(lambda %s: %s)" % (self.params(lam=True), e())
+        if k == 15:
+            parts = []
+            for _ in range(self.r.randrange(1, 4)):
+                if self.r.random() < 0.5:
+                    parts.append(self.choice(["x", " ", "ab", "{{", "}}"]))
+                else:
+                    parts.append("{%s%s%s}" % (self.name(), self.choice(["", "!r", "!s", "!a"]),
+                                               self.choice(["", ":>4", ":{n}", ":.2f"])))
+            return "f'%s'" % "".join(parts)
+        if k == 16:
+            return "'%%s-%%r' %% (%s, %s)" % (e(), e())
+        if k == 17:
+            return "(%s\n    %s %s)" % (e(), self.choice(["+", "and", "or", "*"]), e())
+        if k == 18:
+            return "%s.%s(%s)" % (self.name(), self.choice(ATTRS), ", ".join(e() for _ in range(self.r.randrange(3))))
+        if k == 19:
+            return "%s(\n    %s,\n    %s)" % (self.name(), e(), e())
+        if k == 20:
+            return "%s[%s, %s]" % (self.name(), e(), e())
+        return self.const()
+
+    def call(self, d):
+        args = [self.expr(d + 1) for _ in range(self.r.randrange(0, 4))]
+        if self.r.random() < 0.2:
+            args.append("*" + self.name())
+        kws = ["%s=%s" % (self.choice(["k", "key", "end", "sep"]), self.expr(d + 1))
+               for _ in range(self.r.randrange(0, 3))]
+        kws = list(dict((k.split("=")[0], k) for k in kws).values())
+        if self.r.random() < 0.15:
+            kws.append("**" + self.name())
+        fn = self.choice([self.name(), "%s.%s" % (self.name(), self.choice(ATTRS)), "print", "len"])
+        return "%s(%s)" % (fn, ", ".join(args + kws))
+
+    def params(self, lam=False):
+        ps = []
+        names = self.r.sample(["p", "q", "r", "s", "t"], self.r.randrange(0, 4))
+        nd = False
+        for nm in names:
+            if nd or self.r.random() < 0.3:
+                ps.append("%s=%s" % (nm, self.const()))
+                nd = True
+            else:
+                ps.append(nm)
+        if self.r.random() < 0.2:
+            ps.append("*args")
+            if self.r.random() < 0.5:
+                ps.append("kw=%s" % self.const())
+        if self.r.random() < 0.15:
+            ps.append("**kws")
+        return ", ".join(ps)
+
+    def target(self):
+        r = self.r.random()
+        if r < 0.6:
+            return self.name()
+        if r < 0.7:
+            return "%s.%s" % (self.name(), self.choice(ATTRS))
+        if r < 0.8:
+            return "%s[%s]" % (self.name(), self.expr(2))
+        if r < 0.9:
+            return "%s, %s" % (self.name(), self.name())
+        return "%s, *%s" % (self.name(), self.name())
+
+    def block(self, ind, n, ctx):
+        out = []
+        for _ in range(n):
+            out.extend(self.stmt(ind, ctx))
+        return out or [ind + "pass"]
+
+    def stmt(self, ind, ctx):
+        r = self.r.randrange(26)
+        d = len(ind) // 4
+        sub = ind + "    "
+        if d > 3:
+            r = self.r.randrange(6)
+        if r == 0:
+            return [ind + "%s = %s" % (self.target(), self.expr())]
+        if r == 1:
+            return [ind + "%s %s= %s" % (self.choice([self.name(), "%s.v" % self.name(), "%s[0]" % self.name()]),
+                                           self.choice(["+", "-", "*", "//", "|"]), self.expr())]
+        if r == 2:
+            return [ind + self.call(0)]
+        if r == 3:
+            return [ind + "%s = %s = %s" % (self.name(), self.name(), self.expr())]
+        if r == 4 and "loop" in ctx:
+            return [ind + self.choice(["break", "continue"])]
+        if r == 5 and "func" in ctx:
+            return [ind + "return" + self.choice(["", " " + self.expr()])]
+        if r == 6:
+            lines = [ind + "if %s:" % self.expr()] + self.block(sub, 2, ctx)
+            for _ in range(self.r.randrange(0, 2)):
+                lines += [ind + "elif %s:" % self.expr()] + self.block(sub, 1, ctx)
+            if self.r.random() < 0.5:
+                lines += [ind + "else:"] + self.block(sub, 1, ctx)
+            return lines
+        if r == 7:
+            lines = [ind + "while %s:" % self.expr()] + self.block(sub, 2, ctx | {"loop"})
+            if self.r.random() < 0.3:
+                lines += [ind + "else:"] + self.block(sub, 1, ctx)
+            return lines
+        if r == 8:
+            lines = [ind + "for %s in %s:" % (self.choice(["i", "a, b", "x", "a, *b"]), self.expr())]
+            lines += self.block(sub, 2, ctx | {"loop"})
+            if self.r.random() < 0.3:
+                lines += [ind + "else:"] + self.block(sub, 1, ctx)
+            return lines
+        if r == 9:
+            lines = [ind + "try:"] + self.block(sub, 2, ctx)
+            nh = self.r.randrange(0, 3)
+            for k in range(nh):
+                h = self.choice(["ValueError", "(TypeError, KeyError)", "Exception"])
+                lines += [ind + "except %s%s:" % (h, self.choice(["", " as e"]))] + self.block(sub, 1, ctx)
+            if nh and self.r.random() < 0.3:
+                lines += [ind + "except:"] + self.block(sub, 1, ctx)
+            if nh and self.r.random() < 0.3:
+                lines += [ind + "else:"] + self.block(sub, 1, ctx)
+            if not nh or self.r.random() < 0.4:
+                lines += [ind + "finally:"] + self.block(sub, 1, ctx)
+            return lines
+        if r == 10:
+            return [ind + self.choice(["raise", "raise %s" % self.expr(), "raise ValueError(%s) from %s" % (
+                self.expr(), self.name())])]
+        if r == 11:
+            return [ind + "assert %s%s" % (self.expr(), self.choice(["", ", %s" % self.expr()]))]
+        if r == 12:
+            nm = self.choice(["f", "g", "h", "__m"])
+            lines = []
+            if self.r.random() < 0.1:
+                lines.append(ind + "@%s" % self.name())
+            lines.append(ind + "def %s(%s):" % (nm, self.params()))
+            if self.r.random() < 0.2:
+                lines.append(sub + "'''doc'''")
+            if self.r.random() < 0.05:
+                lines.append(sub + "%s %s" % (self.choice(["global", "nonlocal"]), self.name()))
+            lines += self.block(sub, 3, {"func"} | (ctx & {"class"}))
+            if self.r.random() < 0.3:
+                lines.append(sub + "yield %s" % self.expr())
+            return lines
+        if r == 13:
+            lines = [ind + "class %s(%s):" % (self.choice(["C", "D", "__E"]), self.choice(["", "C", "object, metaclass=M"]))]
+            lines += self.block(sub, 2, {"class"})
+            lines += [sub + "def m(self, v=1):"] + self.block(sub + "    ", 2, {"func"})
+            return lines
+        if r == 14:
+            return [ind + "del %s" % self.target().replace("*", "")]
+        if r == 15:
+            return [ind + self.choice(["import gc", "import os.path", "import a.b.c as d", "from gc import collect",
+                                        "from . import x", "from .m import y as z"])]
+        if r == 16:
+            return [ind + "pass"]
+        if r == 17 and "func" in ctx:
+            return [ind + "%s = yield %s" % (self.name(), self.expr())]
+        if r == 18:
+            return [ind + self.expr()]
+        if r == 19:
+            return [ind + "%s = [\n%s    %s,\n%s    %s,\n%s]" % (self.name(), ind, self.expr(), ind, self.expr(), ind)]
+        if r == 20 and "func" in ctx and self.r.random() < 0.3:
+            return [ind + "nonlocal %s" % self.name()]
+        if r == 21 and self.r.random() < 0.3:
+            return [ind + "global %s" % self.name()]
+        if r == 22:
+            return [ind + "def k(a, /, b=%s, *, c, d=%s, **e):" % (self.const(), self.const())] + \
+                self.block(sub, 3, {"func"} | (ctx & {"class"}))
+        if r == 23:
+            lines = [ind + "for q in %s:" % self.expr()]
+            lines += [sub + "try:"] + self.block(sub + "    ", 2, ctx | {"loop"})
+            lines += [sub + "except %s as err:" % self.choice(["E", "ValueError"])]
+            lines += self.block(sub + "    ", 1, ctx | {"loop"})
+            lines += [sub + "finally:"] + self.block(sub + "    ", 1, ctx | {"loop"})
+            return lines
+        if r == 24:
+            return [ind + "if %s:" % self.expr()] + [sub + "x = %d" % k for k in range(self.r.randrange(1, 150))]
+        return [ind + "%s = %s" % (self.name(), self.expr())]
+
+
+def random_program(seed):
+    g = RandomProgram(random.Random(seed))
+    lines = []
+    for _ in range(g.r.randrange(3, 12)):
+        lines += g.stmt("", set())
+    return "\n".join(lines) + "\n"
+
+
+
+
+# ------------------------------------------------------- differential runs
+#
+#   gen_compile.py --diff BINARY FILE...        CPython vs `BINARY --dump FILE`
+#   gen_compile.py --fuzz BINARY SEED COUNT     the same on random programs
+#
+# BINARY is the built test_compile.  Random programs that differ are kept
+# in $TMPDIR/refscope-fuzz (NAME.py, NAME.want, NAME.got).  CPython's own
+# nondeterminism (hash(None) is an address) and the interpreter's set of
+# strings interned at startup can make frozenset orders differ.
+
+
+def expected(name, src):
+    try:
+        compile(src, name + ".py", "exec")
+    except SyntaxError:
+        return dump_error(name, src)
+    except (ValueError, RecursionError, MemoryError, OverflowError):
+        return None
+    return dump(name, src)
+
+
+def differs(binary, path, name, src):
+    want = expected(name, src)
+    if want is None:
+        return None
+    got = subprocess.run([binary, "--dump", path], capture_output=True, text=True, timeout=60).stdout
+    if got == want:
+        return None
+    for k, (a, b) in enumerate(zip(want.splitlines(), got.splitlines())):
+        if a != b:
+            return want, got, "%s line %d:\n  CPython  %s\n  refscope %s" % (path, k + 1, a[:300], b[:300])
+    return want, got, "%s: the dumps differ in length" % path
+
+
+def diff_files(binary, paths):
+    bad = 0
+    for path in paths:
+        with open(path, encoding="utf-8") as f:
+            src = f.read()
+        r = differs(binary, path, os.path.basename(path)[:-3], src)
+        if r:
+            bad += 1
+            print(r[2])
+    print("%d files, %d differ" % (len(paths), bad))
+
+
+def fuzz(binary, seed, count):
+    out = os.path.join(os.environ.get("TMPDIR", "/tmp"), "refscope-fuzz")
+    os.makedirs(out, exist_ok=True)
+    bad = 0
+    for s in range(seed, seed + count):
+        name = "fz%d" % s
+        src = random_program(s)
+        path = os.path.join(out, name + ".py")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(src)
+        r = differs(binary, path, name, src)
+        if r:
+            bad += 1
+            for ext, text in (("want", r[0]), ("got", r[1])):
+                with open(os.path.join(out, "%s.%s" % (name, ext)), "w", encoding="utf-8") as f:
+                    f.write(text)
+            print(r[2])
+    print("%d programs, %d differ" % (count, bad))
+
+
 def main():
     progs = dict(PROGRAMS)
     progs.update(corpus_programs())
+    if len(sys.argv) > 2 and sys.argv[1] == "--diff":
+        return diff_files(sys.argv[2], sys.argv[3:])
+    if len(sys.argv) == 5 and sys.argv[1] == "--fuzz":
+        return fuzz(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
     if len(sys.argv) > 1:
         name = sys.argv[1]
         if name in ERRORS:

@@ -13,7 +13,11 @@
  * break the heap's invariants) and its first difference is printed, but
  * does not fail the test -- a pending program that matches is reported, to
  * be moved to `match`.  After each program the code object is dropped and
- * the heap must hold exactly the objects it held before.
+ * the heap must hold exactly the objects it held before.  A heap that runs
+ * out at every stage of a compilation must fail cleanly.
+ *
+ * `test_compile --dump FILE.py` prints one program's dump (or its error);
+ * gen_compile.py --diff / --fuzz compare it with CPython on any source.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -28,6 +32,7 @@
 #include "compiler/parser.h"
 #include "heap_support.h"
 #include "objects/bytes.h"
+#include "objects/exc.h"
 #include "objects/float.h"
 #include "objects/func.h"
 #include "objects/int.h"
@@ -511,6 +516,59 @@ static void test_unsupported(void **state)
     sim_free(S);
 }
 
+/* A heap that runs out at every point of a compilation: each attempt
+ * fails cleanly (MemoryError, every object released, invariants kept)
+ * until there is room enough. */
+static void test_out_of_memory(void **state)
+{
+    (void)state;
+    const char *src = "class A:\n    def __init__(self, n=(1, 2)):\n        self.n = [x for x in n if x]\n"
+                      "    def f(self):\n        try:\n            return {'k': self.n, 'j': 1.5}\n"
+                      "        except KeyError as e:\n            return f'{e!r}'\n"
+                      "print(A().f(), 'a' * 3, 2 ** 100)\n";
+    Sim *S = ts_sim("cpython-3.11,limit=1M");
+    AstArena *a = ast_arena_new();
+    ParseError perr;
+    Node *mod = parse_module(a, src, strlen(src), "oom.py", &perr);
+    assert_non_null(mod);
+    /* fill the heap with 200-byte bytes objects */
+    enum { MAXFILL = 8000 };
+    static Obj fill[MAXFILL];
+    char junk[200] = {0};
+    int nfill = 0;
+    while (nfill < MAXFILL) {
+        Obj b = bytes_from(S, junk, sizeof junk);
+        if (!b) break;
+        sim_hold(S, b);
+        fill[nfill++] = b;
+    }
+    assert_true(nfill < MAXFILL);
+    exc_clear(S);
+    int failures = 0, done = 0;
+    for (int k = 0; k < nfill && !done; k++) {
+        size_t before = live_objects(S);
+        Obj co;
+        CompileError err;
+        if (compile_module(S, mod, "oom.py", &co, &err) == 0) {
+            sim_hold(S, co);
+            ts_obcheck(S);
+            sim_unhold(S, co);
+            done = 1;
+        } else {
+            assert_string_equal(err.type, "MemoryError");
+            assert_null(S->exc);
+            failures++;
+        }
+        ts_obcheck(S);
+        assert_int_equal(live_objects(S), before);
+        sim_unhold(S, fill[k]);
+    }
+    assert_true(done);
+    assert_true(failures > 0);
+    ast_arena_free(a);
+    sim_free(S);
+}
+
 /* test_compile --dump FILE.py: the dump of one program (or its error), for
  * comparing against `gen_compile.py` output by hand. */
 static int dump_one(const char *path)
@@ -569,6 +627,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_const_sharing),
         cmocka_unit_test(test_tree_untouched),
         cmocka_unit_test(test_unsupported),
+        cmocka_unit_test(test_out_of_memory),
     };
     for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++) tests[n++] = fixed[i];
     size_t ne = 0;
