@@ -503,6 +503,7 @@ static int fail(Lexer *L, LexErrorCode code, const char *type, char *msg, int li
     return -1;
 }
 
+static char *vformat(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 static char *vformat(const char *fmt, va_list ap)
 {
     va_list ap2;
@@ -653,6 +654,8 @@ int lex_cursor_col(const Lexer *L)
 
 /* syntaxerror(): the tokenizer's own, located at the cursor (or at a byte
  * range when col >= 0), with the line up to its newline as text. */
+static int tok_error_range(Lexer *L, long col, long end_col, const char *fmt, va_list ap)
+    __attribute__((format(printf, 4, 0)));
 static int tok_error_range(Lexer *L, long col, long end_col, const char *fmt, va_list ap)
 {
     char *msg = vformat(fmt, ap);
