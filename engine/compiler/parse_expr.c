@@ -1,25 +1,14 @@
-/* parse_expr.c -- the expression, argument and target rules of 3.11's
- * Grammar/python.gram, with their invalid_* rules (second pass only). */
+/* parse_expr.c -- the expression rules of 3.11's Grammar/python.gram from
+ * expressions down to primary and slices, with their invalid_ rules, and
+ * the helpers the other expression files share. */
 #include <string.h>
 
 #include "compiler/parse_internal.h"
 
-#define ENTER()                       \
-    if (p_enter(P)) return NULL;      \
-    int _mark = P->mark;              \
-    (void)_mark;                      \
-    void *_res = NULL
-#define RETURN(x)          \
-    do {                   \
-        _res = (x);        \
-        goto done;         \
-    } while (0)
-#define LEAVE()      \
-    done:            \
-    p_leave(P);      \
-    return _res
-#define RESET() (P->mark = _mark)
-#define FAILED() (P->error)
+static Node *r_expression_without_invalid(Parser *P);
+static Node *r_primary(Parser *P);
+static const Node *p_invalid_target(const Parser *P, const Node *e, TargetsType type);
+static int p_is_legacy_stmt(const Node *name);
 
 /* A memoized rule: NAME_raw is the body. */
 #define MEMO_RULE(name, id)                                         \
@@ -46,7 +35,7 @@ static Node *node_copy(Parser *P, const Node *n)
     return c;
 }
 
-static Node *seq_node(Parser *P, AstKind kind, const PTok *start, NodeList elts, ExprContext ctx)
+Node *p_seq_node(Parser *P, AstKind kind, const PTok *start, NodeList elts, ExprContext ctx)
 {
     Node *n = p_node(P, kind, start);
     if (!n) return NULL;
@@ -55,7 +44,7 @@ static Node *seq_node(Parser *P, AstKind kind, const PTok *start, NodeList elts,
     return n;
 }
 
-static Node *name_node(Parser *P, const PTok *t, ExprContext ctx)
+Node *p_name_node(Parser *P, const PTok *t, ExprContext ctx)
 {
     Node *n = ast_node(P->arena, AST_Name, t->lineno, t->col, t->end_lineno, t->end_col);
     if (!n) {
@@ -71,7 +60,7 @@ static Node *name_node(Parser *P, const PTok *t, ExprContext ctx)
 static Node *r_name(Parser *P)
 {
     PTok *t = p_expect_name(P);
-    return t ? name_node(P, t, CTX_LOAD) : NULL;
+    return t ? p_name_node(P, t, CTX_LOAD) : NULL;
 }
 
 /* _PyPegen_soft_keyword_token compares with strncmp(keyword, token,
@@ -169,7 +158,7 @@ const char *p_expr_name(const Parser *P, const Node *e)
     }
 }
 
-const Node *p_invalid_target(const Parser *P, const Node *e, TargetsType type)
+static const Node *p_invalid_target(const Parser *P, const Node *e, TargetsType type)
 {
     if (!e) return NULL;
     if (p_pseudo_kind(P, e) != PS_NONE) return e;
@@ -206,7 +195,7 @@ void *p_raise_invalid_target(Parser *P, TargetsType type, const Node *e)
     return p_raise_node(P, t, "cannot delete %s", p_expr_name(P, t));
 }
 
-int p_is_legacy_stmt(const Node *name)
+static int p_is_legacy_stmt(const Node *name)
 {
     if (!name || name->kind != AST_Name) return 0;
     return !strcmp(name->u.name.id, "print") || !strcmp(name->u.name.id, "exec");
@@ -214,17 +203,17 @@ int p_is_legacy_stmt(const Node *name)
 
 /* ---- expressions ---- */
 
-static Node *tuple_from(Parser *P, const PTok *start, Node *first, NodeList rest, ExprContext ctx)
+Node *p_tuple_from(Parser *P, const PTok *start, Node *first, NodeList rest, ExprContext ctx)
 {
     NodeList l = {0};
     if (p_push(P, &l, first) < 0) return NULL;
     for (int i = 0; i < rest.n; i++)
         if (p_push(P, &l, rest.items[i]) < 0) return NULL;
-    return seq_node(P, AST_Tuple, start, l, ctx);
+    return p_seq_node(P, AST_Tuple, start, l, ctx);
 }
 
 /* (',' elem)+ or (',' elem)* after a first element: the elements. */
-static int sep_loop(Parser *P, Node *(*elem)(Parser *), NodeList *out)
+int p_sep_loop(Parser *P, Node *(*elem)(Parser *), NodeList *out)
 {
     for (;;) {
         int m = P->mark;
@@ -240,12 +229,12 @@ static int sep_loop(Parser *P, Node *(*elem)(Parser *), NodeList *out)
 }
 
 /* ','.elem+ : at least one element. */
-static int gather(Parser *P, Node *(*elem)(Parser *), NodeList *out)
+int p_gather(Parser *P, Node *(*elem)(Parser *), NodeList *out)
 {
     Node *first = elem(P);
     if (!first) return 0;
     if (p_push(P, out, first) < 0) return -1;
-    if (sep_loop(P, elem, out) < 0) return -1;
+    if (p_sep_loop(P, elem, out) < 0) return -1;
     return 1;
 }
 
@@ -258,16 +247,16 @@ Node *r_expressions(Parser *P)
     Node *a = r_expression(P);
     if (a) {
         NodeList rest = {0};
-        if (sep_loop(P, r_expression, &rest) < 0) RETURN(NULL);
+        if (p_sep_loop(P, r_expression, &rest) < 0) RETURN(NULL);
         if (rest.n) {
             p_expect(P, T_COMMA);
-            RETURN(tuple_from(P, start, a, rest, CTX_LOAD));
+            RETURN(p_tuple_from(P, start, a, rest, CTX_LOAD));
         }
     }
     RESET();
     if (FAILED()) RETURN(NULL);
     a = r_expression(P);
-    if (a && p_expect(P, T_COMMA)) RETURN(tuple_from(P, start, a, (NodeList){0}, CTX_LOAD));
+    if (a && p_expect(P, T_COMMA)) RETURN(p_tuple_from(P, start, a, (NodeList){0}, CTX_LOAD));
     RESET();
     RETURN(r_expression(P));
     LEAVE();
@@ -318,7 +307,7 @@ static Node *expression_raw(Parser *P)
     LEAVE();
 }
 
-Node *r_expression_without_invalid(Parser *P)
+static Node *r_expression_without_invalid(Parser *P)
 {
     int saved = P->call_invalid;
     P->call_invalid = 0;
@@ -424,16 +413,16 @@ Node *r_star_expressions(Parser *P)
     Node *a = r_star_expression(P);
     if (a) {
         NodeList rest = {0};
-        if (sep_loop(P, r_star_expression, &rest) < 0) RETURN(NULL);
+        if (p_sep_loop(P, r_star_expression, &rest) < 0) RETURN(NULL);
         if (rest.n) {
             p_expect(P, T_COMMA);
-            RETURN(tuple_from(P, start, a, rest, CTX_LOAD));
+            RETURN(p_tuple_from(P, start, a, rest, CTX_LOAD));
         }
     }
     RESET();
     if (FAILED()) RETURN(NULL);
     a = r_star_expression(P);
-    if (a && p_expect(P, T_COMMA)) RETURN(tuple_from(P, start, a, (NodeList){0}, CTX_LOAD));
+    if (a && p_expect(P, T_COMMA)) RETURN(p_tuple_from(P, start, a, (NodeList){0}, CTX_LOAD));
     RESET();
     RETURN(r_star_expression(P));
     LEAVE();
@@ -469,7 +458,7 @@ static Node *star_expression_raw(Parser *P)
 
 int r_star_named_expressions(Parser *P, NodeList *out)
 {
-    int r = gather(P, r_star_named_expression, out);
+    int r = p_gather(P, r_star_named_expression, out);
     if (r <= 0) return r;
     p_expect(P, T_COMMA);
     return P->error ? -1 : 1;
@@ -959,7 +948,7 @@ static Node *single_genexp_call(Parser *P, const PTok *start, Node *func, Node *
 /* One step of primary's (t_primary's) left recursion after `a`:
  * '.' NAME | genexp | '(' [arguments] ')' | '[' slices ']', each followed by
  * &t_lookahead when `tlook`; NULL (mark unchanged) when none applies. */
-static Node *primary_step(Parser *P, const PTok *start, Node *a, int tlook)
+Node *p_primary_step(Parser *P, const PTok *start, Node *a, int tlook)
 {
     int m = P->mark;
     if (p_expect(P, T_DOT)) {
@@ -1025,7 +1014,7 @@ static Node *primary_raw(Parser *P)
     Node *a = r_atom(P);
     if (!a) RETURN(NULL);
     for (;;) {
-        Node *n = primary_step(P, start, a, 0);
+        Node *n = p_primary_step(P, start, a, 0);
         if (FAILED()) RETURN(NULL);
         if (!n) break;
         a = n;
@@ -1034,7 +1023,7 @@ static Node *primary_raw(Parser *P)
     LEAVE();
 }
 
-Node *r_primary(Parser *P)
+static Node *r_primary(Parser *P)
 {
     int found;
     void *m = p_memo_get(P, M_PRIMARY, &found);
@@ -1095,1231 +1084,10 @@ Node *r_slices(Parser *P)
     RESET();
     if (FAILED()) RETURN(NULL);
     NodeList l = {0};
-    int r = gather(P, slice_or_starred, &l);
+    int r = p_gather(P, slice_or_starred, &l);
     if (r <= 0) RETURN(NULL);
     p_expect(P, T_COMMA);
-    RETURN(seq_node(P, AST_Tuple, start, l, CTX_LOAD));
+    RETURN(p_seq_node(P, AST_Tuple, start, l, CTX_LOAD));
     LEAVE();
 }
 
-static Node *r_strings(Parser *P);
-static Node *r_group(Parser *P);
-static Node *r_listcomp(Parser *P);
-static Node *r_dict(Parser *P);
-static Node *r_set(Parser *P);
-static Node *r_dictcomp(Parser *P);
-static Node *r_setcomp(Parser *P);
-
-static Node *constant_tok(Parser *P, const PTok *t, AstConstKind k)
-{
-    Node *n = ast_node(P->arena, AST_Constant, t->lineno, t->col, t->end_lineno, t->end_col);
-    if (!n) {
-        p_no_memory(P);
-        return NULL;
-    }
-    n->u.constant.value.kind = k;
-    return n;
-}
-
-Node *r_atom(Parser *P)
-{
-    ENTER();
-    PTok *t = p_peek(P);
-    if (!t) RETURN(NULL);
-    Node *n;
-    switch (t->type) {
-    case T_NAME: P->mark++; RETURN(name_node(P, t, CTX_LOAD));
-    case K_TRUE: P->mark++; RETURN(constant_tok(P, t, CONST_TRUE));
-    case K_FALSE: P->mark++; RETURN(constant_tok(P, t, CONST_FALSE));
-    case K_NONE: P->mark++; RETURN(constant_tok(P, t, CONST_NONE));
-    case T_STRING: RETURN(r_strings(P));
-    case T_NUMBER: P->mark++; RETURN(p_number(P, t));
-    case T_LPAR:
-        n = r_tuple(P);
-        if (n || FAILED()) RETURN(n);
-        n = r_group(P);
-        if (n || FAILED()) RETURN(n);
-        RETURN(r_genexp(P));
-    case T_LSQB:
-        n = r_list(P);
-        if (n || FAILED()) RETURN(n);
-        RETURN(r_listcomp(P));
-    case T_LBRACE:
-        n = r_dict(P);
-        if (n || FAILED()) RETURN(n);
-        n = r_set(P);
-        if (n || FAILED()) RETURN(n);
-        n = r_dictcomp(P);
-        if (n || FAILED()) RETURN(n);
-        RETURN(r_setcomp(P));
-    case T_ELLIPSIS: P->mark++; RETURN(constant_tok(P, t, CONST_ELLIPSIS));
-    default: RETURN(NULL);
-    }
-    LEAVE();
-}
-
-static Node *invalid_group(Parser *P);
-
-/* group: '(' a=(yield_expr | named_expression) ')' | invalid_group */
-static Node *r_group(Parser *P)
-{
-    ENTER();
-    if (p_expect(P, T_LPAR)) {
-        Node *a = r_yield_expr(P);
-        if (!a && !FAILED()) a = r_named_expression(P);
-        if (a && p_expect(P, T_RPAR)) RETURN(a);
-    }
-    RESET();
-    if (FAILED()) RETURN(NULL);
-    if (P->call_invalid) {
-        if (invalid_group(P) || FAILED()) RETURN(NULL);
-        RESET();
-    }
-    LEAVE();
-}
-
-/* invalid_group: '(' a=starred_expression ')' | '(' a='**' expression ')' */
-static Node *invalid_group(Parser *P)
-{
-    ENTER();
-    if (p_expect(P, T_LPAR)) {
-        Node *a = r_starred_expression(P);
-        if (a && p_expect(P, T_RPAR))
-            RETURN(p_raise_node(P, a, "cannot use starred expression here"));
-    }
-    RESET();
-    if (FAILED()) RETURN(NULL);
-    if (p_expect(P, T_LPAR)) {
-        PTok *a = p_expect(P, T_DOUBLESTAR);
-        if (a && r_expression(P) && p_expect(P, T_RPAR))
-            RETURN(p_raise_tok_range(P, a, a, "cannot use double starred expression here"));
-    }
-    RESET();
-    LEAVE();
-}
-
-/* lambdef: 'lambda' a=[lambda_params] ':' b=expression */
-Node *r_lambdef(Parser *P)
-{
-    ENTER();
-    PTok *start = p_expect(P, K_LAMBDA);
-    if (!start) RETURN(NULL);
-    Node *a = r_params(P, 1);
-    if (FAILED()) RETURN(NULL);
-    if (!p_expect(P, T_COLON)) {
-        RESET();
-        RETURN(NULL);
-    }
-    Node *b = r_expression(P);
-    if (!b) {
-        RESET();
-        RETURN(NULL);
-    }
-    Node *n = p_node(P, AST_Lambda, start);
-    if (!n) RETURN(NULL);
-    if (!a) {
-        a = ast_node(P->arena, AST_Arguments, 0, 0, 0, 0);
-        if (!a) {
-            p_no_memory(P);
-            RETURN(NULL);
-        }
-    }
-    n->u.func.args = a;
-    if (p_push(P, &n->u.func.body, b) < 0) RETURN(NULL);
-    RETURN(n);
-    LEAVE();
-}
-
-static Node *strings_raw(Parser *P)
-{
-    ENTER();
-    int first = P->mark, last = -1;
-    while (p_at(P, T_STRING)) last = P->mark++;
-    if (FAILED() || last < 0) RETURN(NULL);
-    RETURN(p_concatenate_strings(P, first, last));
-    LEAVE();
-}
-
-static Node *r_strings(Parser *P)
-{
-    int found;
-    void *m = p_memo_get(P, M_STRINGS, &found);
-    if (found) return m;
-    int pos = P->mark;
-    Node *res = strings_raw(P);
-    p_memo_put(P, pos, M_STRINGS, res);
-    return res;
-}
-
-/* list: '[' a=[star_named_expressions] ']' */
-Node *r_list(Parser *P)
-{
-    ENTER();
-    PTok *start = p_expect(P, T_LSQB);
-    if (!start) RETURN(NULL);
-    NodeList l = {0};
-    if (r_star_named_expressions(P, &l) < 0) RETURN(NULL);
-    if (!p_expect(P, T_RSQB)) {
-        RESET();
-        RETURN(NULL);
-    }
-    RETURN(seq_node(P, AST_List, start, l, CTX_LOAD));
-    LEAVE();
-}
-
-/* tuple: '(' a=[y=star_named_expression ',' z=[star_named_expressions]] ')' */
-Node *r_tuple(Parser *P)
-{
-    ENTER();
-    PTok *start = p_expect(P, T_LPAR);
-    if (!start) RETURN(NULL);
-    NodeList l = {0};
-    int m = P->mark;
-    Node *y = r_star_named_expression(P);
-    if (y && p_expect(P, T_COMMA)) {
-        if (p_push(P, &l, y) < 0) RETURN(NULL);
-        if (r_star_named_expressions(P, &l) < 0) RETURN(NULL);
-    } else {
-        P->mark = m;
-    }
-    if (FAILED()) RETURN(NULL);
-    if (!p_expect(P, T_RPAR)) {
-        RESET();
-        RETURN(NULL);
-    }
-    RETURN(seq_node(P, AST_Tuple, start, l, CTX_LOAD));
-    LEAVE();
-}
-
-/* set: '{' a=star_named_expressions '}' */
-static Node *r_set(Parser *P)
-{
-    ENTER();
-    PTok *start = p_expect(P, T_LBRACE);
-    if (!start) RETURN(NULL);
-    NodeList l = {0};
-    int r = r_star_named_expressions(P, &l);
-    if (r <= 0 || !p_expect(P, T_RBRACE)) {
-        RESET();
-        RETURN(NULL);
-    }
-    Node *n = p_node(P, AST_Set, start);
-    if (n) n->u.seq.elts = l;
-    RETURN(n);
-    LEAVE();
-}
-
-/* kvpair: a=expression ':' b=expression */
-Node *r_kvpair(Parser *P, Node **value)
-{
-    int m = P->mark;
-    Node *a = r_expression(P);
-    if (!a || !p_expect(P, T_COLON)) goto fail;
-    Node *b = r_expression(P);
-    if (!b) goto fail;
-    *value = b;
-    return a;
-fail:
-    P->mark = m;
-    return NULL;
-}
-
-/* double_starred_kvpair: '**' a=bitwise_or | kvpair.  Returns 1 with
- * *key (NULL for **) and *value. */
-static int double_starred_kvpair(Parser *P, Node **key, Node **value)
-{
-    int m = P->mark;
-    if (p_expect(P, T_DOUBLESTAR)) {
-        Node *a = r_bitwise_or(P);
-        if (a) {
-            *key = NULL;
-            *value = a;
-            return 1;
-        }
-        P->mark = m;
-    }
-    if (P->error) return 0;
-    *key = r_kvpair(P, value);
-    return *key != NULL;
-}
-
-/* double_starred_kvpairs: a=','.double_starred_kvpair+ [','] */
-static int double_starred_kvpairs(Parser *P, NodeList *keys, NodeList *values)
-{
-    Node *k, *v;
-    if (!double_starred_kvpair(P, &k, &v)) return 0;
-    if (p_push(P, keys, k) < 0 || p_push(P, values, v) < 0) return -1;
-    for (;;) {
-        int m = P->mark;
-        if (!p_expect(P, T_COMMA)) break;
-        if (!double_starred_kvpair(P, &k, &v)) {
-            P->mark = m;
-            break;
-        }
-        if (p_push(P, keys, k) < 0 || p_push(P, values, v) < 0) return -1;
-    }
-    if (P->error) return -1;
-    p_expect(P, T_COMMA);
-    return P->error ? -1 : 1;
-}
-
-static Node *invalid_double_starred_kvpairs(Parser *P);
-
-/* dict: '{' a=[double_starred_kvpairs] '}' | '{' invalid_double_starred_kvpairs '}' */
-static Node *r_dict(Parser *P)
-{
-    ENTER();
-    PTok *start = p_expect(P, T_LBRACE);
-    if (!start) RETURN(NULL);
-    NodeList keys = {0}, values = {0};
-    if (double_starred_kvpairs(P, &keys, &values) < 0) RETURN(NULL);
-    if (p_expect(P, T_RBRACE)) {
-        Node *n = p_node(P, AST_Dict, start);
-        if (n) {
-            n->u.dict.keys = keys;
-            n->u.dict.values = values;
-        }
-        RETURN(n);
-    }
-    RESET();
-    if (FAILED()) RETURN(NULL);
-    /* '{' invalid_double_starred_kvpairs '}': pegen guards only alternatives
-     * made of a lone invalid_ rule, so this one runs in the first pass too */
-    if (p_expect(P, T_LBRACE)) {
-        invalid_double_starred_kvpairs(P);
-        if (FAILED()) RETURN(NULL);
-    }
-    RESET();
-    LEAVE();
-}
-
-/* invalid_kvpair / the tails of invalid_double_starred_kvpairs:
- *   expression ':' a='*' bitwise_or | expression a=':' &('}'|',') */
-static int invalid_kv_tails(Parser *P)
-{
-    int m = P->mark;
-    if (r_expression(P) && p_expect(P, T_COLON)) {
-        PTok *a = p_expect(P, T_STAR);
-        if (a && r_bitwise_or(P)) {
-            Node fake = {.lineno = a->lineno, .col = a->col};
-            p_raise_starting_from(P, &fake, "cannot use a starred expression in a dictionary value");
-            return 1;
-        }
-    }
-    P->mark = m;
-    if (P->error) return 1;
-    if (r_expression(P)) {
-        PTok *a = p_expect(P, T_COLON);
-        if (a && (p_at(P, T_RBRACE) || p_at(P, T_COMMA))) {
-            p_raise_tok_range(P, a, a, "expression expected after dictionary key and ':'");
-            return 1;
-        }
-    }
-    P->mark = m;
-    return P->error;
-}
-
-/* invalid_kvpair: a=expression !(':') | the tails */
-static int invalid_kvpair(Parser *P)
-{
-    int m = P->mark;
-    Node *a = r_expression(P);
-    if (a && !p_at(P, T_COLON) && !P->error) {
-        p_raise_at(P, "SyntaxError", a->lineno, a->end_col - 1, a->end_lineno, -1,
-                   "':' expected after dictionary key");
-        return 1;
-    }
-    P->mark = m;
-    if (P->error) return 1;
-    return invalid_kv_tails(P);
-}
-
-static Node *invalid_double_starred_kvpairs(Parser *P)
-{
-    ENTER();
-    /* ','.double_starred_kvpair+ ',' invalid_kvpair */
-    Node *k, *v;
-    if (double_starred_kvpair(P, &k, &v)) {
-        for (;;) {
-            int m = P->mark;
-            if (!p_expect(P, T_COMMA)) break;
-            if (!double_starred_kvpair(P, &k, &v)) {
-                P->mark = m;
-                break;
-            }
-        }
-        if (!FAILED() && p_expect(P, T_COMMA)) {
-            invalid_kvpair(P);
-            if (FAILED()) RETURN(NULL);
-        }
-    }
-    RESET();
-    if (FAILED()) RETURN(NULL);
-    invalid_kv_tails(P);
-    RESET();
-    LEAVE();
-}
-
-/* ---- comprehensions ---- */
-
-/* 'for' a=star_targets 'in' ~ b=disjunction c=('if' z=disjunction)*;
- * *cut set once 'in' matched (then no other alternative is tried). */
-static Node *for_if_body(Parser *P, int is_async, int *cut)
-{
-    int m = P->mark;
-    if (!p_expect(P, K_FOR)) return NULL;
-    Node *a = r_star_targets(P);
-    if (!a || !p_expect(P, K_IN)) goto fail;
-    *cut = 1;
-    Node *b = r_disjunction(P);
-    if (!b) goto fail;
-    Node *c = ast_node(P->arena, AST_Comprehension, 0, 0, 0, 0);
-    if (!c) {
-        p_no_memory(P);
-        return NULL;
-    }
-    c->u.comprehension.target = a;
-    c->u.comprehension.iter = b;
-    c->u.comprehension.is_async = is_async;
-    for (;;) {
-        int k = P->mark;
-        if (!p_expect(P, K_IF)) break;
-        Node *z = r_disjunction(P);
-        if (!z) {
-            P->mark = k;
-            break;
-        }
-        if (p_push(P, &c->u.comprehension.ifs, z) < 0) return NULL;
-    }
-    return P->error ? NULL : c;
-fail:
-    P->mark = m;
-    return NULL;
-}
-
-static Node *for_if_clause(Parser *P)
-{
-    ENTER();
-    int cut = 0;
-    PTok *async_tok = p_expect(P, T_ASYNC);
-    if (async_tok) {
-        Node *c = for_if_body(P, 1, &cut);
-        if (c) {
-            p_unsupported_tok(P, async_tok, "asynchronous comprehensions are");
-            RETURN(c);
-        }
-        RESET();
-        if (cut || FAILED()) RETURN(NULL);
-    }
-    Node *c = for_if_body(P, 0, &cut);
-    if (c || cut || FAILED()) {
-        if (!c) RESET();
-        RETURN(c);
-    }
-    RESET();
-    if (P->call_invalid) {
-        r_invalid_for_target(P);
-        RESET();
-    }
-    LEAVE();
-}
-
-int r_for_if_clauses(Parser *P, NodeList *out)
-{
-    Node *c = for_if_clause(P);
-    if (!c) return P->error ? -1 : 0;
-    if (p_push(P, out, c) < 0) return -1;
-    for (;;) {
-        c = for_if_clause(P);
-        if (!c) break;
-        if (p_push(P, out, c) < 0) return -1;
-    }
-    return P->error ? -1 : 1;
-}
-
-/* invalid_for_target: ASYNC? 'for' a=star_expressions */
-Node *r_invalid_for_target(Parser *P)
-{
-    ENTER();
-    p_expect(P, T_ASYNC);
-    if (p_expect(P, K_FOR)) {
-        Node *a = r_star_expressions(P);
-        if (a) RETURN(p_raise_invalid_target(P, FOR_TARGETS, a));
-    }
-    RESET();
-    LEAVE();
-}
-
-static Node *invalid_comprehension(Parser *P);
-static Node *invalid_dict_comprehension(Parser *P);
-
-static Node *comp_node(Parser *P, AstKind kind, const PTok *start, Node *elt, Node *value,
-                       NodeList gens)
-{
-    Node *n = p_node(P, kind, start);
-    if (!n) return NULL;
-    n->u.comp.elt = elt;
-    n->u.comp.value = value;
-    n->u.comp.generators = gens;
-    return n;
-}
-
-/* listcomp / setcomp: OPEN a=named_expression b=for_if_clauses CLOSE | invalid_comprehension */
-static Node *list_or_set_comp(Parser *P, int open, int close, AstKind kind)
-{
-    ENTER();
-    PTok *start = p_expect(P, open);
-    if (start) {
-        Node *a = r_named_expression(P);
-        NodeList gens = {0};
-        if (a && r_for_if_clauses(P, &gens) > 0 && p_expect(P, close))
-            RETURN(comp_node(P, kind, start, a, NULL, gens));
-    }
-    RESET();
-    if (FAILED()) RETURN(NULL);
-    if (P->call_invalid) {
-        if (invalid_comprehension(P) || FAILED()) RETURN(NULL);
-        RESET();
-    }
-    LEAVE();
-}
-
-static Node *r_listcomp(Parser *P) { return list_or_set_comp(P, T_LSQB, T_RSQB, AST_ListComp); }
-static Node *r_setcomp(Parser *P) { return list_or_set_comp(P, T_LBRACE, T_RBRACE, AST_SetComp); }
-
-/* genexp: '(' a=(assignment_expression | expression !':=') b=for_if_clauses ')' */
-Node *r_genexp(Parser *P)
-{
-    ENTER();
-    PTok *start = p_expect(P, T_LPAR);
-    if (start) {
-        Node *a = r_assignment_expression(P);
-        if (!a && !FAILED()) {
-            int m = P->mark;
-            a = r_expression(P);
-            if (a && p_at(P, T_COLONEQUAL)) {
-                a = NULL;
-                P->mark = m;
-            }
-        }
-        NodeList gens = {0};
-        if (a && r_for_if_clauses(P, &gens) > 0 && p_expect(P, T_RPAR))
-            RETURN(comp_node(P, AST_GeneratorExp, start, a, NULL, gens));
-    }
-    RESET();
-    if (FAILED()) RETURN(NULL);
-    if (P->call_invalid) {
-        if (invalid_comprehension(P) || FAILED()) RETURN(NULL);
-        RESET();
-    }
-    LEAVE();
-}
-
-/* dictcomp: '{' a=kvpair b=for_if_clauses '}' | invalid_dict_comprehension */
-static Node *r_dictcomp(Parser *P)
-{
-    ENTER();
-    PTok *start = p_expect(P, T_LBRACE);
-    if (start) {
-        Node *v;
-        Node *k = r_kvpair(P, &v);
-        NodeList gens = {0};
-        if (k && r_for_if_clauses(P, &gens) > 0 && p_expect(P, T_RBRACE))
-            RETURN(comp_node(P, AST_DictComp, start, k, v, gens));
-    }
-    RESET();
-    if (FAILED()) RETURN(NULL);
-    if (P->call_invalid) {
-        if (invalid_dict_comprehension(P) || FAILED()) RETURN(NULL);
-        RESET();
-    }
-    LEAVE();
-}
-
-static const Node *last_comprehension_item(const Node *comp)
-{
-    if (comp->u.comprehension.ifs.n == 0) return comp->u.comprehension.iter;
-    return comp->u.comprehension.ifs.items[comp->u.comprehension.ifs.n - 1];
-}
-
-static Node *invalid_comprehension(Parser *P)
-{
-    ENTER();
-    /* ('[' | '(' | '{') a=starred_expression for_if_clauses */
-    if (p_expect(P, T_LSQB) || p_expect(P, T_LPAR) || p_expect(P, T_LBRACE)) {
-        Node *a = r_starred_expression(P);
-        NodeList gens = {0};
-        if (a && r_for_if_clauses(P, &gens) > 0)
-            RETURN(p_raise_node(P, a, "iterable unpacking cannot be used in comprehension"));
-    }
-    RESET();
-    if (FAILED()) RETURN(NULL);
-    /* ('[' | '{') a=star_named_expression ',' b=star_named_expressions for_if_clauses */
-    if (p_expect(P, T_LSQB) || p_expect(P, T_LBRACE)) {
-        Node *a = r_star_named_expression(P);
-        NodeList b = {0}, gens = {0};
-        if (a && p_expect(P, T_COMMA) && r_star_named_expressions(P, &b) > 0 &&
-            r_for_if_clauses(P, &gens) > 0)
-            RETURN(p_raise_range(P, a, b.items[b.n - 1],
-                                 "did you forget parentheses around the comprehension target?"));
-    }
-    RESET();
-    if (FAILED()) RETURN(NULL);
-    /* ('[' | '{') a=star_named_expression b=',' for_if_clauses */
-    if (p_expect(P, T_LSQB) || p_expect(P, T_LBRACE)) {
-        Node *a = r_star_named_expression(P);
-        PTok *b = a ? p_expect(P, T_COMMA) : NULL;
-        NodeList gens = {0};
-        if (b && r_for_if_clauses(P, &gens) > 0) {
-            Node fake = {.end_lineno = b->end_lineno, .end_col = b->end_col};
-            RETURN(p_raise_range(P, a, &fake,
-                                 "did you forget parentheses around the comprehension target?"));
-        }
-    }
-    RESET();
-    LEAVE();
-}
-
-/* '{' a='**' bitwise_or for_if_clauses '}' */
-static Node *invalid_dict_comprehension(Parser *P)
-{
-    ENTER();
-    if (p_expect(P, T_LBRACE)) {
-        PTok *a = p_expect(P, T_DOUBLESTAR);
-        NodeList gens = {0};
-        if (a && r_bitwise_or(P) && r_for_if_clauses(P, &gens) > 0 && p_expect(P, T_RBRACE))
-            RETURN(p_raise_tok_range(P, a, a,
-                                     "dict unpacking cannot be used in dict comprehension"));
-    }
-    RESET();
-    LEAVE();
-}
-
-/* ---- call arguments ---- */
-
-static Node *invalid_arguments(Parser *P);
-static Node *invalid_kwarg(Parser *P);
-
-static Node *arguments_raw(Parser *P)
-{
-    ENTER();
-    Node *a = r_args(P);
-    if (a) {
-        p_expect(P, T_COMMA);
-        if (p_at(P, T_RPAR)) RETURN(a);
-    }
-    RESET();
-    if (FAILED()) RETURN(NULL);
-    if (P->call_invalid) {
-        if (invalid_arguments(P) || FAILED()) RETURN(NULL);
-        RESET();
-    }
-    LEAVE();
-}
-
-Node *r_arguments(Parser *P)
-{
-    int found;
-    void *m = p_memo_get(P, M_ARGUMENTS, &found);
-    if (found) return m;
-    int pos = P->mark;
-    Node *res = arguments_raw(P);
-    p_memo_put(P, pos, M_ARGUMENTS, res);
-    return res;
-}
-
-/* starred_expression: '*' a=expression */
-Node *r_starred_expression(Parser *P)
-{
-    ENTER();
-    PTok *start = p_expect(P, T_STAR);
-    if (!start) RETURN(NULL);
-    Node *a = r_expression(P);
-    if (!a) {
-        RESET();
-        RETURN(NULL);
-    }
-    Node *n = p_node(P, AST_Starred, start);
-    if (n) {
-        n->u.starred.value = a;
-        n->u.starred.ctx = CTX_LOAD;
-    }
-    RETURN(n);
-    LEAVE();
-}
-
-/* (starred_expression | (assignment_expression | expression !':=') !'=') */
-static Node *positional_arg(Parser *P)
-{
-    int m = P->mark;
-    Node *n = r_starred_expression(P);
-    if (n || P->error) return n;
-    n = r_assignment_expression(P);
-    if (!n && !P->error) {
-        n = r_expression(P);
-        if (n && p_at(P, T_COLONEQUAL)) n = NULL;
-    }
-    if (n && !p_at(P, T_EQUAL)) return n;
-    P->mark = m;
-    return NULL;
-}
-
-/* a=NAME '=' b=expression -> keyword */
-static Node *name_eq_kwarg(Parser *P)
-{
-    int m = P->mark;
-    PTok *start = p_expect_name(P);
-    if (start && p_expect(P, T_EQUAL)) {
-        Node *b = r_expression(P);
-        if (b) {
-            Node *k = p_node(P, AST_Keyword, start);
-            if (k) {
-                k->u.keyword.arg = p_ident(P, start);
-                k->u.keyword.value = b;
-            }
-            return k;
-        }
-    }
-    P->mark = m;
-    return NULL;
-}
-
-/* kwarg_or_starred: invalid_kwarg | NAME '=' expression | starred_expression */
-static Node *kwarg_or_starred(Parser *P)
-{
-    int m = P->mark;
-    if (P->call_invalid) {
-        if (invalid_kwarg(P) || P->error) return NULL;
-        P->mark = m;
-    }
-    Node *k = name_eq_kwarg(P);
-    if (k || P->error) return k;
-    return r_starred_expression(P);
-}
-
-/* kwarg_or_double_starred: invalid_kwarg | NAME '=' expression | '**' expression */
-static Node *kwarg_or_double_starred(Parser *P)
-{
-    int m = P->mark;
-    if (P->call_invalid) {
-        if (invalid_kwarg(P) || P->error) return NULL;
-        P->mark = m;
-    }
-    Node *k = name_eq_kwarg(P);
-    if (k || P->error) return k;
-    PTok *start = p_expect(P, T_DOUBLESTAR);
-    if (start) {
-        Node *a = r_expression(P);
-        if (a) {
-            k = p_node(P, AST_Keyword, start);
-            if (k) k->u.keyword.value = a;
-            return k;
-        }
-    }
-    P->mark = m;
-    return NULL;
-}
-
-/* kwargs: ','.kwarg_or_starred+ ',' ','.kwarg_or_double_starred+
- *       | ','.kwarg_or_starred+ | ','.kwarg_or_double_starred+ */
-static int r_kwargs(Parser *P, NodeList *out)
-{
-    int m = P->mark;
-    NodeList a = {0};
-    int r = gather(P, kwarg_or_starred, &a);
-    if (r < 0) return -1;
-    if (r > 0 && p_expect(P, T_COMMA)) {
-        NodeList b = {0};
-        int r2 = gather(P, kwarg_or_double_starred, &b);
-        if (r2 < 0) return -1;
-        if (r2 > 0) {
-            for (int i = 0; i < a.n; i++)
-                if (p_push(P, out, a.items[i]) < 0) return -1;
-            for (int i = 0; i < b.n; i++)
-                if (p_push(P, out, b.items[i]) < 0) return -1;
-            return 1;
-        }
-    }
-    P->mark = m;
-    if (P->error) return -1;
-    a = (NodeList){0};
-    r = gather(P, kwarg_or_starred, &a);
-    if (r != 0) {
-        *out = a;
-        return r;
-    }
-    P->mark = m;
-    return gather(P, kwarg_or_double_starred, out);
-}
-
-/* _PyPegen_collect_call_seqs / the kwargs-only alternative of args */
-static Node *call_of(Parser *P, const PTok *start, NodeList args, const NodeList *kw)
-{
-    Node *n = p_node(P, AST_Call, start);
-    if (!n) return NULL;
-    n->u.call.args = args;
-    if (kw) {
-        for (int i = 0; i < kw->n; i++) {
-            Node *e = kw->items[i];
-            if (p_push(P, e->kind == AST_Starred ? &n->u.call.args : &n->u.call.keywords, e) < 0)
-                return NULL;
-        }
-    }
-    return n;
-}
-
-/* args: ','.positional+ [',' kwargs] | kwargs */
-Node *r_args(Parser *P)
-{
-    ENTER();
-    PTok *start = p_peek(P);
-    if (!start) RETURN(NULL);
-    NodeList a = {0};
-    int r = gather(P, positional_arg, &a);
-    if (r < 0) RETURN(NULL);
-    if (r > 0) {
-        int m = P->mark;
-        NodeList k = {0};
-        if (p_expect(P, T_COMMA)) {
-            int rk = r_kwargs(P, &k);
-            if (rk < 0) RETURN(NULL);
-            if (rk > 0) RETURN(call_of(P, start, a, &k));
-        }
-        P->mark = m;
-        RETURN(call_of(P, start, a, NULL));
-    }
-    RESET();
-    NodeList k = {0};
-    r = r_kwargs(P, &k);
-    if (r <= 0) RETURN(NULL);
-    RETURN(call_of(P, start, (NodeList){0}, &k));
-    LEAVE();
-}
-
-static Node *invalid_arguments(Parser *P)
-{
-    ENTER();
-    NodeList gens = {0};
-    /* ((','.(starred_expression | (assignment_expression | expression !':=') !'=')+
-     *   ',' kwargs) | kwargs) ',' b='*'  (3.11.7's form of the rule) */
-    NodeList pos = {0}, kw = {0};
-    int ok = gather(P, positional_arg, &pos) > 0 && p_expect(P, T_COMMA) && r_kwargs(P, &kw) > 0;
-    if (!ok) {
-        RESET();
-        kw = (NodeList){0};
-        ok = !FAILED() && r_kwargs(P, &kw) > 0;
-    }
-    if (ok && p_expect(P, T_COMMA)) {
-        PTok *b = p_expect(P, T_STAR);
-        if (b)
-            RETURN(p_raise_tok_range(P, b, b,
-                                     "iterable argument unpacking follows keyword argument unpacking"));
-    }
-    RESET();
-    if (FAILED()) RETURN(NULL);
-    Node *a;
-    /* a=expression b=for_if_clauses ',' [args | expression for_if_clauses] */
-    a = r_expression(P);
-    if (a && r_for_if_clauses(P, &gens) > 0 && p_expect(P, T_COMMA)) {
-        int m = P->mark;
-        if (!r_args(P) && !FAILED()) {
-            P->mark = m;
-            NodeList g2 = {0};
-            if (!(r_expression(P) && r_for_if_clauses(P, &g2) > 0)) P->mark = m;
-        }
-        if (FAILED()) RETURN(NULL);
-        RETURN(p_raise_range(P, a, last_comprehension_item(gens.items[gens.n - 1]),
-                             "Generator expression must be parenthesized"));
-    }
-    RESET();
-    if (FAILED()) RETURN(NULL);
-    /* a=NAME b='=' expression for_if_clauses */
-    PTok *name = p_expect_name(P);
-    PTok *eq = name ? p_expect(P, T_EQUAL) : NULL;
-    gens = (NodeList){0};
-    if (eq && r_expression(P) && r_for_if_clauses(P, &gens) > 0)
-        RETURN(p_raise_tok_range(P, name, eq,
-                                 "invalid syntax. Maybe you meant '==' or ':=' instead of '='?"));
-    RESET();
-    if (FAILED()) RETURN(NULL);
-    /* a=args b=for_if_clauses */
-    a = r_args(P);
-    gens = (NodeList){0};
-    if (a && r_for_if_clauses(P, &gens) > 0) {
-        /* _PyPegen_nonparen_genexp_in_call */
-        int len = a->u.call.args.n;
-        if (len > 1)
-            RETURN(p_raise_range(P, a->u.call.args.items[len - 1],
-                                 last_comprehension_item(gens.items[gens.n - 1]),
-                                 "Generator expression must be parenthesized"));
-    }
-    RESET();
-    if (FAILED()) RETURN(NULL);
-    /* args ',' a=expression b=for_if_clauses */
-    gens = (NodeList){0};
-    if (r_args(P) && p_expect(P, T_COMMA)) {
-        a = r_expression(P);
-        if (a && r_for_if_clauses(P, &gens) > 0)
-            RETURN(p_raise_range(P, a, last_comprehension_item(gens.items[gens.n - 1]),
-                                 "Generator expression must be parenthesized"));
-    }
-    RESET();
-    if (FAILED()) RETURN(NULL);
-    /* a=args ',' args */
-    a = r_args(P);
-    if (a && p_expect(P, T_COMMA) && r_args(P)) {
-        /* _PyPegen_arguments_parsing_error */
-        int unpacking = 0;
-        for (int i = 0; i < a->u.call.keywords.n; i++)
-            if (!a->u.call.keywords.items[i]->u.keyword.arg) unpacking = 1;
-        RETURN(p_raise_last(P, "SyntaxError", "%s",
-                            unpacking ? "positional argument follows keyword argument unpacking"
-                                      : "positional argument follows keyword argument"));
-    }
-    RESET();
-    LEAVE();
-}
-
-static Node *invalid_kwarg(Parser *P)
-{
-    ENTER();
-    /* a=('True'|'False'|'None') b='=' */
-    PTok *a = p_expect(P, K_TRUE);
-    if (!a) a = p_expect(P, K_FALSE);
-    if (!a) a = p_expect(P, K_NONE);
-    if (a) {
-        PTok *b = p_expect(P, T_EQUAL);
-        if (b) RETURN(p_raise_tok_range(P, a, b, "cannot assign to %.*s", a->n, a->s));
-    }
-    RESET();
-    if (FAILED()) RETURN(NULL);
-    /* a=NAME b='=' expression for_if_clauses */
-    a = p_expect_name(P);
-    PTok *b = a ? p_expect(P, T_EQUAL) : NULL;
-    NodeList gens = {0};
-    if (b && r_expression(P) && r_for_if_clauses(P, &gens) > 0)
-        RETURN(p_raise_tok_range(P, a, b,
-                                 "invalid syntax. Maybe you meant '==' or ':=' instead of '='?"));
-    RESET();
-    if (FAILED()) RETURN(NULL);
-    /* !(NAME '=') a=expression b='=' */
-    int name_eq = 0;
-    if (p_expect_name(P) && p_at(P, T_EQUAL)) name_eq = 1;
-    RESET();
-    if (FAILED()) RETURN(NULL);
-    if (!name_eq) {
-        Node *e = r_expression(P);
-        PTok *eq = e ? p_expect(P, T_EQUAL) : NULL;
-        if (eq) {
-            Node fake = {.end_lineno = eq->end_lineno, .end_col = eq->end_col};
-            RETURN(p_raise_range(P, e, &fake,
-                                 "expression cannot contain assignment, perhaps you meant \"==\"?"));
-        }
-    }
-    RESET();
-    LEAVE();
-}
-
-/* ---- targets ---- */
-
-Node *r_star_targets(Parser *P)
-{
-    ENTER();
-    PTok *start = p_peek(P);
-    if (!start) RETURN(NULL);
-    Node *a = r_star_target(P);
-    if (!a) RETURN(NULL);
-    if (!p_at(P, T_COMMA)) RETURN(a);
-    if (FAILED()) RETURN(NULL);
-    NodeList rest = {0};
-    if (sep_loop(P, r_star_target, &rest) < 0) RETURN(NULL);
-    p_expect(P, T_COMMA);
-    RETURN(tuple_from(P, start, a, rest, CTX_STORE));
-    LEAVE();
-}
-
-static Node *r_target_with_star_atom(Parser *P);
-
-static Node *star_target_raw(Parser *P)
-{
-    ENTER();
-    PTok *start = p_expect(P, T_STAR);
-    if (start) {
-        if (!p_at(P, T_STAR) && !FAILED()) {
-            Node *a = r_star_target(P);
-            if (a) {
-                Node *n = p_node(P, AST_Starred, start);
-                if (n) {
-                    n->u.starred.value = p_set_ctx(P, a, CTX_STORE);
-                    n->u.starred.ctx = CTX_STORE;
-                }
-                RETURN(n);
-            }
-        }
-        RESET();
-        if (FAILED()) RETURN(NULL);
-    }
-    RETURN(r_target_with_star_atom(P));
-    LEAVE();
-}
-
-Node *r_star_target(Parser *P)
-{
-    int found;
-    void *m = p_memo_get(P, M_STAR_TARGET, &found);
-    if (found) return m;
-    int pos = P->mark;
-    Node *res = star_target_raw(P);
-    p_memo_put(P, pos, M_STAR_TARGET, res);
-    return res;
-}
-
-/* a=t_primary '.' b=NAME !t_lookahead | a=t_primary '[' b=slices ']' !t_lookahead */
-static Node *subscript_attribute_target(Parser *P, ExprContext ctx)
-{
-    int m = P->mark;
-    PTok *start = p_peek(P);
-    if (!start) return NULL;
-    Node *a = r_t_primary(P);
-    if (a) {
-        PTok *b;
-        if (p_expect(P, T_DOT) && (b = p_expect_name(P)) && !r_t_lookahead(P)) {
-            Node *n = p_node(P, AST_Attribute, start);
-            if (n) {
-                n->u.attribute.value = a;
-                n->u.attribute.attr = p_ident(P, b);
-                n->u.attribute.ctx = ctx;
-            }
-            return n;
-        }
-    }
-    P->mark = m;
-    if (P->error) return NULL;
-    a = r_t_primary(P);
-    if (a && p_expect(P, T_LSQB)) {
-        Node *s = r_slices(P);
-        if (s && p_expect(P, T_RSQB) && !r_t_lookahead(P)) {
-            Node *n = p_node(P, AST_Subscript, start);
-            if (n) {
-                n->u.subscript.value = a;
-                n->u.subscript.slice = s;
-                n->u.subscript.ctx = ctx;
-            }
-            return n;
-        }
-    }
-    P->mark = m;
-    return NULL;
-}
-
-/* star_targets_tuple_seq: a=star_target b=(',' c=star_target)+ [','] | a=star_target ',' */
-static int star_targets_tuple_seq(Parser *P, NodeList *out)
-{
-    int m = P->mark;
-    Node *a = r_star_target(P);
-    if (!a) return P->error ? -1 : 0;
-    NodeList rest = {0};
-    if (sep_loop(P, r_star_target, &rest) < 0) return -1;
-    if (rest.n) {
-        p_expect(P, T_COMMA);
-        if (p_push(P, out, a) < 0) return -1;
-        for (int i = 0; i < rest.n; i++)
-            if (p_push(P, out, rest.items[i]) < 0) return -1;
-        return 1;
-    }
-    P->mark = m;
-    a = r_star_target(P);
-    if (a && p_expect(P, T_COMMA)) return p_push(P, out, a) < 0 ? -1 : 1;
-    P->mark = m;
-    return P->error ? -1 : 0;
-}
-
-static Node *star_atom(Parser *P)
-{
-    ENTER();
-    PTok *t = p_expect_name(P);
-    if (t) RETURN(name_node(P, t, CTX_STORE));
-    if (FAILED()) RETURN(NULL);
-    PTok *start = p_expect(P, T_LPAR);
-    if (start) {
-        Node *a = r_target_with_star_atom(P);
-        if (a && p_expect(P, T_RPAR)) RETURN(p_set_ctx(P, a, CTX_STORE));
-        RESET();
-        if (FAILED()) RETURN(NULL);
-        P->mark++;
-        NodeList l = {0};
-        if (star_targets_tuple_seq(P, &l) < 0) RETURN(NULL);
-        if (p_expect(P, T_RPAR)) RETURN(seq_node(P, AST_Tuple, start, l, CTX_STORE));
-        RESET();
-        if (FAILED()) RETURN(NULL);
-    }
-    start = p_expect(P, T_LSQB);
-    if (start) {
-        NodeList l = {0};
-        if (gather(P, r_star_target, &l) < 0) RETURN(NULL);
-        if (l.n) p_expect(P, T_COMMA);
-        if (p_expect(P, T_RSQB)) RETURN(seq_node(P, AST_List, start, l, CTX_STORE));
-        RESET();
-    }
-    LEAVE();
-}
-
-static Node *target_with_star_atom_raw(Parser *P)
-{
-    ENTER();
-    Node *n = subscript_attribute_target(P, CTX_STORE);
-    if (n || FAILED()) RETURN(n);
-    RETURN(star_atom(P));
-    LEAVE();
-}
-
-static Node *r_target_with_star_atom(Parser *P)
-{
-    int found;
-    void *m = p_memo_get(P, M_TARGET_WITH_STAR_ATOM, &found);
-    if (found) return m;
-    int pos = P->mark;
-    Node *res = target_with_star_atom_raw(P);
-    p_memo_put(P, pos, M_TARGET_WITH_STAR_ATOM, res);
-    return res;
-}
-
-Node *r_single_subscript_attribute_target(Parser *P)
-{
-    return subscript_attribute_target(P, CTX_STORE);
-}
-
-/* single_target: single_subscript_attribute_target | NAME | '(' single_target ')' */
-Node *r_single_target(Parser *P)
-{
-    ENTER();
-    Node *n = subscript_attribute_target(P, CTX_STORE);
-    if (n || FAILED()) RETURN(n);
-    PTok *t = p_expect_name(P);
-    if (t) RETURN(name_node(P, t, CTX_STORE));
-    if (p_expect(P, T_LPAR)) {
-        n = r_single_target(P);
-        if (n && p_expect(P, T_RPAR)) RETURN(n);
-    }
-    RESET();
-    LEAVE();
-}
-
-int r_t_lookahead(Parser *P)
-{
-    return p_at(P, T_LPAR) || p_at(P, T_LSQB) || p_at(P, T_DOT);
-}
-
-static Node *t_primary_raw(Parser *P)
-{
-    ENTER();
-    PTok *start = p_peek(P);
-    if (!start) RETURN(NULL);
-    Node *a = r_atom(P);
-    if (!a || !r_t_lookahead(P)) {
-        RESET();
-        RETURN(NULL);
-    }
-    for (;;) {
-        Node *n = primary_step(P, start, a, 1);
-        if (FAILED()) RETURN(NULL);
-        if (!n) break;
-        a = n;
-    }
-    RETURN(a);
-    LEAVE();
-}
-
-Node *r_t_primary(Parser *P)
-{
-    int found;
-    void *m = p_memo_get(P, M_T_PRIMARY, &found);
-    if (found) return m;
-    int pos = P->mark;
-    Node *res = t_primary_raw(P);
-    p_memo_put(P, pos, M_T_PRIMARY, res);
-    return res;
-}
-
-/* del_targets: a=','.del_target+ [','] */
-static Node *r_del_target(Parser *P);
-
-int r_del_targets(Parser *P, NodeList *out)
-{
-    int r = gather(P, r_del_target, out);
-    if (r <= 0) return r;
-    p_expect(P, T_COMMA);
-    return P->error ? -1 : 1;
-}
-
-static Node *del_t_atom(Parser *P)
-{
-    ENTER();
-    PTok *t = p_expect_name(P);
-    if (t) RETURN(name_node(P, t, CTX_DEL));
-    if (FAILED()) RETURN(NULL);
-    PTok *start = p_expect(P, T_LPAR);
-    if (start) {
-        Node *a = r_del_target(P);
-        if (a && p_expect(P, T_RPAR)) RETURN(p_set_ctx(P, a, CTX_DEL));
-        RESET();
-        if (FAILED()) RETURN(NULL);
-        P->mark++;
-        NodeList l = {0};
-        if (r_del_targets(P, &l) < 0) RETURN(NULL);
-        if (p_expect(P, T_RPAR)) RETURN(seq_node(P, AST_Tuple, start, l, CTX_DEL));
-        RESET();
-        if (FAILED()) RETURN(NULL);
-    }
-    start = p_expect(P, T_LSQB);
-    if (start) {
-        NodeList l = {0};
-        if (r_del_targets(P, &l) < 0) RETURN(NULL);
-        if (p_expect(P, T_RSQB)) RETURN(seq_node(P, AST_List, start, l, CTX_DEL));
-        RESET();
-    }
-    LEAVE();
-}
-
-static Node *del_target_raw(Parser *P)
-{
-    ENTER();
-    Node *n = subscript_attribute_target(P, CTX_DEL);
-    if (n || FAILED()) RETURN(n);
-    RETURN(del_t_atom(P));
-    LEAVE();
-}
-
-static Node *r_del_target(Parser *P)
-{
-    int found;
-    void *m = p_memo_get(P, M_DEL_TARGET, &found);
-    if (found) return m;
-    int pos = P->mark;
-    Node *res = del_target_raw(P);
-    p_memo_put(P, pos, M_DEL_TARGET, res);
-    return res;
-}
-
-int r_augassign(Parser *P, BinOpKind *op)
-{
-    static const struct {
-        int tok;
-        BinOpKind op;
-    } ops[] = {
-        {T_PLUSEQUAL, OP_ADD},          {T_MINEQUAL, OP_SUB},          {T_STAREQUAL, OP_MULT},
-        {T_ATEQUAL, OP_MATMULT},        {T_SLASHEQUAL, OP_DIV},        {T_PERCENTEQUAL, OP_MOD},
-        {T_AMPEREQUAL, OP_BITAND},      {T_VBAREQUAL, OP_BITOR},       {T_CIRCUMFLEXEQUAL, OP_BITXOR},
-        {T_LEFTSHIFTEQUAL, OP_LSHIFT},  {T_RIGHTSHIFTEQUAL, OP_RSHIFT}, {T_DOUBLESTAREQUAL, OP_POW},
-        {T_DOUBLESLASHEQUAL, OP_FLOORDIV},
-    };
-    PTok *t = p_peek(P);
-    if (!t) return 0;
-    for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++)
-        if (t->type == ops[i].tok) {
-            P->mark++;
-            *op = ops[i].op;
-            return 1;
-        }
-    return 0;
-}

@@ -1,10 +1,17 @@
 /*
- * compiler/parse_internal.h -- what parser.c, parse_expr.c, parse_stmt.c
- * and parse_string.c share: the token buffer, the parser state and the
+ * compiler/parse_internal.h -- what the parser's files share (parser.c:
+ * tokens, errors, driver; parse_stmt.c, parse_def.c: statements and
+ * definitions; parse_expr.c, parse_atom.c, parse_target.c: expressions;
+ * parse_string.c: literals): the token buffer, the parser state and the
  * rule functions, one per rule of CPython 3.11's Grammar/python.gram that
  * the parser mirrors (same alternatives, same order, same lookaheads, so
  * that the furthest token read -- where "invalid syntax" points -- and the
  * second pass's specific errors are CPython's).
+ *
+ * Two pegen details the rules keep: an alternative made of a lone
+ * invalid_ rule runs only in the second pass, but one with other items
+ * ('{' invalid_double_starred_kvpairs '}') runs in the first pass too; and
+ * rules named *_without_invalid switch the invalid_ rules off beneath.
  *
  * Conventions of the rule functions (as pegen's generated code):
  *   - on entry they return NULL at once if P->error is set;
@@ -48,7 +55,6 @@ typedef struct Memo Memo;
 typedef struct PTok {
     int type;
     int lineno, col, end_lineno, end_col; /* col -1: no start (INDENT, DEDENT, ENDMARKER) */
-    int cur_line, cur_col;                /* the tokenizer's position after this token */
     int level;                            /* bracket depth after this token */
     const char *s;                        /* text in the source (or the f-string copy) */
     int n;
@@ -60,7 +66,7 @@ enum {
     M_EXPRESSION, M_STAR_EXPRESSION, M_DISJUNCTION, M_CONJUNCTION, M_INVERSION,
     M_BITWISE_OR, M_FACTOR, M_AWAIT_PRIMARY, M_PRIMARY, M_STRINGS, M_ARGUMENTS,
     M_STAR_TARGET, M_TARGET_WITH_STAR_ATOM, M_T_PRIMARY, M_DEL_TARGET,
-    M_SIMPLE_STMT, M_BLOCK, M_INVALID_NAMED_EXPRESSION, M_IMPORT_FROM_AS_NAMES
+    M_SIMPLE_STMT, M_BLOCK, M_INVALID_NAMED_EXPRESSION
 };
 
 /* Expression kinds CPython has and ast.h does not (outside the subset):
@@ -114,6 +120,26 @@ typedef struct Parser {
 
 #define PARSER_MAXSTACK 6000
 
+/* The shape of a rule body (pegen's generated code):
+ *     ENTER(); ...alternatives, RESET() between them...; LEAVE();
+ * RETURN(x) leaves with x; _mark is the mark on entry. */
+#define ENTER()                       \
+    if (p_enter(P)) return NULL;      \
+    int _mark = P->mark;              \
+    (void)_mark;                      \
+    void *_res = NULL
+#define RETURN(x)          \
+    do {                   \
+        _res = (x);        \
+        goto done;         \
+    } while (0)
+#define LEAVE()      \
+    done:            \
+    p_leave(P);      \
+    return _res
+#define RESET() (P->mark = _mark)
+#define FAILED() (P->error)
+
 /* ---- parser.c: tokens, positions, errors ---- */
 
 PTok *p_tok(Parser *P, int i);            /* fetches up to i; NULL on error */
@@ -128,7 +154,6 @@ void p_leave(Parser *P);
 
 /* A node from the start token to the last token consumed. */
 Node *p_node(Parser *P, AstKind kind, const PTok *start);
-Node *p_node_at(Parser *P, AstKind kind, const Node *start, const Node *end);
 int p_push(Parser *P, NodeList *l, Node *n);
 const char *p_ident(Parser *P, const PTok *t);
 
@@ -139,7 +164,8 @@ void p_pseudo(Parser *P, const Node *n, PseudoKind k);
 PseudoKind p_pseudo_kind(const Parser *P, const Node *n);
 
 /* Errors: positions as pegen passes them (0-based byte columns, -1 for
- * none); these convert to SyntaxError's 1-based character offsets. */
+ * none); these become SyntaxError's 1-based offsets (bytes, or characters
+ * when the file declares its encoding, as lex_error_offset says). */
 void *p_raise_at(Parser *P, const char *type, int lineno, int col, int end_lineno, int end_col,
                  const char *fmt, ...) __attribute__((format(printf, 7, 8)));
 void *p_raise_node(Parser *P, const Node *a, const char *fmt, ...)
@@ -165,11 +191,30 @@ Node *p_run_rule(Parser *P, Node *(*rule)(Parser *));
 /* ---- parse_stmt.c ---- */
 Node *r_file(Parser *P);
 NodeList *r_block(Parser *P);
+/* NEWLINE !INDENT after a header's ':' (the invalid_*_stmt rules) */
+int p_newline_no_indent(Parser *P);
+/* "expected an indented block after WHAT on line N" */
+void *p_raise_no_block(Parser *P, const char *what, int lineno);
+/* &&TOKEN: a forced token, whose absence is an error at once */
+PTok *p_expect_forced(Parser *P, int type, const char *text);
 
-/* ---- parse_expr.c ---- */
+/* ---- parse_def.c ---- */
+Node *p_function_def(Parser *P);  /* [decorators] function_def_raw */
+Node *p_class_def(Parser *P);     /* [decorators] class_def_raw */
+
+/* ---- parse_expr.c: helpers shared by the expression files ---- */
+Node *p_seq_node(Parser *P, AstKind kind, const PTok *start, NodeList elts, ExprContext ctx);
+Node *p_name_node(Parser *P, const PTok *t, ExprContext ctx);
+Node *p_tuple_from(Parser *P, const PTok *start, Node *first, NodeList rest, ExprContext ctx);
+/* (',' elem)* after a first element; ','.elem+ (1 matched, 0 not, -1 error) */
+int p_sep_loop(Parser *P, Node *(*elem)(Parser *), NodeList *out);
+int p_gather(Parser *P, Node *(*elem)(Parser *), NodeList *out);
+/* One step of primary's / t_primary's left recursion after `a`. */
+Node *p_primary_step(Parser *P, const PTok *start, Node *a, int tlook);
+
+/* ---- the expression rules (parse_expr.c, parse_atom.c, parse_target.c) ---- */
 Node *r_expressions(Parser *P);
 Node *r_expression(Parser *P);
-Node *r_expression_without_invalid(Parser *P);
 Node *r_yield_expr(Parser *P);
 Node *r_star_expressions(Parser *P);
 Node *r_star_expression(Parser *P);
@@ -179,17 +224,14 @@ Node *r_named_expression(Parser *P);
 Node *r_assignment_expression(Parser *P);
 Node *r_disjunction(Parser *P);
 Node *r_bitwise_or(Parser *P);
-Node *r_primary(Parser *P);
 Node *r_atom(Parser *P);
 Node *r_slices(Parser *P);
 Node *r_lambdef(Parser *P);
 Node *r_arguments(Parser *P);  /* a Call with args/keywords, func unset */
-Node *r_args(Parser *P);
 Node *r_star_targets(Parser *P);
 Node *r_star_target(Parser *P);
 Node *r_single_target(Parser *P);
 Node *r_single_subscript_attribute_target(Parser *P);
-Node *r_t_primary(Parser *P);
 int r_t_lookahead(Parser *P);
 int r_del_targets(Parser *P, NodeList *out);
 int r_for_if_clauses(Parser *P, NodeList *out);
@@ -199,7 +241,6 @@ Node *r_genexp(Parser *P);
 Node *r_invalid_for_target(Parser *P);
 int r_augassign(Parser *P, BinOpKind *op);
 Node *r_starred_expression(Parser *P);
-Node *r_kvpair(Parser *P, Node **value);
 
 /* The parameter lists of def and lambda (one implementation, two token
  * conventions). */
@@ -209,16 +250,12 @@ Node *r_params(Parser *P, int lambda);
 Node *p_set_ctx(Parser *P, Node *e, ExprContext ctx);
 const char *p_expr_name(const Parser *P, const Node *e);
 typedef enum TargetsType { STAR_TARGETS, DEL_TARGETS, FOR_TARGETS } TargetsType;
-const Node *p_invalid_target(const Parser *P, const Node *e, TargetsType type);
 void *p_raise_invalid_target(Parser *P, TargetsType type, const Node *e);
-int p_is_legacy_stmt(const Node *name);
 
 /* ---- parse_string.c ---- */
 /* The node of one or more adjacent STRING tokens toks[first..last]. */
 Node *p_concatenate_strings(Parser *P, int first, int last);
 /* The Constant of a NUMBER token. */
 Node *p_number(Parser *P, const PTok *t);
-/* An f-string expression's tree, parsed by a nested parser. */
-Node *p_fstring_expr(Parser *P, const PTok *t, const char *expr_start, const char *expr_end);
 
 #endif /* ENGINE_COMPILER_PARSE_INTERNAL_H */

@@ -4,28 +4,14 @@
 
 #include "compiler/parse_internal.h"
 
-#define ENTER()                       \
-    if (p_enter(P)) return NULL;      \
-    int _mark = P->mark;              \
-    (void)_mark;                      \
-    void *_res = NULL
-#define RETURN(x)          \
-    do {                   \
-        _res = (x);        \
-        goto done;         \
-    } while (0)
-#define LEAVE()      \
-    done:            \
-    p_leave(P);      \
-    return _res
-#define RESET() (P->mark = _mark)
-#define FAILED() (P->error)
+static NodeList *p_new_list(Parser *P);
+
 
 static NodeList *r_statements(Parser *P);
 static Node *compound_stmt(Parser *P);
 static NodeList *simple_stmts(Parser *P);
 
-static NodeList *new_list(Parser *P)
+static NodeList *p_new_list(Parser *P)
 {
     NodeList *l = ast_alloc(P->arena, sizeof *l);
     if (!l) p_no_memory(P);
@@ -53,7 +39,7 @@ Node *r_file(Parser *P)
 static NodeList *r_statements(Parser *P)
 {
     ENTER();
-    NodeList *out = new_list(P);
+    NodeList *out = p_new_list(P);
     if (!out) RETURN(NULL);
     for (;;) {
         Node *c = compound_stmt(P);
@@ -78,7 +64,7 @@ static Node *simple_stmt(Parser *P);
 static NodeList *simple_stmts(Parser *P)
 {
     ENTER();
-    NodeList *out = new_list(P);
+    NodeList *out = p_new_list(P);
     if (!out) RETURN(NULL);
     Node *a = simple_stmt(P);
     if (a && !p_at(P, T_SEMI) && p_expect(P, T_NEWLINE)) {
@@ -127,7 +113,8 @@ static Node *annotated_rhs(Parser *P)
 static Node *ann_tail(Parser *P, const PTok *start, Node *target)
 {
     int m = P->mark;
-    if (!p_expect(P, T_COLON)) return NULL;
+    PTok *colon = p_expect(P, T_COLON);
+    if (!colon) return NULL;
     Node *b = r_expression(P);
     if (!b) {
         P->mark = m;
@@ -144,7 +131,7 @@ static Node *ann_tail(Parser *P, const PTok *start, Node *target)
     if (!n) return NULL;
     if (p_push(P, &n->u.assign.targets, target) < 0) return NULL;
     n->u.assign.value = c ? c : b;
-    p_unsupported(P, n->lineno, n->col, n->end_lineno, n->end_col, "annotations are");
+    p_unsupported(P, colon->lineno, colon->col, b->end_lineno, b->end_col, "annotations are");
     return n;
 }
 
@@ -767,19 +754,19 @@ NodeList *r_block(Parser *P)
 
 /* NEWLINE !INDENT after a header's ':' -- the IndentationError of the
  * invalid_*_stmt rules ("expected an indented block after ...") */
-static int newline_no_indent(Parser *P)
+int p_newline_no_indent(Parser *P)
 {
     return p_expect(P, T_NEWLINE) && !p_at(P, T_INDENT) && !P->error;
 }
 
-static void *raise_no_block(Parser *P, const char *what, int lineno)
+void *p_raise_no_block(Parser *P, const char *what, int lineno)
 {
     return p_raise_last(P, "IndentationError", "expected an indented block after %s on line %d",
                         what, lineno);
 }
 
 /* &&':' -- a forced token: its absence is an error at once */
-static PTok *expect_forced(Parser *P, int type, const char *text)
+PTok *p_expect_forced(Parser *P, int type, const char *text)
 {
     PTok *t = p_peek(P);
     if (!t) return NULL;
@@ -794,7 +781,7 @@ static PTok *expect_forced(Parser *P, int type, const char *text)
 
 /* ---- if / while / for ---- */
 
-static Node *else_block(Parser *P, NodeList *out);
+static NodeList *else_block(Parser *P);
 
 static Node *if_node(Parser *P, const PTok *start, Node *test, NodeList *body, NodeList orelse)
 {
@@ -818,11 +805,8 @@ static void invalid_cond_stmt(Parser *P, int kw, const char *what)
     P->mark = m;
     if (P->error) return;
     PTok *a = p_expect(P, kw);
-    Node *e = a ? r_named_expression(P) : NULL;
-    /* invalid_if_stmt reuses `a` for the expression: its line is shown */
-    int line = kw == K_IF ? (e ? e->lineno : 0) : (a ? a->lineno : 0);
-    if (e && p_expect(P, T_COLON) && newline_no_indent(P)) {
-        raise_no_block(P, what, line);
+    if (a && r_named_expression(P) && p_expect(P, T_COLON) && p_newline_no_indent(P)) {
+        p_raise_no_block(P, what, a->lineno);
         return;
     }
     P->mark = m;
@@ -858,35 +842,33 @@ static Node *if_stmt(Parser *P, int kw)
     }
     if (FAILED()) RETURN(NULL);
     P->mark = m;
-    NodeList orelse = {0};
-    else_block(P, &orelse);
+    NodeList orelse = {0}, *el = else_block(P);
+    if (el) orelse = *el;
     if (FAILED()) RETURN(NULL);
     RETURN(if_node(P, start, a, b, orelse));
     LEAVE();
 }
 
-/* else_block: invalid_else_stmt | 'else' &&':' b=block.  Returns non-NULL
- * (the 'else' token's position is of no use) when matched. */
-static Node *else_block(Parser *P, NodeList *out)
+/* else_block: invalid_else_stmt | 'else' &&':' b=block */
+static NodeList *else_block(Parser *P)
 {
     ENTER();
     if (P->call_invalid) {
         PTok *a = p_expect(P, K_ELSE);
-        if (a && p_expect(P, T_COLON) && newline_no_indent(P))
-            RETURN(raise_no_block(P, "'else' statement", a->lineno));
+        if (a && p_expect(P, T_COLON) && p_newline_no_indent(P))
+            RETURN(p_raise_no_block(P, "'else' statement", a->lineno));
         RESET();
         if (FAILED()) RETURN(NULL);
     }
     PTok *start = p_expect(P, K_ELSE);
     if (!start) RETURN(NULL);
-    if (!expect_forced(P, T_COLON, ":")) RETURN(NULL);
+    if (!p_expect_forced(P, T_COLON, ":")) RETURN(NULL);
     NodeList *b = r_block(P);
     if (!b) {
         RESET();
         RETURN(NULL);
     }
-    *out = *b;
-    RETURN((void *)start);
+    RETURN(b);
     LEAVE();
 }
 
@@ -910,8 +892,8 @@ static Node *while_stmt(Parser *P)
         RESET();
         RETURN(NULL);
     }
-    NodeList orelse = {0};
-    else_block(P, &orelse);
+    NodeList orelse = {0}, *el = else_block(P);
+    if (el) orelse = *el;
     if (FAILED()) RETURN(NULL);
     Node *n = p_node(P, AST_While, start);
     if (n) {
@@ -940,8 +922,8 @@ static void invalid_for_stmt(Parser *P)
     p_expect(P, T_ASYNC);
     PTok *a = p_expect(P, K_FOR);
     if (a && r_star_targets(P) && p_expect(P, K_IN) && r_star_expressions(P) &&
-        p_expect(P, T_COLON) && newline_no_indent(P)) {
-        raise_no_block(P, "'for' statement", a->lineno);
+        p_expect(P, T_COLON) && p_newline_no_indent(P)) {
+        p_raise_no_block(P, "'for' statement", a->lineno);
         return;
     }
     P->mark = m;
@@ -959,8 +941,8 @@ static Node *for_body(Parser *P, const PTok *start, int *cut)
     if (!ex || !p_expect(P, T_COLON)) goto fail;
     NodeList *b = r_block(P);
     if (!b) goto fail;
-    NodeList orelse = {0};
-    else_block(P, &orelse);
+    NodeList orelse = {0}, *el = else_block(P);
+    if (el) orelse = *el;
     if (P->error) return NULL;
     Node *n = p_node(P, AST_For, start);
     if (n) {
@@ -1061,8 +1043,8 @@ static void invalid_with_stmt_indent(Parser *P)
     p_expect(P, T_ASYNC);
     PTok *a = p_expect(P, K_WITH);
     if (a && with_items_loose(P, r_expression) > 0 && p_expect(P, T_COLON) &&
-        newline_no_indent(P)) {
-        raise_no_block(P, "'with' statement", a->lineno);
+        p_newline_no_indent(P)) {
+        p_raise_no_block(P, "'with' statement", a->lineno);
         return;
     }
     P->mark = m;
@@ -1071,8 +1053,8 @@ static void invalid_with_stmt_indent(Parser *P)
     a = p_expect(P, K_WITH);
     if (a && p_expect(P, T_LPAR) && with_items_loose(P, r_expressions) > 0) {
         p_expect(P, T_COMMA);
-        if (p_expect(P, T_RPAR) && p_expect(P, T_COLON) && newline_no_indent(P)) {
-            raise_no_block(P, "'with' statement", a->lineno);
+        if (p_expect(P, T_RPAR) && p_expect(P, T_COLON) && p_newline_no_indent(P)) {
+            p_raise_no_block(P, "'with' statement", a->lineno);
             return;
         }
     }
@@ -1116,7 +1098,7 @@ static int with_items(Parser *P)
 }
 
 /* [ASYNC] 'with' ( '(' items ','? ')' ':' block | items ':' block ) */
-static Node *with_body(Parser *P, const PTok *start)
+static Node *with_body(Parser *P, const PTok *start, int is_async)
 {
     int m = P->mark;
     PTok *kw = p_expect(P, K_WITH);
@@ -1138,7 +1120,8 @@ static Node *with_body(Parser *P, const PTok *start)
     Node *n = p_node(P, AST_If, start);
     if (!n) return NULL;
     n->u.whileloop.body = *b;
-    p_unsupported_tok(P, kw, "'with' statements are");
+    if (is_async) p_unsupported_tok(P, start, "'async with' statements are");
+    else p_unsupported_tok(P, kw, "'with' statements are");
     return n;
 }
 
@@ -1152,10 +1135,10 @@ static Node *with_stmt(Parser *P)
     }
     PTok *start = p_peek(P);
     if (!start) RETURN(NULL);
-    Node *n = with_body(P, start);
+    Node *n = with_body(P, start, 0);
     if (n || FAILED()) RETURN(n);
     if (p_expect(P, T_ASYNC)) {
-        n = with_body(P, start);
+        n = with_body(P, start, 1);
         if (n || FAILED()) RETURN(n);
         RESET();
     }
@@ -1246,16 +1229,16 @@ static Node *except_block(Parser *P, int star)
         PTok *a = p_expect(P, K_EXCEPT);
         if (a && (!star || p_expect(P, T_STAR)) && r_expression(P)) {
             opt_as(P);
-            if (!FAILED() && p_expect(P, T_COLON) && newline_no_indent(P))
-                RETURN(raise_no_block(P, star ? "'except*' statement" : "'except' statement",
+            if (!FAILED() && p_expect(P, T_COLON) && p_newline_no_indent(P))
+                RETURN(p_raise_no_block(P, star ? "'except*' statement" : "'except' statement",
                                       a->lineno));
         }
         RESET();
         if (FAILED()) RETURN(NULL);
         if (!star) {
             a = p_expect(P, K_EXCEPT);
-            if (a && p_expect(P, T_COLON) && newline_no_indent(P))
-                RETURN(raise_no_block(P, "'except' statement", a->lineno));
+            if (a && p_expect(P, T_COLON) && p_newline_no_indent(P))
+                RETURN(p_raise_no_block(P, "'except' statement", a->lineno));
             RESET();
             if (FAILED()) RETURN(NULL);
         }
@@ -1295,15 +1278,15 @@ static int finally_block(Parser *P, NodeList *out)
     int m = P->mark;
     if (P->call_invalid) {
         PTok *a = p_expect(P, K_FINALLY);
-        if (a && p_expect(P, T_COLON) && newline_no_indent(P)) {
-            raise_no_block(P, "'finally' statement", a->lineno);
+        if (a && p_expect(P, T_COLON) && p_newline_no_indent(P)) {
+            p_raise_no_block(P, "'finally' statement", a->lineno);
             return -1;
         }
         P->mark = m;
         if (P->error) return -1;
     }
     if (!p_expect(P, K_FINALLY)) return P->error ? -1 : 0;
-    if (!expect_forced(P, T_COLON, ":")) return -1;
+    if (!p_expect_forced(P, T_COLON, ":")) return -1;
     NodeList *b = r_block(P);
     if (!b) {
         P->mark = m;
@@ -1318,8 +1301,8 @@ static void invalid_try_stmt(Parser *P)
     int m = P->mark;
     /* a='try' ':' NEWLINE !INDENT */
     PTok *a = p_expect(P, K_TRY);
-    if (a && p_expect(P, T_COLON) && newline_no_indent(P)) {
-        raise_no_block(P, "'try' statement", a->lineno);
+    if (a && p_expect(P, T_COLON) && p_newline_no_indent(P)) {
+        p_raise_no_block(P, "'try' statement", a->lineno);
         return;
     }
     P->mark = m;
@@ -1395,7 +1378,7 @@ static Node *try_stmt(Parser *P)
     }
     PTok *start = p_expect(P, K_TRY);
     if (!start) RETURN(NULL);
-    if (!expect_forced(P, T_COLON, ":")) RETURN(NULL);
+    if (!p_expect_forced(P, T_COLON, ":")) RETURN(NULL);
     int after_colon = P->mark;
     /* 'try' &&':' b=block f=finally_block */
     NodeList *b = r_block(P);
@@ -1417,8 +1400,8 @@ static Node *try_stmt(Parser *P)
             if (p_push(P, &handlers, h) < 0) RETURN(NULL);
         if (FAILED()) RETURN(NULL);
         if (!handlers.n) continue;
-        NodeList orelse = {0};
-        else_block(P, &orelse);
+        NodeList orelse = {0}, *el = else_block(P);
+        if (el) orelse = *el;
         if (FAILED()) RETURN(NULL);
         final = (NodeList){0};
         if (finally_block(P, &final) < 0) RETURN(NULL);
@@ -1434,184 +1417,42 @@ static Node *try_stmt(Parser *P)
     LEAVE();
 }
 
-/* ---- definitions ---- */
-
-/* decorators: ('@' f=named_expression NEWLINE)+ */
-static int decorators(Parser *P, NodeList *out)
-{
-    for (;;) {
-        int m = P->mark;
-        if (!p_expect(P, T_AT)) break;
-        Node *f = r_named_expression(P);
-        if (!f || !p_expect(P, T_NEWLINE)) {
-            P->mark = m;
-            break;
-        }
-        if (p_push(P, out, f) < 0) return -1;
-    }
-    return P->error ? -1 : out->n > 0;
-}
-
-/* ['(' z=[arguments] ')'] of a class: 1 when present */
-static int class_args(Parser *P, Node **args)
+/* A case block read loosely: "case" <its tokens up to the ':' at its own
+ * bracket depth> ':' block.  Patterns are outside the subset and not
+ * parsed: a match statement is noted as unsupported and the parse goes on,
+ * so that syntax errors after it are still CPython's. */
+static int loose_case_block(Parser *P)
 {
     int m = P->mark;
-    *args = NULL;
-    if (!p_expect(P, T_LPAR)) return 0;
-    *args = r_arguments(P);
-    if (!P->error && p_expect(P, T_RPAR)) return 1;
-    *args = NULL;
+    PTok *kw = p_expect_soft(P, "case");
+    if (!kw) return 0;
+    for (;;) {
+        PTok *t = p_peek(P);
+        if (!t || t->type == T_INDENT || t->type == T_DEDENT || t->type == T_ENDMARKER) break;
+        if (t->type == T_NEWLINE) {
+            /* invalid_case_block: "case" patterns guard? NEWLINE */
+            if (P->call_invalid && P->mark > m + 1) p_raise_last(P, "SyntaxError", "expected ':'");
+            break;
+        }
+        P->mark++;
+        if (t->type == T_COLON && t->level == kw->level) {
+            /* invalid_case_block: "case" patterns guard? ':' NEWLINE !INDENT */
+            int k = P->mark;
+            if (P->call_invalid && p_newline_no_indent(P)) {
+                p_raise_no_block(P, "'case' statement", kw->lineno);
+                return 0;
+            }
+            P->mark = k;
+            if (r_block(P)) return 1;
+            break;
+        }
+    }
     P->mark = m;
     return 0;
 }
 
-static Node *class_def_raw(Parser *P)
-{
-    ENTER();
-    Node *args;
-    if (P->call_invalid) {
-        /* 'class' NAME ['(' [arguments] ')'] NEWLINE */
-        if (p_expect(P, K_CLASS) && p_expect_name(P)) {
-            class_args(P, &args);
-            if (!FAILED() && p_expect(P, T_NEWLINE))
-                RETURN(p_raise_last(P, "SyntaxError", "expected ':'"));
-        }
-        RESET();
-        if (FAILED()) RETURN(NULL);
-        /* a='class' NAME ['(' [arguments] ')'] ':' NEWLINE !INDENT */
-        PTok *a = p_expect(P, K_CLASS);
-        if (a && p_expect_name(P)) {
-            class_args(P, &args);
-            if (!FAILED() && p_expect(P, T_COLON) && newline_no_indent(P))
-                RETURN(raise_no_block(P, "class definition", a->lineno));
-        }
-        RESET();
-        if (FAILED()) RETURN(NULL);
-    }
-    PTok *start = p_expect(P, K_CLASS);
-    if (!start) RETURN(NULL);
-    PTok *name = p_expect_name(P);
-    if (!name) {
-        RESET();
-        RETURN(NULL);
-    }
-    class_args(P, &args);
-    if (FAILED()) RETURN(NULL);
-    if (!p_expect(P, T_COLON)) {
-        RESET();
-        RETURN(NULL);
-    }
-    NodeList *c = r_block(P);
-    if (!c) {
-        RESET();
-        RETURN(NULL);
-    }
-    Node *n = p_node(P, AST_ClassDef, start);
-    if (!n) RETURN(NULL);
-    n->u.cls.name = p_ident(P, name);
-    if (args) {
-        n->u.cls.bases = args->u.call.args;
-        n->u.cls.keywords = args->u.call.keywords;
-    }
-    n->u.cls.body = *c;
-    RETURN(n);
-    LEAVE();
-}
-
-/* ['->' z=expression] */
-static Node *returns_annotation(Parser *P)
-{
-    int m = P->mark;
-    PTok *arrow = p_expect(P, T_RARROW);
-    if (!arrow) return NULL;
-    Node *z = r_expression(P);
-    if (!z) {
-        P->mark = m;
-        return NULL;
-    }
-    p_unsupported(P, arrow->lineno, arrow->col, z->end_lineno, z->end_col, "annotations are");
-    return z;
-}
-
-static Node *function_def_raw(Parser *P)
-{
-    ENTER();
-    if (P->call_invalid) {
-        /* [ASYNC] a='def' NAME '(' [params] ')' ['->' expression] ':' NEWLINE !INDENT */
-        p_expect(P, T_ASYNC);
-        PTok *a = p_expect(P, K_DEF);
-        if (a && p_expect_name(P) && p_expect(P, T_LPAR)) {
-            r_params(P, 0);
-            if (!FAILED() && p_expect(P, T_RPAR)) {
-                int m = P->mark;
-                if (!(p_expect(P, T_RARROW) && r_expression(P))) P->mark = m;
-                if (!FAILED() && p_expect(P, T_COLON) && newline_no_indent(P))
-                    RETURN(raise_no_block(P, "function definition", a->lineno));
-            }
-        }
-        RESET();
-        if (FAILED()) RETURN(NULL);
-    }
-    for (int is_async = 0; is_async < 2; is_async++) {
-        RESET();
-        PTok *start = p_peek(P);
-        if (!start) RETURN(NULL);
-        if (is_async && !p_expect(P, T_ASYNC)) break;
-        if (!p_expect(P, K_DEF)) continue;
-        PTok *name = p_expect_name(P);
-        if (!name) continue;
-        if (!expect_forced(P, T_LPAR, "(")) RETURN(NULL);
-        Node *params = r_params(P, 0);
-        if (FAILED()) RETURN(NULL);
-        if (!p_expect(P, T_RPAR)) continue;
-        returns_annotation(P);
-        if (FAILED()) RETURN(NULL);
-        if (!expect_forced(P, T_COLON, ":")) RETURN(NULL);
-        NodeList *b = r_block(P);
-        if (!b) continue;
-        Node *n = p_node(P, AST_FunctionDef, start);
-        if (!n) RETURN(NULL);
-        n->u.func.name = p_ident(P, name);
-        if (!params) {
-            params = ast_node(P->arena, AST_Arguments, 0, 0, 0, 0);
-            if (!params) {
-                p_no_memory(P);
-                RETURN(NULL);
-            }
-        }
-        n->u.func.args = params;
-        n->u.func.body = *b;
-        if (is_async) p_unsupported_tok(P, start, "'async def' functions are");
-        RETURN(n);
-    }
-    if (FAILED()) RETURN(NULL);
-    RESET();
-    LEAVE();
-}
-
-/* function_def / class_def: decorators X_raw | X_raw */
-static Node *decorated(Parser *P, Node *(*raw)(Parser *))
-{
-    ENTER();
-    NodeList decos = {0};
-    int r = decorators(P, &decos);
-    if (r < 0) RETURN(NULL);
-    if (r > 0) {
-        Node *f = raw(P);
-        if (f) {
-            if (f->kind == AST_ClassDef) f->u.cls.decorators = decos;
-            else f->u.func.decorators = decos;
-            RETURN(f);
-        }
-        if (FAILED()) RETURN(NULL);
-        RESET();
-    }
-    RETURN(raw(P));
-    LEAVE();
-}
-
-/* match: the statement parses as far as its first case; then it is
- * rejected at once (patterns are not parsed) */
+/* match_stmt: "match" subject_expr ':' NEWLINE INDENT case_block+ DEDENT
+ *           | invalid_match_stmt */
 static Node *match_stmt(Parser *P)
 {
     ENTER();
@@ -1631,17 +1472,22 @@ static Node *match_stmt(Parser *P)
         RETURN(NULL);
     }
     int after_subject = P->mark;
-    if (p_expect(P, T_COLON) && p_expect(P, T_NEWLINE) && p_expect(P, T_INDENT) &&
-        p_expect_soft(P, "case"))
-        RETURN(p_raise_at(P, "SyntaxError", kw->lineno, kw->col, kw->end_lineno, kw->end_col,
-                          "'match' statements are not supported by refscope"));
+    if (p_expect(P, T_COLON) && p_expect(P, T_NEWLINE) && p_expect(P, T_INDENT)) {
+        int cases = 0;
+        while (loose_case_block(P)) cases++;
+        if (cases && p_expect(P, T_DEDENT)) {
+            Node *n = p_node(P, AST_Pass, kw);
+            p_unsupported_tok(P, kw, "'match' statements are");
+            RETURN(n);
+        }
+    }
     if (FAILED()) RETURN(NULL);
     if (P->call_invalid) {
         P->mark = after_subject;
         if (p_expect(P, T_NEWLINE)) RETURN(p_raise_last(P, "SyntaxError", "expected ':'"));
         P->mark = after_subject;
-        if (p_expect(P, T_COLON) && newline_no_indent(P))
-            RETURN(raise_no_block(P, "'match' statement", kw->lineno));
+        if (p_expect(P, T_COLON) && p_newline_no_indent(P))
+            RETURN(p_raise_no_block(P, "'match' statement", kw->lineno));
     }
     RESET();
     LEAVE();
@@ -1654,7 +1500,7 @@ static Node *compound_stmt(Parser *P)
     if (!t) RETURN(NULL);
     Node *n = NULL;
     if (t->type == K_DEF || t->type == T_AT || t->type == T_ASYNC) {
-        n = decorated(P, function_def_raw);
+        n = p_function_def(P);
         if (n || FAILED()) RETURN(n);
     }
     if (t->type == K_IF) {
@@ -1662,7 +1508,7 @@ static Node *compound_stmt(Parser *P)
         if (n || FAILED()) RETURN(n);
     }
     if (t->type == K_CLASS || t->type == T_AT) {
-        n = decorated(P, class_def_raw);
+        n = p_class_def(P);
         if (n || FAILED()) RETURN(n);
     }
     if (t->type == K_WITH || t->type == T_ASYNC) {
@@ -1685,591 +1531,3 @@ static Node *compound_stmt(Parser *P)
     LEAVE();
 }
 
-/* ---- parameters (def and lambda) ----
- *
- * One implementation of parameters/lambda_parameters: a lambda's
- * parameters have no annotations and end at ':' instead of ')'. */
-
-typedef struct ParamPair {
-    Node *arg, *value;
-} ParamPair;
-
-typedef struct StarEtc {
-    Node *vararg, *kwarg;
-    NodeList kwonly, kwdefaults;
-} StarEtc;
-
-/* param: a=NAME b=annotation? | lambda_param: a=NAME */
-static Node *param(Parser *P, int lambda)
-{
-    PTok *start = p_expect_name(P);
-    if (!start) return NULL;
-    if (!lambda) {
-        int m = P->mark;
-        PTok *colon = p_expect(P, T_COLON);
-        if (colon) {
-            Node *ann = r_expression(P);
-            if (ann) p_unsupported(P, colon->lineno, colon->col, ann->end_lineno, ann->end_col,
-                                   "annotations are");
-            else P->mark = m;
-        }
-        if (P->error) return NULL;
-    }
-    Node *n = p_node(P, AST_Arg, start);
-    if (n) n->u.arg.arg = p_ident(P, start);
-    return n;
-}
-
-static int param_end(Parser *P, int lambda) { return p_at(P, lambda ? T_COLON : T_RPAR); }
-
-/* param_no_default: a=param ',' | a=param &')' */
-static Node *param_no_default(Parser *P, int lambda)
-{
-    int m = P->mark;
-    Node *a = param(P, lambda);
-    if (a && p_expect(P, T_COMMA)) return a;
-    P->mark = m;
-    if (P->error) return NULL;
-    a = param(P, lambda);
-    if (a && param_end(P, lambda)) return a;
-    P->mark = m;
-    return NULL;
-}
-
-/* default: '=' a=expression | invalid_default */
-static Node *param_default(Parser *P)
-{
-    int m = P->mark;
-    if (p_expect(P, T_EQUAL)) {
-        Node *a = r_expression(P);
-        if (a) return a;
-    }
-    P->mark = m;
-    if (P->error) return NULL;
-    if (P->call_invalid) {
-        /* a='=' &(')'|',') */
-        PTok *a = p_expect(P, T_EQUAL);
-        if (a && (p_at(P, T_RPAR) || p_at(P, T_COMMA)))
-            return p_raise_tok_range(P, a, a, "expected default value expression");
-        P->mark = m;
-    }
-    return NULL;
-}
-
-/* param_with_default (maybe 0) / param_maybe_default (maybe 1):
- * a=param c=default ',' | a=param c=default &')' */
-static int param_default_pair(Parser *P, int lambda, int maybe, ParamPair *out)
-{
-    int m = P->mark;
-    for (int alt = 0; alt < 2; alt++) {
-        P->mark = m;
-        Node *a = param(P, lambda);
-        if (!a) {
-            if (P->error) return -1;
-            continue;
-        }
-        Node *c = param_default(P);
-        if (P->error) return -1;
-        if (!c && !maybe) continue;
-        if (alt == 0 ? p_expect(P, T_COMMA) != NULL : param_end(P, lambda)) {
-            out->arg = a;
-            out->value = c;
-            return 1;
-        }
-        if (P->error) return -1;
-    }
-    P->mark = m;
-    return 0;
-}
-
-typedef struct PairList {
-    ParamPair *items;
-    int n, cap;
-} PairList;
-
-static int pairs_push(Parser *P, PairList *l, ParamPair pp)
-{
-    if (l->n == l->cap) {
-        int cap = l->cap ? l->cap * 2 : 8;
-        ParamPair *items = ast_alloc(P->scratch, (size_t)cap * sizeof *items);
-        if (!items) {
-            p_no_memory(P);
-            return -1;
-        }
-        if (l->n) memcpy(items, l->items, (size_t)l->n * sizeof *items);
-        l->items = items;
-        l->cap = cap;
-    }
-    l->items[l->n++] = pp;
-    return 0;
-}
-
-/* param_no_default* / + */
-static int params_no_default(Parser *P, int lambda, NodeList *out)
-{
-    Node *a;
-    while ((a = param_no_default(P, lambda)))
-        if (p_push(P, out, a) < 0) return -1;
-    return P->error ? -1 : out->n;
-}
-
-/* param_with_default* / param_maybe_default* */
-static int params_pairs(Parser *P, int lambda, int maybe, PairList *out)
-{
-    ParamPair pp;
-    int r;
-    while ((r = param_default_pair(P, lambda, maybe, &pp)) > 0)
-        if (pairs_push(P, out, pp) < 0) return -1;
-    return r < 0 ? -1 : out->n;
-}
-
-/* slash_no_default: a=param_no_default+ '/' ',' | a=param_no_default+ '/' &')' */
-static int slash_no_default(Parser *P, int lambda, NodeList *out)
-{
-    int m = P->mark;
-    for (int alt = 0; alt < 2; alt++) {
-        P->mark = m;
-        NodeList a = {0};
-        if (params_no_default(P, lambda, &a) <= 0) {
-            if (P->error) return -1;
-            break;
-        }
-        if (p_expect(P, T_SLASH) && (alt == 0 ? p_expect(P, T_COMMA) != NULL : param_end(P, lambda))) {
-            *out = a;
-            return 1;
-        }
-        if (P->error) return -1;
-    }
-    P->mark = m;
-    return 0;
-}
-
-/* slash_with_default: a=param_no_default* b=param_with_default+ '/' (',' | &')') */
-static int slash_with_default(Parser *P, int lambda, NodeList *plain, PairList *with)
-{
-    int m = P->mark;
-    for (int alt = 0; alt < 2; alt++) {
-        P->mark = m;
-        NodeList a = {0};
-        PairList b = {0};
-        if (params_no_default(P, lambda, &a) < 0) return -1;
-        if (params_pairs(P, lambda, 0, &b) <= 0) {
-            if (P->error) return -1;
-            continue;
-        }
-        if (p_expect(P, T_SLASH) && (alt == 0 ? p_expect(P, T_COMMA) != NULL : param_end(P, lambda))) {
-            *plain = a;
-            *with = b;
-            return 1;
-        }
-        if (P->error) return -1;
-    }
-    P->mark = m;
-    return 0;
-}
-
-/* invalid_kwds / invalid_lambda_kwds */
-static void invalid_kwds(Parser *P, int lambda)
-{
-    int m = P->mark;
-    /* '**' param a='=' */
-    if (p_expect(P, T_DOUBLESTAR) && param(P, lambda)) {
-        PTok *a = p_expect(P, T_EQUAL);
-        if (a) {
-            p_raise_tok_range(P, a, a, "var-keyword argument cannot have default value");
-            return;
-        }
-    }
-    P->mark = m;
-    if (P->error) return;
-    /* '**' param ',' a=param */
-    if (p_expect(P, T_DOUBLESTAR) && param(P, lambda) && p_expect(P, T_COMMA)) {
-        Node *a = param(P, lambda);
-        if (a) {
-            p_raise_node(P, a, "arguments cannot follow var-keyword argument");
-            return;
-        }
-    }
-    P->mark = m;
-    if (P->error) return;
-    /* '**' param ',' a=('*'|'**'|'/') */
-    if (p_expect(P, T_DOUBLESTAR) && param(P, lambda) && p_expect(P, T_COMMA)) {
-        PTok *a = p_expect(P, T_STAR);
-        if (!a) a = p_expect(P, T_DOUBLESTAR);
-        if (!a) a = p_expect(P, T_SLASH);
-        if (a) {
-            p_raise_tok_range(P, a, a, "arguments cannot follow var-keyword argument");
-            return;
-        }
-    }
-    P->mark = m;
-}
-
-/* kwds: invalid_kwds | '**' a=param_no_default */
-static Node *kwds(Parser *P, int lambda)
-{
-    int m = P->mark;
-    if (P->call_invalid) {
-        invalid_kwds(P, lambda);
-        if (P->error) return NULL;
-        P->mark = m;
-    }
-    if (p_expect(P, T_DOUBLESTAR)) {
-        Node *a = param_no_default(P, lambda);
-        if (a) return a;
-    }
-    P->mark = m;
-    return NULL;
-}
-
-/* (param_no_default | ',') */
-static int param_no_default_or_comma(Parser *P, int lambda)
-{
-    if (param_no_default(P, lambda)) return 1;
-    if (P->error) return 0;
-    return p_expect(P, T_COMMA) != NULL;
-}
-
-static void invalid_star_etc(Parser *P, int lambda)
-{
-    int m = P->mark;
-    int close = lambda ? T_COLON : T_RPAR;
-    /* a='*' (')' | ',' (')' | '**')) */
-    PTok *a = p_expect(P, T_STAR);
-    if (a) {
-        int k = P->mark;
-        int ok = p_expect(P, close) != NULL;
-        if (!ok && !P->error) {
-            P->mark = k;
-            ok = p_expect(P, T_COMMA) && (p_expect(P, close) || p_expect(P, T_DOUBLESTAR));
-        }
-        if (ok) {
-            if (lambda) p_raise_last(P, "SyntaxError", "named arguments must follow bare *");
-            else p_raise_tok_range(P, a, a, "named arguments must follow bare *");
-            return;
-        }
-    }
-    P->mark = m;
-    if (P->error) return;
-    /* '*' param a='=' */
-    if (p_expect(P, T_STAR) && param(P, lambda)) {
-        PTok *eq = p_expect(P, T_EQUAL);
-        if (eq) {
-            p_raise_tok_range(P, eq, eq, "var-positional argument cannot have default value");
-            return;
-        }
-    }
-    P->mark = m;
-    if (P->error) return;
-    /* '*' (param_no_default | ',') param_maybe_default* a='*' (param_no_default | ',') */
-    if (p_expect(P, T_STAR) && param_no_default_or_comma(P, lambda)) {
-        PairList l = {0};
-        if (params_pairs(P, lambda, 1, &l) < 0) return;
-        PTok *b = p_expect(P, T_STAR);
-        if (b && param_no_default_or_comma(P, lambda)) {
-            p_raise_tok_range(P, b, b, "* argument may appear only once");
-            return;
-        }
-    }
-    P->mark = m;
-}
-
-/* star_etc: invalid_star_etc
- *   | '*' a=param_no_default b=param_maybe_default* c=[kwds]
- *   | '*' a=param_no_default_star_annotation b=param_maybe_default* c=[kwds]
- *   | '*' ',' b=param_maybe_default+ c=[kwds]
- *   | a=kwds */
-static int star_etc(Parser *P, int lambda, StarEtc *out)
-{
-    int m = P->mark;
-    memset(out, 0, sizeof *out);
-    if (P->call_invalid) {
-        invalid_star_etc(P, lambda);
-        if (P->error) return -1;
-        P->mark = m;
-    }
-    for (int alt = 0; alt < 3; alt++) {
-        P->mark = m;
-        if (!p_expect(P, T_STAR)) break;
-        Node *a = NULL;
-        if (alt == 0) {
-            a = param_no_default(P, lambda);
-        } else if (alt == 1) {
-            if (lambda) continue;
-            /* NAME ':' star_expression, then ',' | &')' */
-            PTok *name = p_expect_name(P);
-            PTok *colon = name ? p_expect(P, T_COLON) : NULL;
-            Node *ann = colon ? r_star_expression(P) : NULL;
-            if (ann && (p_expect(P, T_COMMA) || p_at(P, T_RPAR))) {
-                p_unsupported(P, colon->lineno, colon->col, ann->end_lineno, ann->end_col,
-                              "annotations are");
-                a = ast_node(P->arena, AST_Arg, name->lineno, name->col, ann->end_lineno,
-                             ann->end_col);
-                if (!a) {
-                    p_no_memory(P);
-                    return -1;
-                }
-                a->u.arg.arg = p_ident(P, name);
-            }
-        } else if (!p_expect(P, T_COMMA)) {
-            continue;
-        }
-        if (P->error) return -1;
-        if (alt < 2 && !a) continue;
-        PairList b = {0};
-        if (params_pairs(P, lambda, 1, &b) < 0) return -1;
-        if (alt == 2 && !b.n) continue;
-        out->kwarg = kwds(P, lambda);
-        if (P->error) return -1;
-        out->vararg = a;
-        for (int i = 0; i < b.n; i++) {
-            if (p_push(P, &out->kwonly, b.items[i].arg) < 0) return -1;
-            if (ast_list_push(P->arena, &out->kwdefaults, b.items[i].value) < 0) {
-                p_no_memory(P);
-                return -1;
-            }
-        }
-        return 1;
-    }
-    P->mark = m;
-    if (P->error) return -1;
-    out->kwarg = kwds(P, lambda);
-    if (out->kwarg) return 1;
-    P->mark = m;
-    return P->error ? -1 : 0;
-}
-
-/* [star_etc] */
-static int opt_star_etc(Parser *P, int lambda, StarEtc *se, int *has)
-{
-    int r = star_etc(P, lambda, se);
-    if (r < 0) return -1;
-    *has = r;
-    return 0;
-}
-
-static Node *make_arguments(Parser *P, NodeList *slash_plain, NodeList *slash_with_plain,
-                            PairList *slash_with, NodeList *plain, PairList *with,
-                            StarEtc *se)
-{
-    Node *n = ast_node(P->arena, AST_Arguments, 0, 0, 0, 0);
-    if (!n) {
-        p_no_memory(P);
-        return NULL;
-    }
-    if (slash_plain) {
-        n->u.arguments.posonlyargs = *slash_plain;
-    } else if (slash_with) {
-        if (slash_with_plain) n->u.arguments.posonlyargs = *slash_with_plain;
-        for (int i = 0; i < slash_with->n; i++) {
-            if (p_push(P, &n->u.arguments.posonlyargs, slash_with->items[i].arg) < 0) return NULL;
-            if (p_push(P, &n->u.arguments.defaults, slash_with->items[i].value) < 0) return NULL;
-        }
-    }
-    if (plain)
-        for (int i = 0; i < plain->n; i++)
-            if (p_push(P, &n->u.arguments.args, plain->items[i]) < 0) return NULL;
-    if (with)
-        for (int i = 0; i < with->n; i++) {
-            if (p_push(P, &n->u.arguments.args, with->items[i].arg) < 0) return NULL;
-            if (p_push(P, &n->u.arguments.defaults, with->items[i].value) < 0) return NULL;
-        }
-    if (se) {
-        n->u.arguments.vararg = se->vararg;
-        n->u.arguments.kwarg = se->kwarg;
-        n->u.arguments.kwonlyargs = se->kwonly;
-        n->u.arguments.kw_defaults = se->kwdefaults;
-    }
-    return n;
-}
-
-static Node *parameters(Parser *P, int lambda)
-{
-    int m = P->mark;
-    StarEtc se;
-    int has_se;
-    /* a=slash_no_default b=param_no_default* c=param_with_default* d=[star_etc] */
-    NodeList a = {0};
-    int r = slash_no_default(P, lambda, &a);
-    if (r < 0) return NULL;
-    if (r > 0) {
-        NodeList b = {0};
-        PairList c = {0};
-        if (params_no_default(P, lambda, &b) < 0 || params_pairs(P, lambda, 0, &c) < 0 ||
-            opt_star_etc(P, lambda, &se, &has_se) < 0)
-            return NULL;
-        return make_arguments(P, &a, NULL, NULL, &b, &c, has_se ? &se : NULL);
-    }
-    P->mark = m;
-    /* a=slash_with_default b=param_with_default* c=[star_etc] */
-    NodeList sp = {0};
-    PairList sw = {0};
-    r = slash_with_default(P, lambda, &sp, &sw);
-    if (r < 0) return NULL;
-    if (r > 0) {
-        PairList b = {0};
-        if (params_pairs(P, lambda, 0, &b) < 0 || opt_star_etc(P, lambda, &se, &has_se) < 0)
-            return NULL;
-        return make_arguments(P, NULL, &sp, &sw, NULL, &b, has_se ? &se : NULL);
-    }
-    P->mark = m;
-    /* a=param_no_default+ b=param_with_default* c=[star_etc] */
-    a = (NodeList){0};
-    r = params_no_default(P, lambda, &a);
-    if (r < 0) return NULL;
-    if (r > 0) {
-        PairList b = {0};
-        if (params_pairs(P, lambda, 0, &b) < 0 || opt_star_etc(P, lambda, &se, &has_se) < 0)
-            return NULL;
-        return make_arguments(P, NULL, NULL, NULL, &a, &b, has_se ? &se : NULL);
-    }
-    P->mark = m;
-    /* a=param_with_default+ b=[star_etc] */
-    PairList w = {0};
-    r = params_pairs(P, lambda, 0, &w);
-    if (r < 0) return NULL;
-    if (r > 0) {
-        if (opt_star_etc(P, lambda, &se, &has_se) < 0) return NULL;
-        return make_arguments(P, NULL, NULL, NULL, NULL, &w, has_se ? &se : NULL);
-    }
-    P->mark = m;
-    /* a=star_etc */
-    r = star_etc(P, lambda, &se);
-    if (r < 0) return NULL;
-    if (r > 0) return make_arguments(P, NULL, NULL, NULL, NULL, NULL, &se);
-    P->mark = m;
-    return NULL;
-}
-
-/* (slash_no_default | slash_with_default) */
-static int any_slash(Parser *P, int lambda)
-{
-    NodeList a = {0}, sp = {0};
-    PairList sw = {0};
-    int r = slash_no_default(P, lambda, &a);
-    if (r) return r;
-    return slash_with_default(P, lambda, &sp, &sw);
-}
-
-static void invalid_parameters(Parser *P, int lambda)
-{
-    int m = P->mark;
-    NodeList l = {0};
-    PairList pl = {0};
-    /* param_no_default* invalid_parameters_helper a=param_no_default */
-    if (params_no_default(P, lambda, &l) >= 0) {
-        NodeList sp = {0};
-        PairList sw = {0};
-        int k = P->mark;
-        int helper = slash_with_default(P, lambda, &sp, &sw);
-        if (helper == 0) {
-            P->mark = k;
-            helper = params_pairs(P, lambda, 0, &pl) > 0;
-        }
-        if (helper > 0) {
-            Node *a = param_no_default(P, lambda);
-            if (a) {
-                p_raise_node(P, a, "non-default argument follows default argument");
-                return;
-            }
-        }
-    }
-    P->mark = m;
-    if (P->error) return;
-    /* param_no_default* a='(' (param_no_default+ | ','.lambda_param+) ','? b=')' */
-    l = (NodeList){0};
-    if (params_no_default(P, lambda, &l) >= 0) {
-        PTok *a = p_expect(P, T_LPAR);
-        int ok = 0;
-        if (a && !lambda) {
-            NodeList inner = {0};
-            ok = params_no_default(P, lambda, &inner) > 0;
-        } else if (a) {
-            ok = param(P, 1) != NULL;
-            while (ok) {
-                int k = P->mark;
-                if (!(p_expect(P, T_COMMA) && param(P, 1))) {
-                    P->mark = k;
-                    break;
-                }
-            }
-        }
-        if (ok) {
-            p_expect(P, T_COMMA);
-            PTok *b = p_expect(P, T_RPAR);
-            if (b) {
-                p_raise_tok_range(P, a, b,
-                                  lambda ? "Lambda expression parameters cannot be parenthesized"
-                                         : "Function parameters cannot be parenthesized");
-                return;
-            }
-        }
-    }
-    P->mark = m;
-    if (P->error) return;
-    /* a="/" ',' */
-    PTok *a = p_expect(P, T_SLASH);
-    if (a && p_expect(P, T_COMMA)) {
-        p_raise_tok_range(P, a, a, "at least one argument must precede /");
-        return;
-    }
-    P->mark = m;
-    if (P->error) return;
-    /* (slash_no_default | slash_with_default) param_maybe_default* a='/' */
-    if (any_slash(P, lambda) > 0) {
-        pl = (PairList){0};
-        if (params_pairs(P, lambda, 1, &pl) >= 0) {
-            a = p_expect(P, T_SLASH);
-            if (a) {
-                p_raise_tok_range(P, a, a, "/ may appear only once");
-                return;
-            }
-        }
-    }
-    P->mark = m;
-    if (P->error) return;
-    /* (slash_no_default | slash_with_default)? param_maybe_default* '*' (',' | param_no_default)
-     * param_maybe_default* a='/' */
-    if (any_slash(P, lambda) < 0) return;
-    pl = (PairList){0};
-    if (params_pairs(P, lambda, 1, &pl) >= 0 && p_expect(P, T_STAR)) {
-        int ok = p_expect(P, T_COMMA) != NULL;
-        if (!ok && !P->error) ok = param_no_default(P, lambda) != NULL;
-        pl = (PairList){0};
-        if (ok && params_pairs(P, lambda, 1, &pl) >= 0) {
-            a = p_expect(P, T_SLASH);
-            if (a) {
-                p_raise_tok_range(P, a, a, "/ must be ahead of *");
-                return;
-            }
-        }
-    }
-    P->mark = m;
-    if (P->error) return;
-    /* param_maybe_default+ '/' a='*' */
-    pl = (PairList){0};
-    if (params_pairs(P, lambda, 1, &pl) > 0 && p_expect(P, T_SLASH)) {
-        a = p_expect(P, T_STAR);
-        if (a) {
-            p_raise_tok_range(P, a, a, "expected comma between / and *");
-            return;
-        }
-    }
-    P->mark = m;
-}
-
-/* params: invalid_parameters | parameters (and the lambda_ twins) */
-Node *r_params(Parser *P, int lambda)
-{
-    if (p_enter(P)) return NULL;
-    int m = P->mark;
-    Node *res = NULL;
-    if (P->call_invalid) {
-        invalid_parameters(P, lambda);
-        P->mark = m;
-    }
-    if (!P->error) res = parameters(P, lambda);
-    if (!res) P->mark = m;
-    p_leave(P);
-    return res;
-}

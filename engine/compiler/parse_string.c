@@ -8,6 +8,9 @@
 #include "compiler/lexer.h"
 #include "compiler/parse_internal.h"
 
+static Node *p_fstring_expr(Parser *P, const PTok *t, const char *expr_start,
+                           const char *expr_end);
+
 /* ---- a growable byte buffer in the scratch arena ---- */
 
 typedef struct Buf {
@@ -729,7 +732,7 @@ Node *p_concatenate_strings(Parser *P, int first, int last)
 /* ---- an f-string's expression: fstring_compile_expr ---- */
 
 
-Node *p_fstring_expr(Parser *P, const PTok *t, const char *expr_start, const char *expr_end)
+static Node *p_fstring_expr(Parser *P, const PTok *t, const char *expr_start, const char *expr_end)
 {
     const char *s;
     for (s = expr_start; s != expr_end; s++)

@@ -180,13 +180,6 @@ Node *p_node(Parser *P, AstKind kind, const PTok *start)
     return n;
 }
 
-Node *p_node_at(Parser *P, AstKind kind, const Node *start, const Node *end)
-{
-    Node *n = ast_node(P->arena, kind, start->lineno, start->col, end->end_lineno, end->end_col);
-    if (!n) p_no_memory(P);
-    return n;
-}
-
 int p_push(Parser *P, NodeList *l, Node *n)
 {
     if (ast_list_push(P->arena, l, n) < 0) {
@@ -342,6 +335,9 @@ void p_no_memory(Parser *P)
  * line through the lexer. */
 static void raise_located(Parser *P, const char *type, int lineno, int col, int end_lineno,
                           int end_col, const char *fmt, va_list ap)
+    __attribute__((format(printf, 7, 0)));
+static void raise_located(Parser *P, const char *type, int lineno, int col, int end_lineno,
+                          int end_col, const char *fmt, va_list ap)
 {
     Parser *R = root_of(P);
     ParseError *e = R->err;
@@ -365,12 +361,14 @@ static void raise_located(Parser *P, const char *type, int lineno, int col, int 
             s = nl ? nl + 1 : end;
         }
         const char *nl = memchr(s, '\n', (size_t)(end - s));
-        size_t n = nl ? (size_t)(nl + 1 - s) : (size_t)(end - s);
+        size_t n = nl ? (size_t)(nl - s) : (size_t)(end - s);
         if (k < 1) n = 0;
         char line[sizeof e->text];
         size_t m = n < sizeof line - 2 ? n : sizeof line - 2;
         memcpy(line, s, m);
-        if (!m || line[m - 1] != '\n') line[m++] = '\n';
+        /* the tokenizer's current line comes with its newline (tok->buf),
+         * an earlier one without (get_error_line_from_tokenizer_buffers) */
+        if (lex_lineno(P->lex) + P->starting_lineno - 1 <= lineno) line[m++] = '\n';
         copy_text(e, line, m);
         e->offset = col - P->starting_col;
         e->end_offset = end_col - P->starting_col;
@@ -449,6 +447,8 @@ void *p_raise_starting_from(Parser *P, const Node *a, const char *fmt, ...)
 
 /* _PyPegen_raise_error with use_mark 0: the last token read; a token
  * without a column takes the tokenizer's cursor (no +1). */
+static void raise_at_token(Parser *P, const char *type, const PTok *t, const char *fmt,
+                           va_list ap) __attribute__((format(printf, 4, 0)));
 static void raise_at_token(Parser *P, const char *type, const PTok *t, const char *fmt,
                            va_list ap)
 {

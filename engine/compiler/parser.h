@@ -21,7 +21,9 @@
  *   - parse_module returns a tree or NULL with *err filled, never crashes
  *     and never recurses deeper than a fixed bound, whatever the input;
  *   - the tree and every string in it live in the caller's arena;
- *   - ParseError columns are CPython's: 1-based character offsets.
+ *   - ParseError offsets are CPython's for file input: 1-based, counted in
+ *     bytes (in characters when a BOM or coding cookie declares the
+ *     encoding -- CPython 3.11 converts only then).
  */
 #ifndef ENGINE_COMPILER_PARSER_H
 #define ENGINE_COMPILER_PARSER_H
@@ -31,9 +33,11 @@
 #include "compiler/ast.h"
 
 /* What CPython's SyntaxError carries.  `offset`/`end_offset` are 1-based
- * character columns (end exclusive); end_lineno/end_offset may be -1 or 0
- * as CPython leaves them; `text` is the source line with its newline (as
- * CPython reads it), or empty when CPython gives None (has_text == 0). */
+ * columns (end exclusive); end_lineno/end_offset may be -1 or 0 as CPython
+ * leaves them; lineno 0 stands for None (then only "Type: msg" prints);
+ * `text` is the source line as CPython reads it (usually with its
+ * newline), has_text 0 for None.  A parser too deep for pegen's stack is
+ * type "MemoryError" with an empty msg, as CPython's. */
 typedef struct ParseError {
     const char *type;          /* "SyntaxError", "IndentationError" or "TabError" */
     char msg[256];
