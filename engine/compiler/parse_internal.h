@@ -93,6 +93,13 @@ typedef struct Parser {
     PTok **toks;           /* each token allocated once (pointers stay valid) */
     int fill, cap, mark;
     int tok_level;         /* running bracket depth */
+    /* the open brackets the tokenizer has passed (its parenstack), for
+     * "'(' was never closed" after a parser error */
+    struct {
+        char ch;
+        int lineno, col;
+    } brackets[256];
+    int nbrackets;
     int tok_done;          /* the lexer hit ENDMARKER or an error */
 
     int error;             /* pegen's error_indicator */

@@ -1,5 +1,7 @@
-/* parse_stmt.c -- the statement, block, definition and parameter rules of
- * 3.11's Grammar/python.gram, with their invalid_* rules. */
+/* parse_stmt.c -- the file, statement and block rules of 3.11's
+ * Grammar/python.gram (simple statements, imports, if/while/for/try, and
+ * with/match, which are outside the subset but parsed for CPython's
+ * errors), with their invalid_ rules. */
 #include <string.h>
 
 #include "compiler/parse_internal.h"

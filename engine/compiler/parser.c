@@ -41,6 +41,22 @@ static int op_type(TokOp op)
 
 static void set_lex_error(Parser *P, const LexError *e);
 
+/* Follows the tokenizer's bracket stack (positions already shifted). */
+static void track_bracket(Parser *P, int type, int lineno, int col)
+{
+    static const char open[] = "([{";
+    if (type == T_LPAR || type == T_LSQB || type == T_LBRACE) {
+        if (P->nbrackets < (int)(sizeof P->brackets / sizeof P->brackets[0])) {
+            P->brackets[P->nbrackets].ch = open[type == T_LPAR ? 0 : type == T_LSQB ? 1 : 2];
+            P->brackets[P->nbrackets].lineno = lineno;
+            P->brackets[P->nbrackets].col = col;
+        }
+        P->nbrackets++;
+    } else if ((type == T_RPAR || type == T_RSQB || type == T_RBRACE) && P->nbrackets > 0) {
+        P->nbrackets--;
+    }
+}
+
 /* pegen's _PyPegen_fill_token: one more token from the lexer; -1 with
  * the tokenizer's error raised. */
 static int fill_token(Parser *P)
@@ -88,15 +104,16 @@ static int fill_token(Parser *P)
     t->n = (int)tk.len;
     if (P->fstring) {
         /* an f-string expression: lines shift into the file, and columns
-         * on the expression's first line shift by its start (3.11's
-         * initialize_token with starting_lineno/starting_col_offset) */
-        int first = t->lineno == 1;
-        int first_end = t->end_lineno == 1;
+         * shift by the expression's start while the tokenizer is on the
+         * expression's first line (3.11's initialize_token tests the
+         * tokenizer's current line, the token's last, for both columns) */
+        int first = lex_lineno(P->lex) == 1;
         t->lineno += P->starting_lineno - 1;
         t->end_lineno += P->starting_lineno - 1;
         if (t->col >= 0 && first) t->col += P->starting_col;
-        if (t->end_col >= 0 && first_end) t->end_col += P->starting_col;
+        if (t->end_col >= 0 && first) t->end_col += P->starting_col;
     }
+    track_bracket(P, t->type, t->lineno, t->col);
     if (t->type == T_LPAR || t->type == T_LSQB || t->type == T_LBRACE) P->tok_level++;
     else if ((t->type == T_RPAR || t->type == T_RSQB || t->type == T_RBRACE) && P->tok_level > 0)
         P->tok_level--;
@@ -512,36 +529,49 @@ void p_unsupported_tok(Parser *P, const PTok *t, const char *what)
 
 /* ---- the driver ---- */
 
-/* _PyPegen_tokenize_full_source_to_check_for_errors: a tokenizer error
- * later in the file replaces a parser error (an unclosed bracket only if
- * it opened before the line of the furthest token read). */
+/* _PyPegen_tokenize_full_source_to_check_for_errors: the rest of the
+ * source is tokenized; a tokenizer error that raised its own exception
+ * (not one of pegen's error codes) replaces the parser's error; at another
+ * (a line continuation, EOF) inside brackets opened before the line of the
+ * furthest token read, "'(' was never closed" does. */
 static void tokenize_rest(Parser *P)
 {
+    Parser *R = root_of(P);
     int err_line = P->fill ? P->toks[P->fill - 1]->lineno : 0;
-    ParseError saved = *P->err;
+    int shift = P->fstring ? P->starting_lineno - 1 : 0;
     for (;;) {
         Token tk;
-        if (lex_next(P->lex, &tk) < 0) {
-            const LexError *le = lex_error(P->lex);
-            int replace = 0;
-            switch (le->code) {
-            case LEXE_SYNTAX:
-            case LEXE_DECODE:
-            case LEXE_ENCODING:
-            case LEXE_UNSUPPORTED:
-            case LEXE_NOMEM: replace = 1; break;
-            case LEXE_UNCLOSED: replace = err_line > le->lineno; break;
-            default: break;
+        if (lex_next(P->lex, &tk) == 0) {
+            if (tk.kind == TOK_ENDMARKER) return;
+            if (tk.kind == TOK_OP) {
+                int col = tk.col_offset;
+                if (P->fstring && tk.lineno == 1) col += P->starting_col;
+                track_bracket(P, op_type(tk.op), tk.lineno + shift, col);
             }
-            if (replace) {
-                P->err_set = 0;
-                set_lex_error(P, le);
-            } else {
-                *P->err = saved;
-            }
-            return;
+            continue;
         }
-        if (tk.kind == TOK_ENDMARKER) return;
+        const LexError *le = lex_error(P->lex);
+        switch (le->code) {
+        case LEXE_SYNTAX:
+        case LEXE_DECODE:
+        case LEXE_ENCODING:
+        case LEXE_UNSUPPORTED:
+        case LEXE_NOMEM:
+            R->err_set = 0;
+            set_lex_error(P, le);
+            return;
+        default: break;
+        }
+        int n = P->nbrackets;
+        if (n > 0 && n <= (int)(sizeof P->brackets / sizeof P->brackets[0]) &&
+            err_line > P->brackets[n - 1].lineno) {
+            R->err_set = 0;
+            p_raise_at(P, "SyntaxError", P->brackets[n - 1].lineno, P->brackets[n - 1].col,
+                       P->brackets[n - 1].lineno, -1, "'%c' was never closed",
+                       P->brackets[n - 1].ch);
+            P->tok_failed = 1;
+        }
+        return;
     }
 }
 

@@ -43,7 +43,7 @@ typedef struct ParseError {
     char msg[256];
     int lineno, offset, end_lineno, end_offset;
     int has_text;
-    char text[1024];           /* truncated past 1023 bytes */
+    char text[4096];           /* truncated past 4095 bytes */
     char filename[512];
 } ParseError;
 

@@ -1,0 +1,1 @@
+f(a, x=1 for x in y)

@@ -1,0 +1,1 @@
+print(1 for x in y = 3)

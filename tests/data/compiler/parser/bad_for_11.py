@@ -1,0 +1,1 @@
+x = [for i in y]

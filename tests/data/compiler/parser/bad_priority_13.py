@@ -1,0 +1,4 @@
+try:
+    pa(ss
+except *:
+   +p'ass

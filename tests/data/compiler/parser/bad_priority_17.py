@@ -1,0 +1,4 @@
+print(a#c
+x = 1
+$
+b \Fount(obj))

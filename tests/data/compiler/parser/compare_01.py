@@ -1,0 +1,2 @@
+x = not a in b
+x = a is (not b)

@@ -1,0 +1,4 @@
+x = True
+y = False
+z = None
+w = ...

@@ -1,0 +1,3 @@
+def f(a,): pass
+def g(*a,): pass
+def h(**a,): pass

@@ -1,0 +1,2 @@
+for i, (a, b) in enumerate(x):
+    pass

@@ -1,0 +1,7 @@
+x = f'{a + b}'
+x = f'{f(a)[0]}'
+x = f'{a, b}'
+x = f'{(a, b)}'
+x = f'{"s"}'
+x = f'{a if b else c}'
+x = f'{x!a}'

@@ -1,0 +1,5 @@
+if True:
+    if False:
+        pass
+    else:
+        pass

@@ -1,0 +1,2 @@
+  # indented comment
+x = 1

@@ -1,0 +1,2 @@
+global a
+global a, b, c

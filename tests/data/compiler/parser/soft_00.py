@@ -1,0 +1,3 @@
+match = 1
+match(x)
+match[0] = 1

@@ -1,0 +1,2 @@
+x = R'\\' 'y'
+x = Rb'x' BR'y' rB'z'

@@ -1,0 +1,1 @@
+def über(ä, ö=1): return ä + ö

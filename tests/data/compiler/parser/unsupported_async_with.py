@@ -1,0 +1,4 @@
+def f():
+    pass
+async def g():
+    async with a: pass

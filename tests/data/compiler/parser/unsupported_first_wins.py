@@ -1,0 +1,3 @@
+def f(a: int):
+    with x:
+        pass

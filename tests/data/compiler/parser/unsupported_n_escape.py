@@ -1,0 +1,1 @@
+x = 'caf\N{LATIN SMALL LETTER E WITH ACUTE}'

@@ -1,0 +1,4 @@
+match x:
+    case [a, *b] if a:
+        pass
+y = = 1

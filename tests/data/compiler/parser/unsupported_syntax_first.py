@@ -1,0 +1,3 @@
+with x:
+    pass
+y = = 1

@@ -1,0 +1,2 @@
+def g():
+    x = y = yield z
