@@ -623,6 +623,7 @@ static Obj value_of(Compiler *c, const Node *n) { return n->kind == AST_Constant
 
 static int fold_expr(Compiler *c, Node *n);
 static int fold_stmts(Compiler *c, NodeList *l);
+static int fold_stmt(Compiler *c, Node *s);
 
 static int fold_exprs(Compiler *c, NodeList *l)
 {
@@ -883,7 +884,7 @@ static int fold_binop(Compiler *c, Node *n)
     return make_const(c, n, fold_binary(c->S, n->u.binop.op, lv, rv));
 }
 
-static int fold_expr(Compiler *c, Node *n)
+static int fold_expr_kind(Compiler *c, Node *n)
 {
     switch (n->kind) {
     case AST_BoolOp: return fold_exprs(c, &n->u.boolop.values);
@@ -987,7 +988,7 @@ static int fold_body(Compiler *c, NodeList *body)
     return 0;
 }
 
-static int fold_stmt(Compiler *c, Node *s)
+static int fold_stmt_kind(Compiler *c, Node *s)
 {
     switch (s->kind) {
     case AST_FunctionDef:
@@ -1035,6 +1036,34 @@ static int fold_stmt(Compiler *c, Node *s)
         return fold_opt(c, s->u.assertstmt.msg);
     default: return 0;
     }
+}
+
+/* CPython's astfold_stmt and astfold_expr count their depth against
+ * 3 * the recursion limit (1000) and raise RecursionError past it: a
+ * statement at module level holding 2,999 nested unary minuses is too
+ * deep, 2,998 are not.  This runs before the symbol table and the code
+ * generator, so it bounds their recursion as well. */
+enum { FOLD_DEPTH_LIMIT = 3 * 1000 };
+
+static int fold_enter(Compiler *c)
+{
+    if (++c->fold_depth <= FOLD_DEPTH_LIMIT) return 0;
+    cg_exc_error(c, "RecursionError", "maximum recursion depth exceeded during compilation");
+    return -1;
+}
+
+static int fold_expr(Compiler *c, Node *n)
+{
+    int r = fold_enter(c) < 0 ? -1 : fold_expr_kind(c, n);
+    c->fold_depth--;
+    return r;
+}
+
+static int fold_stmt(Compiler *c, Node *s)
+{
+    int r = fold_enter(c) < 0 ? -1 : fold_stmt_kind(c, s);
+    c->fold_depth--;
+    return r;
 }
 
 static int fold_stmts(Compiler *c, NodeList *l)

@@ -170,6 +170,7 @@ typedef struct Compiler {
     PtrMap idents;            /* arena string -> its interned str (TEMP refs) */
     CompileError *err;
     int failed;
+    int fold_depth;           /* ast_opt's recursion_depth: statements and expressions */
 } Compiler;
 
 /* ---- compile.c ---- */
@@ -180,6 +181,9 @@ int cg_error(Compiler *c, const char *fmt, ...) __attribute__((format(printf, 2,
 int cg_error_at(Compiler *c, const Node *at, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* The pending simulated exception (MemoryError, ...) as the error.  0. */
 int cg_sim_error(Compiler *c);
+/* An exception other than SyntaxError, without a location ("RecursionError",
+ * ...).  0. */
+int cg_exc_error(Compiler *c, const char *type, const char *msg);
 int cg_no_memory(Compiler *c);
 
 /* compiler_enter_scope / compiler_exit_scope. */

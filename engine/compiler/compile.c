@@ -201,6 +201,12 @@ int cg_error_at(Compiler *c, const Node *at, const char *fmt, ...)
     return 0;
 }
 
+int cg_exc_error(Compiler *c, const char *type, const char *msg)
+{
+    set_error(c, type, msg, 0, -1, 0, -1);
+    return 0;
+}
+
 int cg_sim_error(Compiler *c)
 {
     Sim *S = c->S;

@@ -40,7 +40,7 @@
 /* What CPython's SyntaxError carries: offsets 1-based (col_offset + 1,
  * UTF-8 bytes, as compile.c passes them), end exclusive. */
 typedef struct CompileError {
-    const char *type;          /* "SyntaxError", or "MemoryError" */
+    const char *type;          /* "SyntaxError", "MemoryError", "RecursionError" */
     char msg[256];
     int lineno, offset, end_lineno, end_offset;
 } CompileError;
