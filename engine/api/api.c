@@ -21,8 +21,8 @@ void sim_engine_free(SimEngine *e) { sim_free(e); }
 
 SimHeap *sim_engine_heap(SimEngine *e) { return e->heap; }
 
-/* A compiler error as the parser reports its own: the source line, and
- * the byte offsets compile.c gives turned into character offsets. */
+/* A compiler error as the parser reports its own: the source line and
+ * compile.c's offsets (UTF-8 bytes, 1-based). */
 static void to_parse_error(const CompileError *ce, const char *src, size_t len,
                            const char *filename, ParseError *pe)
 {
@@ -43,14 +43,11 @@ static void to_parse_error(const CompileError *ce, const char *src, size_t len,
         pe->has_text = 1;
         snprintf(pe->text, sizeof pe->text, "%.*s", (int)n, line);
     }
-    /* bytes -> characters: count UTF-8 lead bytes before the offset */
-    int offs[2] = {ce->offset, ce->end_offset}, *outs[2] = {&pe->offset, &pe->end_offset};
-    for (int k = 0; k < 2; k++) {
-        int chars = 0;
-        for (int i = 0; i < offs[k] - 1 && (size_t)i < n; i++)
-            chars += ((unsigned char)line[i] & 0xc0) != 0x80;
-        *outs[k] = offs[k] > 0 ? chars + 1 : offs[k];
-    }
+    /* python3 FILE.py shows compile.c's byte offsets as they are, even
+     * on lines with non-ASCII text (the carets then sit one column right
+     * per extra byte), BOM or coding cookie or not. */
+    pe->offset = ce->offset;
+    pe->end_offset = ce->end_offset;
 }
 
 static void write_error(const ParseError *pe, SimWriteFn err_out, void *err_ud)

@@ -133,6 +133,12 @@ static void test_dis(void **state)
     assert_int_equal(run(cmd, &out), 1);
     expect(out, "    x = (1 +\n        ^\nSyntaxError: '(' was never closed\n");
     free(out);
+    /* A compiler error on a line with non-ASCII text: python3 places the
+     * carets by byte offset, one column right of the word here. */
+    write_file(bad, "\xc3\xa9 = 0; break\n");
+    assert_int_equal(run(cmd, &out), 1);
+    expect(out, "    \xc3\xa9 = 0; break\n            ^^^^^\nSyntaxError: 'break' outside loop\n");
+    free(out);
     assert_int_equal(run("dis /nonexistent/x.py", &out), 1);
     expect(out, "can't open '/nonexistent/x.py'");
     free(out);
