@@ -45,7 +45,30 @@ static int copy_list(Compiler *c, NodeList *dst, const NodeList *src)
 #define COPY(field) (!n->field || (m->field = copy_node(c, n->field)) != NULL)
 #define COPYL(field) copy_list(c, &m->field, &n->field)
 
+static Node *copy_node_kind(Compiler *c, const Node *n);
+
+/* The parser bounds nesting but not left-recursive chains (`a+a+...+a`,
+ * `a.b.b...`), whose trees can be millions deep; CPython's folder stops
+ * them at 3,000 statements and expressions (fold_enter below).  At most
+ * two other nodes (arguments, arg, keyword, comprehension, ...) sit
+ * between two expressions or statements, so a tree deeper than this
+ * would fail there anyway: the copy raises the same RecursionError
+ * instead of overflowing the C stack. */
+enum { COPY_DEPTH_LIMIT = 3 * 3 * 1000 + 3 };
+
 static Node *copy_node(Compiler *c, const Node *n)
+{
+    if (++c->copy_depth > COPY_DEPTH_LIMIT) {
+        c->copy_depth--;
+        cg_exc_error(c, "RecursionError", "maximum recursion depth exceeded during compilation");
+        return NULL;
+    }
+    Node *m = copy_node_kind(c, n);
+    c->copy_depth--;
+    return m;
+}
+
+static Node *copy_node_kind(Compiler *c, const Node *n)
 {
     Node *m = ast_alloc(c->arena, sizeof *m);
     if (!m) return NULL;

@@ -171,6 +171,7 @@ typedef struct Compiler {
     CompileError *err;
     int failed;
     int fold_depth;           /* ast_opt's recursion_depth: statements and expressions */
+    int copy_depth;           /* the tree copy's nesting, bounded likewise */
 } Compiler;
 
 /* ---- compile.c ---- */

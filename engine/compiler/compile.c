@@ -1060,7 +1060,7 @@ int compile_module(Sim *S, const Node *module, const char *filename, Obj *code, 
     c->arena = ast_arena_new();
     Node *tree = c->arena ? ast_copy_tree(c, module) : NULL;
     if (!tree) {
-        cg_no_memory(c);
+        if (!c->failed) cg_no_memory(c);   /* else too deep: RecursionError */
         goto done;
     }
     if (ast_check_subset(c, tree) < 0 || ast_optimize(c, tree) < 0) goto done;

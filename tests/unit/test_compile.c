@@ -556,6 +556,27 @@ static void test_recursion_limit(void **state)
     assert_string_equal(err.type, "RecursionError");
     assert_string_equal(err.msg, "maximum recursion depth exceeded during compilation");
     assert_int_equal(err.lineno, 0);
+    /* A left-recursive chain the parser builds without nesting: as deep a
+     * tree, the same error, and no overflow of the C stack. */
+    enum { TERMS = 200000 };
+    char *src = malloc(5 + 2 * TERMS + 2);
+    assert_non_null(src);
+    size_t n = 0;
+    n += (size_t)sprintf(src, "x = a");
+    for (int i = 0; i < TERMS; i++) src[n++] = '+', src[n++] = 'a';
+    src[n++] = '\n';
+    Sim *S = ts_sim("cpython-3.11");
+    AstArena *a = ast_arena_new();
+    ParseError perr;
+    Node *mod = parse_module(a, src, n, "chain.py", &perr);
+    assert_non_null(mod);
+    Obj co;
+    assert_int_equal(compile_module(S, mod, "chain.py", &co, &err), -1);
+    assert_string_equal(err.type, "RecursionError");
+    ts_obcheck(S);
+    ast_arena_free(a);
+    free(src);
+    sim_free(S);
 }
 
 /* A heap that runs out at every point of a compilation: each attempt
