@@ -48,6 +48,10 @@ char *ts_report(const SimHeap *h);
 /* usable_arenas as slot indices "0,2,1" ("-" when empty), malloc'd. */
 char *ts_usable(const SimHeap *h);
 
+/* The whole file, NUL-terminated (a new malloc'd buffer), its length in
+ * *len when len is not NULL; NULL if it cannot be opened. */
+char *ts_read_file(const char *path, size_t *len);
+
 #endif /* TESTS_HEAP_SUPPORT_H */
 
 /* ---- the object layer ---- */

@@ -68,22 +68,6 @@ static void put(Text *t, const char *fmt, ...)
     }
 }
 
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    assert_non_null(buf);
-    size_t got = fread(buf, 1, (size_t)n, f);
-    fclose(f);
-    buf[got] = 0;
-    if (len) *len = got;
-    return buf;
-}
-
 /* ---- the dump, as gen_compile.py writes it ---- */
 
 typedef struct Dumper {
@@ -338,14 +322,14 @@ static int check_program(const char *name, char *msg, size_t cap)
     char path[1024];
     size_t len;
     snprintf(path, sizeof path, DIR "%s.py", name);
-    char *src = read_file(path, &len);
+    char *src = ts_read_file(path, &len);
     if (!src) return report(msg, cap, "no source %s", path);
     snprintf(path, sizeof path, DIR "%s.code", name);
-    char *want = read_file(path, NULL);
+    char *want = ts_read_file(path, NULL);
     char *want_err = NULL;
     if (!want) {
         snprintf(path, sizeof path, DIR "%s.err", name);
-        want_err = read_file(path, NULL);
+        want_err = ts_read_file(path, NULL);
         if (!want_err) {
             free(src);
             return report(msg, cap, "no expected dump for %s", name);
@@ -637,7 +621,7 @@ static void test_out_of_memory(void **state)
 static int dump_one(const char *path)
 {
     size_t len;
-    char *src = read_file(path, &len);
+    char *src = ts_read_file(path, &len);
     if (!src) return fprintf(stderr, "cannot read %s\n", path), 2;
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
@@ -678,7 +662,7 @@ static int dump_one(const char *path)
 int main(int argc, char **argv)
 {
     if (argc == 3 && !strcmp(argv[1], "--dump")) return dump_one(argv[2]);
-    char *manifest = read_file(DIR "MANIFEST", NULL);
+    char *manifest = ts_read_file(DIR "MANIFEST", NULL);
     if (!manifest) {
         fprintf(stderr, "no %sMANIFEST\n", DIR);
         return 1;

@@ -52,15 +52,9 @@ static void collect(void *ud, const char *s, size_t n) { text_put(ud, s, n); }
 
 static char *read_file(const char *path)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) fail_msg("cannot open %s", path);
-    Text t = {0};
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) text_put(&t, chunk, n);
-    fclose(f);
-    text_put(&t, "", 0);
-    return t.p;
+    char *p = ts_read_file(path, NULL);
+    if (!p) fail_msg("cannot open %s", path);
+    return p;
 }
 
 /* Hex to bytes ("-" is empty); returns the length. */

@@ -19,36 +19,17 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "heap_support.h"
+
 #include "compiler/lexer.h"
 
 #define DATA TEST_DATA_DIR "/compiler/tokens/"
-
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    size_t cap = 4096, n = 0;
-    char *buf = malloc(cap + 1);
-    assert_non_null(buf);
-    for (;;) {
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (n < cap) break;
-        cap *= 2;
-        buf = realloc(buf, cap + 1);
-        assert_non_null(buf);
-    }
-    fclose(f);
-    buf[n] = 0;
-    *len = n;
-    return buf;
-}
 
 static char *read_data(const char *name, const char *ext, size_t *len)
 {
     char path[512];
     snprintf(path, sizeof path, DATA "%s%s", name, ext);
-    char *s = read_file(path, len);
+    char *s = ts_read_file(path, len);
     if (!s) fail_msg("cannot read %s", path);
     return s;
 }

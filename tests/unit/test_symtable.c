@@ -12,6 +12,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+
+#include "heap_support.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,30 +23,12 @@
 
 #define SYM_DIR TEST_DATA_DIR "/compiler/symtable"
 
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    if (n < 0) {
-        fclose(f);
-        return NULL;
-    }
-    char *buf = malloc((size_t)n + 1);
-    *len = fread(buf, 1, (size_t)n, f);
-    buf[*len] = '\0';
-    fclose(f);
-    return buf;
-}
-
 static void check_one(const char *name)
 {
     char path[512];
     size_t len = 0, wlen = 0;
     snprintf(path, sizeof path, "%s/%s.py", SYM_DIR, name);
-    char *src = slurp(path, &len);
+    char *src = ts_read_file(path, &len);
     assert_non_null(src);
     AstArena *a = ast_arena_new();
     ParseError pe;
@@ -53,7 +37,7 @@ static void check_one(const char *name)
     SymError se;
     SymTable *st = symtable_build(a, m, &se);
     snprintf(path, sizeof path, "%s/%s.sym", SYM_DIR, name);
-    char *want = slurp(path, &wlen);
+    char *want = ts_read_file(path, &wlen);
     if (want) {
         if (!st) fail_msg("%s: symtable error '%s' at %d:%d", name, se.msg, se.lineno, se.col);
         static char got[1 << 20];
@@ -66,7 +50,7 @@ static void check_one(const char *name)
         }
     } else {
         snprintf(path, sizeof path, "%s/%s.err", SYM_DIR, name);
-        want = slurp(path, &wlen);
+        want = ts_read_file(path, &wlen);
         assert_non_null(want);
         if (st) fail_msg("%s: CPython raises SyntaxError, refscope does not", name);
         char got[512];
