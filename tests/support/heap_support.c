@@ -167,3 +167,28 @@ char *ts_read_file(const char *path, size_t *len)
     if (len) *len = n;
     return buf;
 }
+
+size_t ts_unescape(const char *s, char *out)
+{
+    size_t n = 0;
+    while (*s) {
+        if (*s != '\\') {
+            out[n++] = *s++;
+            continue;
+        }
+        s++;
+        if (*s == 'n') out[n++] = '\n';
+        else if (*s == 'r') out[n++] = '\r';
+        else if (*s == 't') out[n++] = '\t';
+        else if (*s == '\\') out[n++] = '\\';
+        else if (*s == 'x') {
+            unsigned v = 0;
+            sscanf(s + 1, "%2x", &v);
+            out[n++] = (char)v;
+            s += 2;
+        }
+        s++;
+    }
+    out[n] = 0;
+    return n;
+}

@@ -52,7 +52,9 @@ char *ts_usable(const SimHeap *h);
  * *len when len is not NULL; NULL if it cannot be opened. */
 char *ts_read_file(const char *path, size_t *len);
 
-#endif /* TESTS_HEAP_SUPPORT_H */
+/* Undoes the generators' escapes (\\ \n \r \t \xNN) of `s` into `out`
+ * (as large as `s`), NUL-terminated; returns the length. */
+size_t ts_unescape(const char *s, char *out);
 
 /* ---- the object layer ---- */
 #include "objects/object.h"
@@ -63,3 +65,5 @@ Sim *ts_sim(const char *spec);
 void ts_obcheck(Sim *S);
 /* Fails with the pending exception's message if `o` is 0. */
 Obj ts_ok(Sim *S, Obj o);
+
+#endif /* TESTS_HEAP_SUPPORT_H */

@@ -34,32 +34,6 @@ static char *read_data(const char *name, const char *ext, size_t *len)
     return s;
 }
 
-/* gen_tokens.py's escapes: \\ \n \r \t \xNN. */
-static size_t unescape(const char *s, char *out)
-{
-    size_t n = 0;
-    while (*s) {
-        if (*s != '\\') {
-            out[n++] = *s++;
-            continue;
-        }
-        s++;
-        if (*s == 'n') out[n++] = '\n';
-        else if (*s == 'r') out[n++] = '\r';
-        else if (*s == 't') out[n++] = '\t';
-        else if (*s == '\\') out[n++] = '\\';
-        else if (*s == 'x') {
-            unsigned v;
-            sscanf(s + 1, "%2x", &v);
-            out[n++] = (char)v;
-            s += 2;
-        }
-        s++;
-    }
-    out[n] = 0;
-    return n;
-}
-
 /* Next line of `*p` (NUL-terminated in place), or NULL at the end. */
 static char *next_line(char **p)
 {
@@ -123,7 +97,7 @@ static int check_good(const char *name)
         char kind[32];
         int l, c, el, ec, used = 0;
         assert_int_equal(sscanf(line, "%31s %d %d %d %d%n", kind, &l, &c, &el, &ec, &used), 5);
-        size_t tlen = unescape(line[used] == ' ' ? line + used + 1 : line + used, text);
+        size_t tlen = ts_unescape(line[used] == ' ' ? line + used + 1 : line + used, text);
         Token t;
         if (lex_next(L, &t) < 0)
             fail_msg("%s: token %d (%s): error %s: %s", name, i, kind, lex_error(L)->type,
@@ -169,7 +143,7 @@ static void check_bad(const char *name)
         char *key = line, *val = strchr(line, ' ');
         assert_non_null(val);
         *val++ = 0;
-        size_t wlen = unescape(val, want);
+        size_t wlen = ts_unescape(val, want);
         const char *have = got;
         size_t hlen;
         if (!strcmp(key, "type")) {

@@ -35,32 +35,6 @@ static char *read_data(const char *name, const char *ext, size_t *len)
     return ts_read_file(path, len);
 }
 
-/* gen_parser.py's escapes: \\ \n \r \t \xNN. */
-static size_t unescape(const char *s, char *out)
-{
-    size_t n = 0;
-    while (*s) {
-        if (*s != '\\') {
-            out[n++] = *s++;
-            continue;
-        }
-        s++;
-        if (*s == 'n') out[n++] = '\n';
-        else if (*s == 'r') out[n++] = '\r';
-        else if (*s == 't') out[n++] = '\t';
-        else if (*s == '\\') out[n++] = '\\';
-        else if (*s == 'x') {
-            unsigned v = 0;
-            sscanf(s + 1, "%2x", &v);
-            out[n++] = (char)v;
-            s += 2;
-        }
-        s++;
-    }
-    out[n] = 0;
-    return n;
-}
-
 /* ---- a growable text ---- */
 
 typedef struct Text {
@@ -346,9 +320,9 @@ static int check_bad(const char *name, const char *src, size_t len, char *why, s
     }
     stderr_text += 7;
     char umsg[600];
-    unescape(msg, umsg);
+    ts_unescape(msg, umsg);
     int has_text = strcmp(text, "None") != 0;
-    if (has_text) unescape(text, utext);
+    if (has_text) ts_unescape(text, utext);
 
     AstArena *a = ast_arena_new();
     ParseError e;
