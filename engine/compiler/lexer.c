@@ -819,8 +819,16 @@ static int codec_is_utf8(const char *s, size_t n)
     return 0;
 }
 
+static int utf8_ascii_only(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)s[i] >= 0x80) return 0;
+    return 1;
+}
+
 /* check_coding_spec on lines 1 and 2: a `coding[:=]name` comment alone on
- * its line.  refscope reads UTF-8 only; another encoding is refused. */
+ * its line.  refscope reads UTF-8 only; another encoding is refused, but
+ * for Latin-1 over ASCII text (old files' usual cookie). */
 static int check_coding(Lexer *L, size_t b, size_t e)
 {
     const char *s = L->src + b;
@@ -867,6 +875,11 @@ static int check_coding(Lexer *L, size_t b, size_t e)
             if (utf8_invalid_at(L->src + e, L->n - e) < L->n - e)
                 return no_location_error(L, LEXE_ENCODING,
                                          format("encoding problem: %.*s", len, s + begin));
+            return 0;
+        }
+        if (normal && !strcmp(normal, "iso-8859-1") && utf8_ascii_only(L->src + e, L->n - e)) {
+            /* Latin-1 decodes ASCII to itself: the text is what refscope reads */
+            L->encoding = 1;
             return 0;
         }
         return no_location_error(L, LEXE_UNSUPPORTED,

@@ -139,6 +139,16 @@ static void test_dis(void **state)
     assert_int_equal(run(cmd, &out), 1);
     expect(out, "    \xc3\xa9 = 0; break\n            ^^^^^\nSyntaxError: 'break' outside loop\n");
     free(out);
+    /* A Latin-1 cookie over ASCII text reads as CPython reads it;
+     * Latin-1 text beyond ASCII is refused by name. */
+    write_file(bad, "# -*- coding: latin-1 -*-\nx = 1\n");
+    assert_int_equal(run(cmd, &out), 0);
+    expect(out, "  2           2 LOAD_CONST               0 (1)\n");
+    free(out);
+    write_file(bad, "# -*- coding: latin-1 -*-\nx = '\xe9'\n");
+    assert_int_equal(run(cmd, &out), 1);
+    expect(out, "refscope reads UTF-8 source only; this file declares 'latin-1' (line 1)");
+    free(out);
     assert_int_equal(run("dis /nonexistent/x.py", &out), 1);
     expect(out, "can't open '/nonexistent/x.py'");
     free(out);

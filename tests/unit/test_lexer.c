@@ -468,14 +468,19 @@ static void test_null_byte_after_dedents(void **state)
 static void test_coding_cookies(void **state)
 {
     (void)state;
-    /* utf-8 spellings are fine; others are refused (CPython would recode) */
+    /* utf-8 spellings are fine, and Latin-1 over ASCII; others are
+     * refused (CPython would recode) */
     assert_string_equal(stream("# coding: utf8\nx\n"), "NAME:x NEWLINE ENDMARKER ");
     assert_string_equal(stream("#!/bin/python\n# -*- coding: UTF_8 -*-\nx\n"),
                         "NAME:x NEWLINE ENDMARKER ");
     assert_string_equal(stream("x = 1\n# coding: latin-1\n"),  /* too late to count */
                         "NAME:x EQUAL:= NUMBER:1 NEWLINE ENDMARKER ");
-    assert_string_equal(stream("# coding: latin-1\nx\n"),
+    assert_string_equal(stream("# coding: latin-1\nx\n"), "NAME:x NEWLINE ENDMARKER ");
+    assert_string_equal(stream("# coding: latin-1\nx = '\xe9'\n"),
                         "error: refscope reads UTF-8 source only; this file declares 'latin-1' "
+                        "(line 1)");
+    assert_string_equal(stream("# coding: cp1252\nx\n"),
+                        "error: refscope reads UTF-8 source only; this file declares 'cp1252' "
                         "(line 1)");
     assert_string_equal(stream("\xef\xbb\xbf# coding: utf-8\nx\n"), "NAME:x NEWLINE ENDMARKER ");
     /* with the encoding declared, undecodable bytes reach the tokenizer */
