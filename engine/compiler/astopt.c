@@ -47,23 +47,33 @@ static int copy_list(Compiler *c, NodeList *dst, const NodeList *src)
 
 static Node *copy_node_kind(Compiler *c, const Node *n);
 
+/* CPython's astfold_stmt and astfold_expr count their depth against
+ * 3 * the recursion limit (1000) and raise RecursionError past it: a
+ * statement at module level holding 2,999 nested unary minuses is too
+ * deep, 2,998 are not.  Folding runs before the symbol table and the code
+ * generator, so this bounds their recursion as well. */
+enum { FOLD_DEPTH_LIMIT = 3 * 1000 };
+
 /* The parser bounds nesting but not left-recursive chains (`a+a+...+a`,
- * `a.b.b...`), whose trees can be millions deep; CPython's folder stops
- * them at 3,000 statements and expressions (fold_enter below).  At most
- * two other nodes (arguments, arg, keyword, comprehension, ...) sit
- * between two expressions or statements, so a tree deeper than this
- * would fail there anyway: the copy raises the same RecursionError
- * instead of overflowing the C stack. */
-enum { COPY_DEPTH_LIMIT = 3 * 3 * 1000 + 3 };
+ * `a.b.b...`), whose trees can be millions deep, so the copy made before
+ * folding needs a bound too.  At most two other nodes (arguments, arg,
+ * keyword, comprehension, ...) sit between two expressions or statements:
+ * a tree deeper than this would fail the folder's limit anyway, and the
+ * copy raises the same RecursionError instead of overflowing the C stack. */
+enum { COPY_DEPTH_LIMIT = 3 * FOLD_DEPTH_LIMIT + 3 };
+
+/* Enters one level of *depth: 0, or -1 with the RecursionError set (the
+ * caller still leaves the level). */
+static int depth_enter(Compiler *c, int *depth, int limit)
+{
+    if (++*depth <= limit) return 0;
+    cg_exc_error(c, "RecursionError", "maximum recursion depth exceeded during compilation");
+    return -1;
+}
 
 static Node *copy_node(Compiler *c, const Node *n)
 {
-    if (++c->copy_depth > COPY_DEPTH_LIMIT) {
-        c->copy_depth--;
-        cg_exc_error(c, "RecursionError", "maximum recursion depth exceeded during compilation");
-        return NULL;
-    }
-    Node *m = copy_node_kind(c, n);
+    Node *m = depth_enter(c, &c->copy_depth, COPY_DEPTH_LIMIT) < 0 ? NULL : copy_node_kind(c, n);
     c->copy_depth--;
     return m;
 }
@@ -1061,30 +1071,16 @@ static int fold_stmt_kind(Compiler *c, Node *s)
     }
 }
 
-/* CPython's astfold_stmt and astfold_expr count their depth against
- * 3 * the recursion limit (1000) and raise RecursionError past it: a
- * statement at module level holding 2,999 nested unary minuses is too
- * deep, 2,998 are not.  This runs before the symbol table and the code
- * generator, so it bounds their recursion as well. */
-enum { FOLD_DEPTH_LIMIT = 3 * 1000 };
-
-static int fold_enter(Compiler *c)
-{
-    if (++c->fold_depth <= FOLD_DEPTH_LIMIT) return 0;
-    cg_exc_error(c, "RecursionError", "maximum recursion depth exceeded during compilation");
-    return -1;
-}
-
 static int fold_expr(Compiler *c, Node *n)
 {
-    int r = fold_enter(c) < 0 ? -1 : fold_expr_kind(c, n);
+    int r = depth_enter(c, &c->fold_depth, FOLD_DEPTH_LIMIT) < 0 ? -1 : fold_expr_kind(c, n);
     c->fold_depth--;
     return r;
 }
 
 static int fold_stmt(Compiler *c, Node *s)
 {
-    int r = fold_enter(c) < 0 ? -1 : fold_stmt_kind(c, s);
+    int r = depth_enter(c, &c->fold_depth, FOLD_DEPTH_LIMIT) < 0 ? -1 : fold_stmt_kind(c, s);
     c->fold_depth--;
     return r;
 }
