@@ -55,6 +55,22 @@ typedef void (*RefVisitFn)(Sim *S, Obj target, const Holder *hd, void *ud);
     X(WEAKREF,    "ReferenceType", 64,  0,  TPF_GC | TPF_BASETYPE)           \
     X(GENERATOR,  "generator",     80,  8,  TPF_GC) /* items: its frame */     \
     X(MEMBER_DESCR, "member_descriptor", 48, 0, TPF_GC)                      \
+    X(DICT_KEYS,  "dict_keys",     24,  0,  TPF_GC)                           \
+    X(DICT_VALUES, "dict_values",  24,  0,  TPF_GC)                           \
+    X(DICT_ITEMS, "dict_items",    24,  0,  TPF_GC)                           \
+    X(DICT_KEYITER, "dict_keyiterator", 56, 0, TPF_GC)                        \
+    X(DICT_VALUEITER, "dict_valueiterator", 56, 0, TPF_GC)                    \
+    X(DICT_ITEMITER, "dict_itemiterator", 56, 0, TPF_GC)                      \
+    X(SET_ITER,   "set_iterator",  48,  0,  TPF_GC)                           \
+    X(STR_ASCII_ITER, "str_ascii_iterator", 32, 0, TPF_GC)                    \
+    X(STR_ITER,   "str_iterator",  32,  0,  TPF_GC)                           \
+    X(LIST_REVITER, "list_reverseiterator", 32, 0, TPF_GC)                    \
+    X(ENUMERATE,  "enumerate",     56,  0,  TPF_GC | TPF_BASETYPE)            \
+    X(ZIP,        "zip",           48,  0,  TPF_GC | TPF_BASETYPE)            \
+    X(FRAME,      "frame",         120, 8,  TPF_GC | TPF_VAR)                 \
+    X(TRACEBACK,  "traceback",     40,  0,  TPF_GC)                           \
+    X(METHOD_DESCR, "method_descriptor", 56, 0, TPF_GC)                       \
+    X(SLICE,      "slice",         40,  0,  TPF_GC)                           \
     X(INSTANCE,   "object",        16,  0,  TPF_GC) /* the behaviour of class instances */
 
 typedef enum TypeId {
@@ -151,6 +167,31 @@ typedef struct InternTable {
     uint64_t cap, used;
 } InternTable;
 
+/* The VM's root: the running thread, its data stack, the interpreter's
+ * modules.  Frames live in 16 KiB data-stack chunks (raw region), linked
+ * through their `previous` words. */
+typedef struct VmState {
+    SimAddr chunk;               /* current data-stack chunk (word 0: previous chunk) */
+    SimAddr top, limit;          /* first free word, end of the chunk */
+    SimAddr frame;               /* the executing frame, 0 when none */
+    int depth;                   /* Python frames running (recursion check) */
+    int recursion_limit;         /* sys.getrecursionlimit() */
+    int c_depth;                 /* nested evaluation loops (host stack guard) */
+    uint64_t tick;               /* instructions executed */
+    Obj handled;                 /* the exception being handled (exc_info), or 0 */
+    Obj builtins_mod, builtins;  /* the builtins module and its dict */
+    Obj main_mod;                /* __main__ */
+    Obj modules;                 /* sys.modules */
+    Obj kwnames;                 /* KW_NAMES's tuple for the next CALL (borrowed from co_consts) */
+    Obj *descrs;                 /* method descriptors, by C function index */
+    Obj *cfunc_objs;             /* builtin function objects made at start-up */
+    size_t ncfuncs;
+    volatile int interrupt;      /* Ctrl-C pending */
+    int done, exit_status;
+    SimWriteFn out, err;
+    void *out_ud, *err_ud;
+} VmState;
+
 struct Sim {
     SimHeap *heap;
     uintptr_t bias;              /* host address - simulated address */
@@ -192,6 +233,8 @@ struct Sim {
 
     uint64_t **objmap;           /* one bit per 8 bytes, per MiB of space */
     size_t objmap_len;
+
+    VmState vm;
 
     int dealloc_depth;           /* the trashcan's nesting level */
     Obj trash;                   /* deferred deallocations, via gc_prev */

@@ -8,6 +8,7 @@
 #include "objects/exc.h"
 #include "objects/float.h"
 #include "objects/frame.h"
+#include "objects/frameobj.h"
 #include "objects/func.h"
 #include "objects/gen.h"
 #include "objects/int.h"
@@ -135,6 +136,7 @@ uint64_t ob_getsizeof(const Sim *S, Obj o)
                8 * (uint64_t)((int32_t)ob_get32(S, code, CO_NLOCALSPLUS_OFF) +
                               (int32_t)ob_get32(S, code, CO_STACKSIZE_OFF));
     }
+    case TI_FRAME: return frameobj_sizeof(S, o);
     case TI_TYPE:
         if (tp_flags(S, o) & TPF_HEAPTYPE) return pre + type_sizeof(S, o);
         return TP_STATIC_SIZE;

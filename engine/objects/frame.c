@@ -1,5 +1,6 @@
 /* frame.c -- see frame.h. */
 #include "objects/frame.h"
+#include "objects/frameobj.h"
 #include "objects/func.h"
 
 Holder frame_slot_holder(const Sim *S, SimAddr frame, int64_t i)
@@ -22,12 +23,13 @@ void frame_init(Sim *S, SimAddr frame, Obj func)
     ob_incref(S, code, HOLD_INTERNAL(frame, R_FRAME_CODE));
     ob_set64(S, frame, FRAME_OBJ_OFF, 0);
     ob_set64(S, frame, FRAME_PREVIOUS_OFF, 0);
-    ob_set64(S, frame, FRAME_PREV_INSTR_OFF, 0);
+    ob_set64(S, frame, FRAME_PREV_INSTR_OFF, (uint64_t)-1); /* before the first instruction */
     ob_set32(S, frame, FRAME_STACKTOP_OFF, 0);
 }
 
 void frame_clear(Sim *S, SimAddr frame)
 {
+    if (frameobj_release(S, frame)) return; /* the frame object took it over */
     int32_t top = (int32_t)ob_get32(S, frame, FRAME_STACKTOP_OFF);
     for (int32_t i = 0; i < top; i++) {
         Obj v = ob_get64(S, frame, FRAME_LOCALSPLUS_OFF + 8 * (uint32_t)i);
@@ -35,7 +37,7 @@ void frame_clear(Sim *S, SimAddr frame)
         ob_xdecref(S, v, frame_slot_holder(S, frame, i));
     }
     ob_set32(S, frame, FRAME_STACKTOP_OFF, 0);
-    static const ObField tail[] = {{FRAME_OBJ_OFF, R_NONE}, {FRAME_LOCALS_OFF, R_FRAME_LOCALS},
+    static const ObField tail[] = {{FRAME_LOCALS_OFF, R_FRAME_LOCALS},
                                    {FRAME_FUNC_OFF, R_FRAME_FUNC}};
     ob_clear_fields(S, frame, tail, N_FIELDS(tail));
     /* f_code last: the slot holders above look their kinds up in it */
@@ -48,7 +50,7 @@ void frame_referents(Sim *S, SimAddr frame, RefVisit visit, void *ud)
     static const ObField specials[] = {{FRAME_FUNC_OFF, R_FRAME_FUNC},
                                        {FRAME_CODE_OFF, R_FRAME_CODE},
                                        {FRAME_LOCALS_OFF, R_FRAME_LOCALS},
-                                       {FRAME_OBJ_OFF, R_NONE}};
+                                       {FRAME_OBJ_OFF, R_FRAME_OBJ}};
     ob_visit_fields(S, frame, specials, N_FIELDS(specials), visit, ud);
     int32_t top = (int32_t)ob_get32(S, frame, FRAME_STACKTOP_OFF);
     for (int32_t i = 0; i < top; i++) {

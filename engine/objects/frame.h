@@ -12,6 +12,8 @@
  * localsplus[i] for i < co_nlocalsplus is a local (holder H_LOCAL) and
  * above that a value-stack slot (H_STACK); the owner of those holders is
  * the frame's address.  stacktop counts the live slots of localsplus.
+ * prev_instr is kept as an index: the code unit of the instruction last
+ * started (-1 before the first), CPython's prev_instr - _PyCode_CODE(code).
  */
 #ifndef ENGINE_OBJECTS_FRAME_H
 #define ENGINE_OBJECTS_FRAME_H

@@ -211,7 +211,18 @@ typedef enum HolderKind {
     X(GEN_EXC,      "generator's saved exception")          \
     X(DESCR_TYPE,   "descriptor's __objclass__")            \
     X(DESCR_NAME,   "descriptor's __name__")                \
-    X(CURRENT_EXC,  "the exception being raised")
+    X(CURRENT_EXC,  "the exception being raised")          \
+    X(HANDLED_EXC,  "the exception being handled")          \
+    X(VIEW_DICT,    "view's dict")                          \
+    X(ITER_RESULT,  "iterator's cached result")             \
+    X(ENUM_INDEX,   "enumerate's long index")               \
+    X(ZIP_ITERS,    "zip's iterators")                      \
+    X(TB_NEXT,      "tb_next")                              \
+    X(TB_FRAME,     "tb_frame")                             \
+    X(FRAME_BACK,   "f_back")                               \
+    X(FRAME_OBJ,    "frame object")                         \
+    X(DESCR_SELF,   "method's __self__")                    \
+    X(SYS_MODULES,  "sys.modules")
 
 typedef enum HolderReason {
 #define X(n, text) R_##n,

@@ -12,6 +12,8 @@
 #include "objects/func.h"
 #include "objects/gen.h"
 #include "objects/int.h"
+#include "objects/iters.h"
+#include "objects/frameobj.h"
 #include "objects/list.h"
 #include "objects/misc.h"
 #include "objects/set.h"
@@ -64,6 +66,22 @@ static const Slots slots[TI_COUNT] = {
     [TI_WEAKREF] = {weakref_dealloc, weakref_referents},
     [TI_GENERATOR] = {gen_dealloc, gen_referents},
     [TI_MEMBER_DESCR] = {descr_dealloc, descr_referents},
+    [TI_DICT_KEYS] = {fieldobj_dealloc, fieldobj_referents},
+    [TI_DICT_VALUES] = {fieldobj_dealloc, fieldobj_referents},
+    [TI_DICT_ITEMS] = {fieldobj_dealloc, fieldobj_referents},
+    [TI_DICT_KEYITER] = {fieldobj_dealloc, fieldobj_referents},
+    [TI_DICT_VALUEITER] = {fieldobj_dealloc, fieldobj_referents},
+    [TI_DICT_ITEMITER] = {fieldobj_dealloc, fieldobj_referents},
+    [TI_SET_ITER] = {fieldobj_dealloc, fieldobj_referents},
+    [TI_STR_ASCII_ITER] = {fieldobj_dealloc, fieldobj_referents},
+    [TI_STR_ITER] = {fieldobj_dealloc, fieldobj_referents},
+    [TI_LIST_REVITER] = {fieldobj_dealloc, fieldobj_referents},
+    [TI_ENUMERATE] = {fieldobj_dealloc, fieldobj_referents},
+    [TI_ZIP] = {fieldobj_dealloc, fieldobj_referents},
+    [TI_FRAME] = {frameobj_dealloc, frameobj_referents},
+    [TI_TRACEBACK] = {fieldobj_dealloc, fieldobj_referents},
+    [TI_METHOD_DESCR] = {never_dealloc, NULL},
+    [TI_SLICE] = {fieldobj_dealloc, fieldobj_referents},
     [TI_INSTANCE] = {instance_dealloc, instance_referents},
 };
 

@@ -29,4 +29,52 @@ SimHeap *sim_engine_heap(SimEngine *e);
 int sim_disassemble_source(SimEngine *e, const char *src, size_t len, const char *filename,
                            SimWriteFn out, void *ud, SimWriteFn err_out, void *err_ud);
 
+/* ---- running a program ----
+ *
+ * load compiles a source as __main__; step executes exactly one bytecode
+ * instruction of the running thread (CACHE units are skipped, as CPython
+ * skips them) and returns; run steps to the end.  Work an instruction
+ * triggers -- an allocation cascade, a __del__ or a weakref callback, a
+ * class's __init__ -- runs inside that step, its own instructions counted
+ * by the tick.  At the end, an uncaught exception has been printed as
+ * python3 prints it and the exit status is python3's. */
+
+enum { SIM_STEP_RUNNING = 0, SIM_STEP_DONE = 1 };
+
+/* Where the program's stdout and stderr go (default: nowhere). */
+void sim_engine_set_output(SimEngine *e, SimWriteFn out, void *out_ud, SimWriteFn err, void *err_ud);
+
+/* Compiles src (UTF-8) as module __main__ from `filename`.  0: ready to
+ * step.  1: a syntax error, written to the error stream as python3 writes
+ * it; the exit status is then 1. */
+int sim_engine_load(SimEngine *e, const char *src, size_t len, const char *filename);
+
+/* One instruction: SIM_STEP_RUNNING, or SIM_STEP_DONE once the program
+ * has finished (then a no-op). */
+int sim_engine_step(SimEngine *e);
+
+/* Steps to the end; the exit status. */
+int sim_engine_run(SimEngine *e);
+
+/* python3's exit status: 0, 1 after an uncaught exception, SystemExit's
+ * code, 130 after an uncaught KeyboardInterrupt... (valid when done). */
+int sim_engine_exit_status(const SimEngine *e);
+
+/* Instructions executed so far. */
+unsigned long long sim_engine_tick(const SimEngine *e);
+
+/* The event sink (see sim/events.h): every event whose category is in
+ * mask; fn NULL or mask 0 detaches it. */
+void sim_engine_set_event_sink(SimEngine *e, SimEventFn fn, void *userdata, unsigned mask);
+
+/* Ctrl-C: the program sees KeyboardInterrupt before its next instruction.
+ * Safe to call from a signal handler (it only sets a flag). */
+void sim_engine_interrupt(SimEngine *e);
+
+/* `python3 FILE.py` in one call: a new engine for `profile` (NULL: the
+ * default), load, run, free.  Returns the exit status; 2 with a message
+ * on err when the profile is invalid. */
+int sim_run_source(const char *profile, const char *src, size_t len, const char *filename,
+                   SimWriteFn out, void *out_ud, SimWriteFn err, void *err_ud);
+
 #endif /* SIM_ENGINE_H */

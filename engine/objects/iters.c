@@ -1,0 +1,117 @@
+/* iters.c -- see iters.h. */
+#include "objects/exc.h"
+#include "objects/int.h"
+#include "objects/iters.h"
+
+static const ObField view_fields[] = {{DV_DICT_OFF, R_VIEW_DICT}};
+static const ObField dictiter_fields[] = {{DI_DICT_OFF, R_ITER_SEQ}, {DI_RESULT_OFF, R_ITER_RESULT}};
+static const ObField setiter_fields[] = {{SI_SET_OFF, R_ITER_SEQ}};
+static const ObField enum_fields[] = {{EN_SIT_OFF, R_ITER_SEQ}, {EN_RESULT_OFF, R_ITER_RESULT},
+                                      {EN_LONGINDEX_OFF, R_ENUM_INDEX}};
+static const ObField zip_fields[] = {{ZIP_ITTUPLE_OFF, R_ZIP_ITERS}, {ZIP_RESULT_OFF, R_ITER_RESULT}};
+static const ObField tb_fields[] = {{TB_NEXT_OFF, R_TB_NEXT}, {TB_FRAME_OFF, R_TB_FRAME}};
+static const ObField seq_fields[] = {{24, R_ITER_SEQ}};
+static const ObField slice_fields[] = {{SLICE_START_OFF, R_NONE}, {SLICE_STOP_OFF, R_NONE}, {SLICE_STEP_OFF, R_NONE}};
+
+static const ObField *fields_of(const Sim *S, Obj o, size_t *n)
+{
+    switch ((TypeId)tp_index(S, ob_type(S, o))) {
+    case TI_DICT_KEYS:
+    case TI_DICT_VALUES:
+    case TI_DICT_ITEMS: *n = N_FIELDS(view_fields); return view_fields;
+    case TI_DICT_KEYITER:
+    case TI_DICT_VALUEITER:
+    case TI_DICT_ITEMITER: *n = N_FIELDS(dictiter_fields); return dictiter_fields;
+    case TI_SET_ITER: *n = N_FIELDS(setiter_fields); return setiter_fields;
+    case TI_ENUMERATE: *n = N_FIELDS(enum_fields); return enum_fields;
+    case TI_ZIP: *n = N_FIELDS(zip_fields); return zip_fields;
+    case TI_TRACEBACK: *n = N_FIELDS(tb_fields); return tb_fields;
+    case TI_SLICE: *n = N_FIELDS(slice_fields); return slice_fields;
+    default: *n = N_FIELDS(seq_fields); return seq_fields; /* str and reverse iterators */
+    }
+}
+
+void fieldobj_dealloc(Sim *S, Obj o)
+{
+    size_t n;
+    const ObField *f = fields_of(S, o, &n);
+    gc_untrack(S, o);
+    ob_clear_fields(S, o, f, n);
+    ob_free_memory(S, o);
+}
+
+void fieldobj_referents(Sim *S, Obj o, RefVisit visit, void *ud)
+{
+    size_t n;
+    const ObField *f = fields_of(S, o, &n);
+    ob_visit_fields(S, o, f, n, visit, ud);
+}
+
+Obj slice_new(Sim *S, Obj start, Obj stop, Obj step)
+{
+    Obj s = ob_alloc(S, TI_SLICE, 0);
+    if (!s) return 0;
+    Obj v[3] = {start ? start : S->none, stop ? stop : S->none, step ? step : S->none};
+    for (int i = 0; i < 3; i++) {
+        ob_set64(S, s, SLICE_START_OFF + 8 * (uint32_t)i, v[i]);
+        ob_incref(S, v[i], HOLD_INTERNAL(s, R_NONE));
+    }
+    gc_track(S, s);
+    return s;
+}
+
+/* An index of a slice: None, an int (clamped to int64), or TypeError. */
+static int slice_index(Sim *S, Obj v, int64_t *out)
+{
+    if (v == S->none) return 1;
+    if (!ob_is(S, v, TI_INT) && !ob_is(S, v, TI_BOOL)) {
+        exc_set(S, EXC_TypeError, "slice indices must be integers or None or have an __index__ method");
+        return -1;
+    }
+    if (int_as_i64(S, v, out)) { /* beyond int64: PyNumber_AsSsize_t clamps */
+        exc_clear(S);
+        *out = int_compare(S, v, S->small_ints + 32 * 5) < 0 ? INT64_MIN + 1 : INT64_MAX;
+    }
+    return 0;
+}
+
+int slice_indices(Sim *S, Obj s, int64_t len, int64_t *pstart, int64_t *pstop, int64_t *pstep)
+{
+    int64_t start = 0, stop = 0, step = 1;
+    int r = slice_index(S, ob_get64(S, s, SLICE_STEP_OFF), &step);
+    if (r < 0) return -1;
+    if (r == 0 && step == 0) {
+        exc_set(S, EXC_ValueError, "slice step cannot be zero");
+        return -1;
+    }
+    if (step < -INT64_MAX) step = -INT64_MAX;
+    int rs = slice_index(S, ob_get64(S, s, SLICE_START_OFF), &start);
+    if (rs < 0) return -1;
+    int re = slice_index(S, ob_get64(S, s, SLICE_STOP_OFF), &stop);
+    if (re < 0) return -1;
+    /* PySlice_Unpack's defaults, then PySlice_AdjustIndices */
+    if (rs) start = step < 0 ? INT64_MAX : 0;
+    if (re) stop = step < 0 ? INT64_MIN + 1 : INT64_MAX;
+    if (start < 0) {
+        start += len;
+        if (start < 0) start = step < 0 ? -1 : 0;
+    } else if (start >= len) {
+        start = step < 0 ? len - 1 : len;
+    }
+    if (stop < 0) {
+        stop += len;
+        if (stop < 0) stop = step < 0 ? -1 : 0;
+    } else if (stop >= len) {
+        stop = step < 0 ? len - 1 : len;
+    }
+    *pstart = start;
+    *pstop = stop;
+    *pstep = step;
+    return 0;
+}
+
+int64_t slice_length(int64_t start, int64_t stop, int64_t step)
+{
+    if (step < 0) return stop < start ? (start - stop - 1) / (-step) + 1 : 0;
+    return start < stop ? (stop - start - 1) / step + 1 : 0;
+}

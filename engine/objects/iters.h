@@ -1,0 +1,64 @@
+/*
+ * objects/iters.h -- the small objects made only of reference fields and
+ * counters: dict views and dict iterators, set iterators, str iterators,
+ * the list reverse iterator, enumerate, zip, tracebacks.  Their layouts
+ * are CPython 3.11's (tp_basicsize from python3, see sim.h's table); the
+ * runtime fills and advances them, this file owns their dealloc and
+ * referents (tp_dealloc / tp_traverse order).
+ *
+ *   dict_keys/values/items  16 dv_dict
+ *   dict_*iterator          16 di_dict, 24 di_used, 32 di_pos, 40 di_result, 48 len
+ *   set_iterator            16 si_set, 24 si_used, 32 si_pos, 40 len
+ *   str_(ascii_)iterator,   16 it_index, 24 it_seq   (as list_iterator)
+ *   list_reverseiterator
+ *   enumerate               16 en_index, 24 en_sit, 32 en_result, 40 en_longindex
+ *   zip                     16 tuplesize, 24 ittuple, 32 result, 40 strict
+ *   traceback               16 tb_next, 24 tb_frame, 32 tb_lasti (i32), 36 tb_lineno (i32)
+ *   slice                   16 start, 24 stop, 32 step
+ */
+#ifndef ENGINE_OBJECTS_ITERS_H
+#define ENGINE_OBJECTS_ITERS_H
+
+#include "objects/object.h"
+
+#define DV_DICT_OFF 16
+#define DI_DICT_OFF 16
+#define DI_USED_OFF 24
+#define DI_POS_OFF 32
+#define DI_RESULT_OFF 40
+#define DI_LEN_OFF 48
+#define SI_SET_OFF 16
+#define SI_USED_OFF 24
+#define SI_POS_OFF 32
+#define SI_LEN_OFF 40
+#define EN_INDEX_OFF 16
+#define EN_SIT_OFF 24
+#define EN_RESULT_OFF 32
+#define EN_LONGINDEX_OFF 40
+#define ZIP_SIZE_OFF 16
+#define ZIP_ITTUPLE_OFF 24
+#define ZIP_RESULT_OFF 32
+#define ZIP_STRICT_OFF 40
+#define TB_NEXT_OFF 16
+#define TB_FRAME_OFF 24
+#define TB_LASTI_OFF 32
+#define TB_LINENO_OFF 36
+#define SLICE_START_OFF 16
+#define SLICE_STOP_OFF 24
+#define SLICE_STEP_OFF 32
+
+/* slice(start, stop, step); 0 arguments mean None.  Borrowed arguments,
+ * new reference. */
+Obj slice_new(Sim *S, Obj start, Obj stop, Obj step);
+/* PySlice_Unpack + PySlice_AdjustIndices for a sequence of length len:
+ * 0, or -1 with TypeError/ValueError.  slice_length gives the count. */
+int slice_indices(Sim *S, Obj slice, int64_t len, int64_t *start, int64_t *stop, int64_t *step);
+int64_t slice_length(int64_t start, int64_t stop, int64_t step);
+
+/* dealloc / referents for every type listed above (dispatching on the
+ * object's type): each clears or visits its reference fields in order,
+ * then frees the object. */
+void fieldobj_dealloc(Sim *S, Obj o);
+void fieldobj_referents(Sim *S, Obj o, RefVisit visit, void *ud);
+
+#endif /* ENGINE_OBJECTS_ITERS_H */

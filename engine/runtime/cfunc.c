@@ -1,0 +1,56 @@
+/* cfunc.c -- argument checks for the engine's C functions (cfunc.h). */
+#include <string.h>
+
+#include "objects/exc.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "runtime/cfunc.h"
+
+static int64_t nkw(const Sim *S, Obj kwnames) { return kwnames ? ob_size(S, kwnames) : 0; }
+
+int cf_no_kwargs(Sim *S, const char *name, Obj kwnames)
+{
+    if (nkw(S, kwnames) == 0) return 0;
+    exc_set(S, EXC_TypeError, "%s() takes no keyword arguments", name);
+    return -1;
+}
+
+int cf_noargs(Sim *S, const char *name, int64_t nargs, Obj kwnames)
+{
+    if (cf_no_kwargs(S, name, kwnames)) return -1;
+    if (nargs == 0) return 0;
+    exc_set(S, EXC_TypeError, "%s() takes no arguments (%lld given)", name, (long long)nargs);
+    return -1;
+}
+
+int cf_one_arg(Sim *S, const char *name, int64_t nargs, Obj kwnames)
+{
+    if (cf_no_kwargs(S, name, kwnames)) return -1;
+    if (nargs == 1) return 0;
+    exc_set(S, EXC_TypeError, "%s() takes exactly one argument (%lld given)", name, (long long)nargs);
+    return -1;
+}
+
+int cf_positional(Sim *S, const char *name, int64_t nargs, Obj kwnames, int64_t min, int64_t max)
+{
+    if (cf_no_kwargs(S, name, kwnames)) return -1;
+    if (nargs >= min && nargs <= max) return 0;
+    int64_t n = nargs < min ? min : max;
+    const char *how = min == max ? "" : nargs < min ? "at least " : "at most ";
+    exc_set(S, EXC_TypeError, "%s expected %s%lld argument%s, got %lld", name, how, (long long)n,
+            n == 1 ? "" : "s", (long long)nargs);
+    return -1;
+}
+
+Obj cf_kwarg(Sim *S, const Obj *args, int64_t nargs, Obj kwnames, const char *kw)
+{
+    size_t len = strlen(kw);
+    for (int64_t i = 0; i < nkw(S, kwnames); i++) {
+        Obj k = tuple_item(S, kwnames, i);
+        char buf[64];
+        if ((size_t)str_len(S, k) != len || len >= sizeof buf) continue;
+        str_to_utf8(S, k, buf, sizeof buf);
+        if (!strcmp(buf, kw)) return args[nargs + i];
+    }
+    return 0;
+}

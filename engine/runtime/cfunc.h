@@ -1,0 +1,68 @@
+/*
+ * runtime/cfunc.h -- the engine's C functions: builtins, the methods of the
+ * built-in types and the functions of the simulated modules.
+ *
+ * Every one has the same signature (CPython's METH_FASTCALL|METH_KEYWORDS):
+ *
+ *     Obj fn(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+ *
+ *   self     for a method, the object it is called on; for a module
+ *            function, the module (as CPython's m_self); borrowed.
+ *   args     nargs positional arguments, then one value per name in
+ *            kwnames (a tuple of str, or 0 when there are none); borrowed:
+ *            they stay on the caller's value stack during the call, which
+ *            is why sys.getrefcount(x) sees the +1 of its argument.
+ *   returns  a new reference (HOLD_TEMP), or 0 with S->exc set.
+ *
+ * Functions are listed in per-module tables ended by {NULL, NULL}; the
+ * registry (registry.c) numbers them once, in table order, so that a
+ * builtin function object stores only its index (BUILTIN_INDEX_OFF) and
+ * the numbering is the same in every run.
+ *
+ * Error messages are CPython 3.11.7's, word for word: check each against
+ * python3 before relying on it.
+ */
+#ifndef ENGINE_RUNTIME_CFUNC_H
+#define ENGINE_RUNTIME_CFUNC_H
+
+#include "objects/object.h"
+
+typedef Obj (*CFunc)(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames);
+
+typedef struct CFuncDef {
+    const char *name;
+    CFunc fn;
+} CFuncDef;
+
+/* ---- the tables (each file owns its own) ---- */
+extern const CFuncDef cf_builtins[];        /* builtins.c: print, len, ... */
+extern const CFuncDef cf_object_methods[];  /* methods every object has */
+extern const CFuncDef cf_str_methods[];     /* str_methods.c */
+extern const CFuncDef cf_list_methods[];    /* list_methods.c */
+extern const CFuncDef cf_tuple_methods[];   /* list_methods.c */
+extern const CFuncDef cf_dict_methods[];    /* dict_methods.c */
+extern const CFuncDef cf_set_methods[];     /* set_methods.c */
+extern const CFuncDef cf_frozenset_methods[];
+extern const CFuncDef cf_int_methods[];     /* num_methods.c */
+extern const CFuncDef cf_float_methods[];
+extern const CFuncDef cf_sys_functions[];   /* mod_sys.c */
+extern const CFuncDef cf_gc_functions[];    /* mod_gc.c */
+extern const CFuncDef cf_weakref_functions[]; /* mod_weakref.c */
+
+/* ---- argument checks, with CPython's messages; 0 or -1 with TypeError ---- */
+
+/* "NAME() takes no keyword arguments" when kwnames is non-empty. */
+int cf_no_kwargs(Sim *S, const char *name, Obj kwnames);
+/* METH_NOARGS: "NAME() takes no arguments (N given)". */
+int cf_noargs(Sim *S, const char *name, int64_t nargs, Obj kwnames);
+/* METH_O: "NAME() takes exactly one argument (N given)". */
+int cf_one_arg(Sim *S, const char *name, int64_t nargs, Obj kwnames);
+/* Argument Clinic's _PyArg_CheckPositional, keywords refused:
+ * "NAME expected at least 1 argument, got 0", "NAME expected at most 2
+ * arguments, got 3", "NAME expected 2 arguments, got 1". */
+int cf_positional(Sim *S, const char *name, int64_t nargs, Obj kwnames, int64_t min, int64_t max);
+
+/* The value of keyword `kw` among a call's keywords (borrowed), or 0. */
+Obj cf_kwarg(Sim *S, const Obj *args, int64_t nargs, Obj kwnames, const char *kw);
+
+#endif /* ENGINE_RUNTIME_CFUNC_H */

@@ -1,0 +1,69 @@
+/*
+ * runtime/runtime.h -- the object protocols of CPython's abstract layer
+ * (Objects/abstract.c, object.c, typeobject.c's slot wrappers) over the
+ * built-in types and user classes.  Where a class defines a special
+ * method (__repr__, __eq__, __len__, __iter__, ...) the protocol calls it
+ * through the VM, as a real frame.
+ *
+ * Conventions (as everywhere in the engine): arguments are borrowed; a
+ * function returning Obj returns a new reference held by HOLD_TEMP, or 0
+ * with S->exc set; an int result is 0/1 (or a count), -1 with S->exc set.
+ */
+#ifndef ENGINE_RUNTIME_RUNTIME_H
+#define ENGINE_RUNTIME_RUNTIME_H
+
+#include "objects/object.h"
+
+/* Rich comparison operators: COMPARE_OP's oparg. */
+enum { CMP_LT, CMP_LE, CMP_EQ, CMP_NE, CMP_GT, CMP_GE };
+
+/* ---- text (repr.c, format.c) ---- */
+Obj rt_repr(Sim *S, Obj o);                 /* repr(o): a str */
+Obj rt_str(Sim *S, Obj o);                  /* str(o): a str (o itself for an exact str) */
+Obj rt_format(Sim *S, Obj o, Obj spec);     /* format(o, spec); spec a str or 0 */
+Obj rt_ascii(Sim *S, Obj o);
+
+/* ---- calls (call.c) ---- */
+/* callable(*args, **dict(zip(kwnames, args[nargs:]))). */
+Obj rt_call(Sim *S, Obj callable, const Obj *args, int64_t nargs, Obj kwnames);
+/* type(o).NAME(o, *args) looked up on the type (a special method):
+ * 0 with no exception when the type has no such method. */
+Obj rt_call_special(Sim *S, Obj o, const char *name, const Obj *args, int64_t nargs, int *found);
+
+/* ---- attributes (attr.c) ---- */
+Obj rt_getattr(Sim *S, Obj o, Obj name);            /* o.name */
+Obj rt_getattr_cstr(Sim *S, Obj o, const char *name);
+int rt_setattr(Sim *S, Obj o, Obj name, Obj value); /* value 0: del o.name */
+int rt_hasattr(Sim *S, Obj o, Obj name);            /* 1/0, -1 on other errors */
+/* _PyType_Lookup: name in the class's MRO dicts; borrowed or 0 (no
+ * exception). */
+Obj rt_type_lookup(Sim *S, Obj type, Obj name);
+Obj rt_type_lookup_cstr(Sim *S, Obj type, const char *name);
+
+/* ---- operators (ops.c) ---- */
+Obj rt_binop(Sim *S, Obj a, Obj b, int op);         /* BINARY_OP's oparg 0..25 */
+Obj rt_unary(Sim *S, Obj a, int opcode);            /* UNARY_* opcode */
+Obj rt_richcompare(Sim *S, Obj a, Obj b, int op);   /* CMP_* */
+int rt_compare_bool(Sim *S, Obj a, Obj b, int op);  /* PyObject_RichCompareBool */
+int rt_truth(Sim *S, Obj o);                        /* PyObject_IsTrue */
+int64_t rt_hash(Sim *S, Obj o);                     /* -1 with an exception */
+int64_t rt_len(Sim *S, Obj o);                      /* -1 with an exception */
+int rt_isinstance(Sim *S, Obj o, Obj cls);          /* cls a type or a tuple */
+int rt_issubtype(const Sim *S, Obj sub, Obj type);  /* type's MRO walk */
+
+/* ---- containers and iteration (ops.c) ---- */
+Obj rt_getitem(Sim *S, Obj o, Obj key);
+int rt_setitem(Sim *S, Obj o, Obj key, Obj value);  /* value 0: del o[key] */
+int rt_contains(Sim *S, Obj container, Obj item);
+Obj rt_iter(Sim *S, Obj o);
+/* next(it): a new reference; 0 without an exception when exhausted. */
+Obj rt_next(Sim *S, Obj it);
+/* list(iterable): a new list. */
+Obj rt_list_from(Sim *S, Obj iterable);
+Obj rt_tuple_from(Sim *S, Obj iterable);
+
+/* ---- output (the VM's callbacks) ---- */
+void rt_write(Sim *S, int stream, const char *text, size_t len); /* 1 stdout, 2 stderr */
+int rt_write_str(Sim *S, int stream, Obj s);
+
+#endif /* ENGINE_RUNTIME_RUNTIME_H */
