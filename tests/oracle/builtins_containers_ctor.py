@@ -1,0 +1,17 @@
+# list(), tuple(), dict(), set(), frozenset(), object() from many inputs.
+print(list(), list("abc"), list((1, 2)), list(range(3)), list({"x": 1, "y": 2}))
+print(tuple(), tuple("ab"), tuple([1, 2, 3]), tuple(range(2)))
+print(dict(), dict(a=1, b=2), dict([("x", 1), ("y", 2)]), dict({"k": "v"}, extra=0))
+print(set(), set([3, 1, 2, 3]), set("aaa"), set(range(4)))
+print(frozenset(), frozenset([1, 2, 2]), frozenset(range(3)) == frozenset({0, 1, 2}))
+o = object()
+print(type(o).__name__, o == o, o is o, o != object())
+a = [1, 2]
+b = list(a)
+print(a == b, a is b)
+t = (1, 2)
+print(tuple(t) is t, list(t))
+fs = frozenset([1, 2])
+print({fs: "frozen key"}[frozenset([2, 1])])
+print(dict.fromkeys([1, 2], 0), dict(zip("ab", [1, 2])))
+print(list(dict(a=1, b=2).items()))
