@@ -9,6 +9,8 @@ Obj list_get(const Sim *S, Obj l, int64_t i) { return ob_get64(S, items_of(S, l)
 
 static void put(Sim *S, Obj l, int64_t i, Obj v) { ob_set64(S, items_of(S, l), 8 * (uint32_t)i, v); }
 
+void list_put(Sim *S, Obj l, int64_t i, Obj v) { put(S, l, i, v); }
+
 Obj list_new(Sim *S, int64_t n)
 {
     if (n < 0 || n > (INT64_C(1) << 36)) return exc_no_memory(S);
@@ -41,7 +43,7 @@ Obj list_new(Sim *S, int64_t n)
 /* list_resize: keep the array while newsize is within [allocated/2,
  * allocated]; otherwise over-allocate by about 1/8 (0, 4, 8, 16, 24, 32,
  * 40, 52, 64, 76, ...) and PyMem_Realloc. */
-static int list_resize(Sim *S, Obj l, int64_t newsize)
+int list_resize(Sim *S, Obj l, int64_t newsize)
 {
     int64_t allocated = list_allocated(S, l);
     if (allocated >= newsize && newsize >= (allocated >> 1)) {
@@ -62,6 +64,55 @@ static int list_resize(Sim *S, Obj l, int64_t newsize)
     ob_set_size(S, l, newsize);
     ob_set64(S, l, LIST_ALLOCATED_OFF, new_allocated);
     return 0;
+}
+
+Obj list_new_prealloc(Sim *S, int64_t n)
+{
+    Obj l = list_new(S, 0);
+    if (!l || n <= 0) return l;
+    SimAddr items = n > (INT64_C(1) << 36) ? 0 : pm_malloc(S->heap, (uint64_t)n * 8); /* PyMem_New */
+    if (!items) {
+        ob_decref(S, l, HOLD_TEMP);
+        return exc_no_memory(S);
+    }
+    ob_set64(S, l, LIST_ITEMS_OFF, items);
+    ob_set64(S, l, LIST_ALLOCATED_OFF, (uint64_t)n);
+    return l;
+}
+
+Obj list_new_generic(Sim *S)
+{
+    Obj l = ob_alloc(S, TI_LIST, 0);
+    if (l) gc_track(S, l);
+    return l;
+}
+
+int list_preallocate_exact(Sim *S, Obj l, int64_t n)
+{
+    uint64_t want = ((uint64_t)n + 1) & ~(uint64_t)1;
+    SimAddr items = want > (UINT64_C(1) << 36) ? 0 : pm_malloc(S->heap, want * 8);
+    if (!items) {
+        exc_no_memory(S);
+        return -1;
+    }
+    ob_set64(S, l, LIST_ITEMS_OFF, items);
+    ob_set64(S, l, LIST_ALLOCATED_OFF, want);
+    return 0;
+}
+
+void list_clear_items(Sim *S, Obj l)
+{
+    SimAddr items = items_of(S, l);
+    if (!items) return;
+    int64_t i = ob_size(S, l);
+    ob_set_size(S, l, 0);
+    ob_set64(S, l, LIST_ITEMS_OFF, 0);
+    ob_set64(S, l, LIST_ALLOCATED_OFF, 0);
+    while (--i >= 0) {
+        Obj v = ob_get64(S, items, 8 * (uint32_t)i);
+        if (v) ob_decref(S, v, HOLD(H_LIST_ITEM, l, i, 0));
+    }
+    pm_free(S->heap, items);
 }
 
 void list_set_new(Sim *S, Obj l, int64_t i, Obj item)

@@ -39,6 +39,30 @@ Obj list_pop(Sim *S, Obj l, int64_t i);
 /* l[i] = item: item gains a reference, the old one loses it. */
 int list_set(Sim *S, Obj l, int64_t i, Obj item);
 
+/* list_resize: CPython 3.11's over-allocation; the size becomes newsize
+ * (new slots are not initialised).  0 or -1 with MemoryError. */
+int list_resize(Sim *S, Obj l, int64_t newsize);
+
+/* Raw store of slot i (no reference counting: the caller moves the
+ * reference and says to which holder). */
+void list_put(Sim *S, Obj l, int64_t i, Obj v);
+
+/* list_new_prealloc: PyList_New(0) (tracked) with an array of exactly n
+ * slots, size 0 -- the caller fills it and sets the size.  New reference. */
+Obj list_new_prealloc(Sim *S, int64_t n);
+
+/* PyType_GenericAlloc(&PyList_Type, 0), what list() does: a fresh object
+ * (never the free list), tracked, empty, no array.  New reference. */
+Obj list_new_generic(Sim *S);
+
+/* list_preallocate_exact: an empty list with no array gets one of n
+ * slots rounded up to even (allocated); the size stays.  0 or -1. */
+int list_preallocate_exact(Sim *S, Obj l, int64_t n);
+
+/* _list_clear: size 0, no array; the items released last to first, then
+ * the array freed. */
+void list_clear_items(Sim *S, Obj l);
+
 void list_dealloc(Sim *S, Obj o);
 void list_referents(Sim *S, Obj o, RefVisit visit, void *ud);
 
