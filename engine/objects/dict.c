@@ -1250,6 +1250,50 @@ Obj dict_copy(Sim *S, Obj d)
     return 0;
 }
 
+/* ---- primitives for the runtime's dict methods (containers.h) ---- */
+
+Obj dict_new_generic(Sim *S)
+{
+    if (!dict_empty_keys(S)) return exc_no_memory(S);
+    Obj d = ob_alloc(S, TI_DICT, 0); /* tp_alloc: linked and tracked... */
+    if (!d) return 0;
+    empty_keys_incref(S);
+    set_keys(S, d, dict_empty_keys(S));
+    set_values(S, d, 0);
+    set_used(S, d, 0);
+    bump_version(S, d);
+    return d; /* ...and untracked again by dict_new: never tracked here */
+}
+
+int dict_next_hash(Sim *S, Obj d, int64_t *pos, Obj *key, Obj *value, int64_t *hash)
+{
+    int64_t i = next_index(S, d, pos);
+    if (i < 0) return 0;
+    SimAddr k = keys_of(S, d);
+    if (key) *key = ent_key(S, k, i);
+    if (value) *value = value_at(S, d, i);
+    if (hash) *hash = ent_hash(S, k, i);
+    return 1;
+}
+
+Obj dict_lookup_hash(Sim *S, Obj d, Obj key, int64_t hash)
+{
+    Obj value;
+    return lookup(S, d, key, hash, &value) == DKIX_ERROR ? 0 : value;
+}
+
+int dict_presize(Sim *S, Obj d, int64_t n, int unicode)
+{
+    return dictresize(S, d, estimate_log2_keysize((uint64_t)n), unicode);
+}
+
+int dict_setitem_hash(Sim *S, Obj d, Obj key, int64_t hash, Obj value)
+{
+    ob_incref(S, key, HOLD_TEMP);
+    ob_incref(S, value, HOLD_TEMP);
+    return setitem_take2(S, d, key, hash, value);
+}
+
 /* ---- size, type behaviour ---- */
 
 /* _PyDict_SizeOf plus the pre-header sys.getsizeof adds. */

@@ -188,6 +188,23 @@ void dict_maybe_untrack(Sim *S, Obj d);
  * split table) + the keys block when this dict owns it alone. */
 uint64_t dict_sizeof(const Sim *S, Obj d);
 
+/* ---- primitives for the runtime's dict methods ---- */
+
+/* dict() as dict_new (tp_new) makes it: PyType_GenericAlloc -- a fresh
+ * object, never the free list -- on the empty keys, untracked.  New
+ * reference. */
+Obj dict_new_generic(Sim *S);
+/* _PyDict_Next: dict_next plus the entry's stored hash. */
+int dict_next_hash(Sim *S, Obj d, int64_t *pos, Obj *key, Obj *value, int64_t *hash);
+/* _Py_dict_lookup with a known hash: the value (borrowed) or 0 -- absent
+ * when S->exc is still 0. */
+Obj dict_lookup_hash(Sim *S, Obj d, Obj key, int64_t hash);
+/* dictresize(d, estimate_log2_keysize(n), unicode): room for n items
+ * (what dict.fromkeys does first for a dict or set argument).  0 or -1. */
+int dict_presize(Sim *S, Obj d, int64_t n, int unicode);
+/* insertdict with a known hash (key and value borrowed).  0 or -1. */
+int dict_setitem_hash(Sim *S, Obj d, Obj key, int64_t hash, Obj value);
+
 /* ---- the keys block, for tests and the debugger ---- */
 
 static inline SimAddr dict_keys(const Sim *S, Obj d) { return ob_get64(S, d, DICT_KEYS_OFF); }

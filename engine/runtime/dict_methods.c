@@ -1,0 +1,508 @@
+/*
+ * dict_methods.c -- dict operators, views, iterators, methods and the
+ * dict() constructor (containers.h), after CPython 3.11's
+ * Objects/dictobject.c.  The table itself (lookup, insertion, resizing,
+ * deletion, copies, merges) is the object layer's (objects/dict.c).
+ */
+#include <stdio.h>
+
+#include "objects/abstract.h"
+#include "objects/dict.h"
+#include "objects/exc.h"
+#include "objects/int.h"
+#include "objects/iters.h"
+#include "objects/list.h"
+#include "objects/set.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "runtime/cfunc.h"
+#include "runtime/containers.h"
+#include "runtime/runtime.h"
+
+/* _PyErr_SetKeyError: KeyError whose args are (key,). */
+static void key_error(Sim *S, Obj key)
+{
+    Obj args = tuple_pack(S, 1, &key);
+    if (args) exc_set_args(S, EXC_KeyError, args);
+}
+
+static int is_heap_type(const Sim *S, Obj o) { return (tp_flags(S, ob_type(S, o)) & TPF_HEAPTYPE) != 0; }
+
+/* ---- operators ---- */
+
+Obj dictop_subscript(Sim *S, Obj d, Obj key)
+{
+    Obj v = dict_getitem(S, d, key);
+    if (!v) {
+        if (!S->exc) key_error(S, key);
+        return 0;
+    }
+    ob_incref(S, v, HOLD_TEMP);
+    return v;
+}
+
+int dictop_ass_subscript(Sim *S, Obj d, Obj key, Obj v)
+{
+    return v ? dict_setitem(S, d, key, v) : dict_delitem(S, d, key);
+}
+
+int dictop_contains(Sim *S, Obj d, Obj key) { return dict_contains(S, d, key); }
+
+/* dict_equal: a's entries in order, each looked up in b with its stored
+ * hash; the key and both values held while their values compare. */
+static int dict_equal(Sim *S, Obj a, Obj b)
+{
+    if (dict_len(S, a) != dict_len(S, b)) return 0;
+    int64_t pos = 0, hash;
+    Obj key, aval;
+    while (dict_next_hash(S, a, &pos, &key, &aval, &hash)) {
+        ob_incref(S, aval, HOLD_TEMP);
+        ob_incref(S, key, HOLD_TEMP);
+        Obj bval = dict_lookup_hash(S, b, key, hash);
+        if (!bval) {
+            ob_decref(S, key, HOLD_TEMP);
+            ob_decref(S, aval, HOLD_TEMP);
+            return S->exc ? -1 : 0;
+        }
+        ob_incref(S, bval, HOLD_TEMP);
+        int cmp = rt_compare_bool(S, aval, bval, CMP_EQ);
+        ob_decref(S, key, HOLD_TEMP);
+        ob_decref(S, aval, HOLD_TEMP);
+        ob_decref(S, bval, HOLD_TEMP);
+        if (cmp <= 0) return cmp;
+    }
+    return 1;
+}
+
+Obj dictop_richcompare(Sim *S, Obj a, Obj b, int op)
+{
+    if (!ob_is(S, a, TI_DICT) || !ob_is(S, b, TI_DICT)) return 0;
+    if (op != CMP_EQ && op != CMP_NE) return 0;
+    int cmp = dict_equal(S, a, b);
+    if (cmp < 0) return 0;
+    return cont_bool(S, cmp == (op == CMP_EQ));
+}
+
+/* ---- views and iterators ---- */
+
+/* dictiter_new: the iterator (PyObject_GC_New), then -- for items -- the
+ * (None, None) result tuple it recycles, then tracking. */
+static Obj dictiter_new(Sim *S, Obj d, TypeId kind)
+{
+    Obj it = ob_alloc(S, kind, 0);
+    if (!it) return 0;
+    ob_set64(S, it, DI_DICT_OFF, d);
+    ob_incref(S, d, HOLD_INTERNAL(it, R_ITER_SEQ));
+    ob_set64(S, it, DI_USED_OFF, (uint64_t)dict_len(S, d));
+    ob_set64(S, it, DI_LEN_OFF, (uint64_t)dict_len(S, d));
+    ob_set64(S, it, DI_POS_OFF, 0);
+    if (kind == TI_DICT_ITEMITER) {
+        Obj nn[2] = {S->none, S->none};
+        Obj res = tuple_pack(S, 2, nn);
+        if (!res) {
+            ob_decref(S, it, HOLD_TEMP);
+            return 0;
+        }
+        ob_set_field(S, it, DI_RESULT_OFF, R_ITER_RESULT, res);
+    }
+    gc_track(S, it);
+    return it;
+}
+
+Obj dictop_iter(Sim *S, Obj d) { return dictiter_new(S, d, TI_DICT_KEYITER); }
+
+Obj dictop_view(Sim *S, Obj d, TypeId kind)
+{
+    Obj v = ob_alloc(S, kind, 0);
+    if (!v) return 0;
+    ob_set64(S, v, DV_DICT_OFF, d);
+    ob_incref(S, d, HOLD_INTERNAL(v, R_VIEW_DICT));
+    gc_track(S, v);
+    return v;
+}
+
+Obj dictview_iter(Sim *S, Obj view)
+{
+    Obj d = ob_get64(S, view, DV_DICT_OFF);
+    TypeId kind = ob_is(S, view, TI_DICT_KEYS)     ? TI_DICT_KEYITER
+                  : ob_is(S, view, TI_DICT_VALUES) ? TI_DICT_VALUEITER
+                                                   : TI_DICT_ITEMITER;
+    return dictiter_new(S, d, kind);
+}
+
+int64_t dictview_len(Sim *S, Obj view) { return dict_len(S, ob_get64(S, view, DV_DICT_OFF)); }
+
+Obj dictiter_next(Sim *S, Obj it)
+{
+    Obj d = ob_get64(S, it, DI_DICT_OFF);
+    if (!d) return 0;
+    if ((int64_t)ob_get64(S, it, DI_USED_OFF) != dict_len(S, d)) {
+        ob_set64(S, it, DI_USED_OFF, UINT64_MAX); /* -1: the error is sticky */
+        return exc_set(S, EXC_RuntimeError, "dictionary changed size during iteration");
+    }
+    int64_t pos = (int64_t)ob_get64(S, it, DI_POS_OFF);
+    Obj key, value;
+    if (!dict_next(S, d, &pos, &key, &value)) {
+        /* exhausted: the iterator lets go of its dict */
+        ob_set64(S, it, DI_DICT_OFF, 0);
+        ob_decref(S, d, HOLD_INTERNAL(it, R_ITER_SEQ));
+        return 0;
+    }
+    int64_t len = (int64_t)ob_get64(S, it, DI_LEN_OFF);
+    if (len == 0) {
+        exc_set(S, EXC_RuntimeError, "dictionary keys changed during iteration");
+        ob_set64(S, it, DI_DICT_OFF, 0);
+        ob_decref(S, d, HOLD_INTERNAL(it, R_ITER_SEQ));
+        return 0;
+    }
+    ob_set64(S, it, DI_POS_OFF, (uint64_t)pos);
+    ob_set64(S, it, DI_LEN_OFF, (uint64_t)(len - 1));
+    if (ob_is(S, it, TI_DICT_KEYITER)) {
+        ob_incref(S, key, HOLD_TEMP);
+        return key;
+    }
+    if (ob_is(S, it, TI_DICT_VALUEITER)) {
+        ob_incref(S, value, HOLD_TEMP);
+        return value;
+    }
+    ob_incref(S, key, HOLD_TEMP);
+    ob_incref(S, value, HOLD_TEMP);
+    Obj result = ob_get64(S, it, DI_RESULT_OFF);
+    if (ob_refcnt(S, result) == 1) {
+        /* nobody else sees the last result: refill it in place */
+        Obj oldkey = tuple_item(S, result, 0), oldvalue = tuple_item(S, result, 1);
+        tuple_set_item(S, result, 0, key);
+        tuple_set_item(S, result, 1, value);
+        ob_incref(S, result, HOLD_TEMP);
+        ob_decref(S, oldkey, HOLD(H_TUPLE_ITEM, result, 0, 0));
+        ob_decref(S, oldvalue, HOLD(H_TUPLE_ITEM, result, 1, 0));
+        if (!gc_is_tracked(S, result)) gc_track(S, result); /* bpo-42536 */
+        return result;
+    }
+    result = tuple_new(S, 2);
+    if (!result) {
+        ob_decref(S, key, HOLD_TEMP);
+        ob_decref(S, value, HOLD_TEMP);
+        return 0;
+    }
+    tuple_set_item(S, result, 0, key);
+    tuple_set_item(S, result, 1, value);
+    return result;
+}
+
+/* ---- update ---- */
+
+/* PyDict_Merge's generic way for a mapping that is not a dict: its
+ * keys() as a list, then m[key] for each. */
+static int merge_mapping(Sim *S, Obj d, Obj m)
+{
+    Obj meth = rt_getattr_cstr(S, m, "keys");
+    if (!meth) return -1;
+    Obj keys = rt_call(S, meth, NULL, 0, 0);
+    ob_decref(S, meth, HOLD_TEMP);
+    if (!keys) return -1;
+    Obj it = rt_iter(S, keys);
+    ob_decref(S, keys, HOLD_TEMP);
+    if (!it) return -1;
+    int rc = 0;
+    for (;;) {
+        Obj key = rt_next(S, it);
+        if (!key) {
+            if (S->exc) rc = -1;
+            break;
+        }
+        Obj value = rt_getitem(S, m, key);
+        if (!value) {
+            ob_decref(S, key, HOLD_TEMP);
+            rc = -1;
+            break;
+        }
+        rc = dict_setitem(S, d, key, value);
+        ob_decref(S, key, HOLD_TEMP);
+        ob_decref(S, value, HOLD_TEMP);
+        if (rc < 0) break;
+    }
+    ob_decref(S, it, HOLD_TEMP);
+    return rc;
+}
+
+/* PyDict_MergeFromSeq2(d, seq, 1): each item must be a pair. */
+static int merge_seq2(Sim *S, Obj d, Obj seq)
+{
+    Obj it = rt_iter(S, seq);
+    if (!it) return -1;
+    int rc = 0;
+    for (int64_t i = 0;; ++i) {
+        Obj item = rt_next(S, it);
+        if (!item) {
+            if (S->exc) rc = -1;
+            break;
+        }
+        Obj fast = cont_seq_fast(S, item, NULL);
+        if (!fast) {
+            if (exc_matches(S, EXC_TypeError)) {
+                exc_clear(S);
+                exc_set(S, EXC_TypeError,
+                        "cannot convert dictionary update sequence element #%lld to a sequence",
+                        (long long)i);
+            }
+            ob_decref(S, item, HOLD_TEMP);
+            rc = -1;
+            break;
+        }
+        int64_t n = ob_size(S, fast);
+        if (n != 2) {
+            exc_set(S, EXC_ValueError, "dictionary update sequence element #%lld has length %lld; 2 is required",
+                    (long long)i, (long long)n);
+            ob_decref(S, fast, HOLD_TEMP);
+            ob_decref(S, item, HOLD_TEMP);
+            rc = -1;
+            break;
+        }
+        int tup = ob_is(S, fast, TI_TUPLE);
+        Obj key = tup ? tuple_item(S, fast, 0) : list_get(S, fast, 0);
+        Obj value = tup ? tuple_item(S, fast, 1) : list_get(S, fast, 1);
+        ob_incref(S, key, HOLD_TEMP);
+        ob_incref(S, value, HOLD_TEMP);
+        rc = dict_setitem(S, d, key, value);
+        ob_decref(S, key, HOLD_TEMP);
+        ob_decref(S, value, HOLD_TEMP);
+        ob_decref(S, fast, HOLD_TEMP);
+        ob_decref(S, item, HOLD_TEMP);
+        if (rc < 0) break;
+    }
+    ob_decref(S, it, HOLD_TEMP);
+    return rc;
+}
+
+int dictop_update_arg(Sim *S, Obj d, Obj arg)
+{
+    if (ob_is(S, arg, TI_DICT)) return dict_merge(S, d, arg, 1);
+    if (is_heap_type(S, arg)) {
+        /* _PyObject_LookupAttr(arg, "keys"): a mapping if it has one */
+        Obj keys = rt_getattr_cstr(S, arg, "keys");
+        if (keys) {
+            ob_decref(S, keys, HOLD_TEMP);
+            return merge_mapping(S, d, arg);
+        }
+        if (!exc_matches(S, EXC_AttributeError)) return -1;
+        exc_clear(S);
+    }
+    /* the built-in types other than dict have no keys() */
+    return merge_seq2(S, d, arg);
+}
+
+Obj dictop_or(Sim *S, Obj a, Obj b)
+{
+    if (!ob_is(S, a, TI_DICT) || !ob_is(S, b, TI_DICT)) return 0;
+    Obj n = dict_copy(S, a);
+    if (!n) return 0;
+    if (dictop_update_arg(S, n, b) < 0) {
+        ob_decref(S, n, HOLD_TEMP);
+        return 0;
+    }
+    return n;
+}
+
+Obj dictop_ior(Sim *S, Obj a, Obj b)
+{
+    if (dictop_update_arg(S, a, b) < 0) return 0;
+    ob_incref(S, a, HOLD_TEMP);
+    return a;
+}
+
+/* ---- methods ---- */
+
+static Obj m_keys(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)args;
+    if (cf_noargs(S, "dict.keys", nargs, kwnames)) return 0;
+    return dictop_view(S, self, TI_DICT_KEYS);
+}
+
+static Obj m_values(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)args;
+    if (cf_noargs(S, "dict.values", nargs, kwnames)) return 0;
+    return dictop_view(S, self, TI_DICT_VALUES);
+}
+
+static Obj m_items(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)args;
+    if (cf_noargs(S, "dict.items", nargs, kwnames)) return 0;
+    return dictop_view(S, self, TI_DICT_ITEMS);
+}
+
+static Obj m_get(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    if (cf_positional(S, "get", nargs, kwnames, 1, 2)) return 0;
+    Obj v = dict_getitem(S, self, args[0]);
+    if (!v) {
+        if (S->exc) return 0;
+        v = nargs > 1 ? args[1] : S->none;
+    }
+    ob_incref(S, v, HOLD_TEMP);
+    return v;
+}
+
+static Obj m_pop(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    if (cf_positional(S, "pop", nargs, kwnames, 1, 2)) return 0;
+    return dict_pop(S, self, args[0], nargs > 1 ? args[1] : 0);
+}
+
+static Obj m_popitem(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)args;
+    if (cf_noargs(S, "dict.popitem", nargs, kwnames)) return 0;
+    return dict_popitem(S, self);
+}
+
+static Obj m_setdefault(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    if (cf_positional(S, "setdefault", nargs, kwnames, 1, 2)) return 0;
+    Obj v = dict_setdefault(S, self, args[0], nargs > 1 ? args[1] : S->none);
+    if (!v) return 0;
+    ob_incref(S, v, HOLD_TEMP);
+    return v;
+}
+
+/* The kwargs dict CPython builds for a METH_KEYWORDS call
+ * (_PyStack_AsDict: presized, then one setitem per name).  New
+ * reference; 0 with an exception. */
+static Obj kwargs_dict(Sim *S, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    int64_t nkw = ob_size(S, kwnames);
+    Obj kw = dict_new_presized(S, nkw);
+    if (!kw) return 0;
+    for (int64_t i = 0; i < nkw; i++) {
+        if (dict_setitem(S, kw, tuple_item(S, kwnames, i), args[nargs + i]) < 0) {
+            ob_decref(S, kw, HOLD_TEMP);
+            return 0;
+        }
+    }
+    return kw;
+}
+
+/* dict.update(*args, **kwds): METH_VARARGS | METH_KEYWORDS, so CPython
+ * first packs the positional arguments into a tuple and the keywords into
+ * a dict; both are made (and released) here too. */
+static Obj m_update(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    Obj argstuple = tuple_pack(S, nargs, args);
+    if (!argstuple) return 0;
+    Obj kw = 0;
+    if (kwnames && !(kw = kwargs_dict(S, args, nargs, kwnames))) {
+        ob_decref(S, argstuple, HOLD_TEMP);
+        return 0;
+    }
+    int rc = 0;
+    if (nargs > 1) {
+        exc_set(S, EXC_TypeError, "update expected at most 1 argument, got %lld", (long long)nargs);
+        rc = -1;
+    } else if (nargs == 1) {
+        rc = dictop_update_arg(S, self, args[0]);
+    }
+    if (rc == 0 && kw) rc = dict_merge(S, self, kw, 1);
+    ob_decref(S, argstuple, HOLD_TEMP);
+    if (kw) ob_decref(S, kw, HOLD_TEMP);
+    return rc < 0 ? 0 : cont_none(S);
+}
+
+static Obj m_clear(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)args;
+    if (cf_noargs(S, "dict.clear", nargs, kwnames)) return 0;
+    dict_clear(S, self);
+    return cont_none(S);
+}
+
+static Obj m_copy(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)args;
+    if (cf_noargs(S, "dict.copy", nargs, kwnames)) return 0;
+    return dict_copy(S, self);
+}
+
+/* _PyDict_FromKeys for cls dict: dict(), then for a dict or set argument
+ * one resize and the stored hashes, else an iterator and setitems. */
+static Obj m_fromkeys(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)self; /* a classmethod: self is dict or a dict; both build a dict */
+    if (cf_positional(S, "fromkeys", nargs, kwnames, 1, 2)) return 0;
+    Obj iterable = args[0], value = nargs > 1 ? args[1] : S->none;
+    Obj d = dict_new_generic(S);
+    if (!d) return 0;
+    int64_t pos = 0, hash;
+    Obj key;
+    if (ob_is(S, iterable, TI_DICT)) {
+        int unicode = dk_kind(S, dict_keys(S, iterable)) != DICT_KEYS_GENERAL;
+        if (dict_presize(S, d, dict_len(S, iterable), unicode) < 0) goto fail;
+        while (dict_next_hash(S, iterable, &pos, &key, NULL, &hash))
+            if (dict_setitem_hash(S, d, key, hash, value) < 0) goto fail;
+        return d;
+    }
+    if (set_is_any(S, iterable)) {
+        if (dict_presize(S, d, set_len(S, iterable), 0) < 0) goto fail;
+        while (set_next_entry(S, iterable, &pos, &key, &hash))
+            if (dict_setitem_hash(S, d, key, hash, value) < 0) goto fail;
+        return d;
+    }
+    Obj it = rt_iter(S, iterable);
+    if (!it) goto fail;
+    for (;;) {
+        key = rt_next(S, it);
+        if (!key) break;
+        int r = dict_setitem(S, d, key, value);
+        ob_decref(S, key, HOLD_TEMP);
+        if (r < 0) break;
+    }
+    ob_decref(S, it, HOLD_TEMP);
+    if (S->exc) goto fail;
+    return d;
+fail:
+    ob_decref(S, d, HOLD_TEMP);
+    return 0;
+}
+
+static Obj m_contains(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    if (cf_one_arg(S, "dict.__contains__", nargs, kwnames)) return 0;
+    int r = dict_contains(S, self, args[0]);
+    return r < 0 ? 0 : cont_bool(S, r);
+}
+
+static Obj m_getitem(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    if (cf_one_arg(S, "dict.__getitem__", nargs, kwnames)) return 0;
+    return dictop_subscript(S, self, args[0]);
+}
+
+const CFuncDef cf_dict_methods[] = {
+    {"keys", m_keys},         {"values", m_values},     {"items", m_items},
+    {"get", m_get},           {"pop", m_pop},           {"popitem", m_popitem},
+    {"setdefault", m_setdefault}, {"update", m_update}, {"clear", m_clear},
+    {"copy", m_copy},         {"fromkeys", m_fromkeys}, {"__contains__", m_contains},
+    {"__getitem__", m_getitem}, {NULL, NULL},
+};
+
+/* ---- dict(...) ---- */
+
+/* dict_vectorcall: dict_new (PyType_GenericAlloc, untracked), the
+ * positional argument merged, then each keyword set in order. */
+Obj cf_new_dict(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)type;
+    if (cf_positional(S, "dict", nargs, 0, 0, 1)) return 0;
+    Obj d = dict_new_generic(S);
+    if (!d) return 0;
+    if (nargs == 1 && dictop_update_arg(S, d, args[0]) < 0) goto fail;
+    int64_t nkw = kwnames ? ob_size(S, kwnames) : 0;
+    for (int64_t i = 0; i < nkw; i++)
+        if (dict_setitem(S, d, tuple_item(S, kwnames, i), args[nargs + i]) < 0) goto fail;
+    return d;
+fail:
+    ob_decref(S, d, HOLD_TEMP);
+    return 0;
+}
