@@ -662,6 +662,79 @@ int set_clear(Sim *S, Obj s)
     return 0;
 }
 
+/* ---- primitives for the runtime's set methods (containers.h) ---- */
+
+Obj set_make_empty(Sim *S, TypeId t) { return make_new_set(S, t, 0); }
+
+int set_update_builtin(Sim *S, Obj s, Obj other) { return update_internal(S, s, other); }
+
+int set_add_key(Sim *S, Obj s, Obj key) { return add_key(S, s, key); }
+
+int set_add_entry(Sim *S, Obj s, Obj key, int64_t hash) { return add_entry(S, s, key, hash); }
+
+int set_contains_entry(Sim *S, Obj s, Obj key, int64_t hash)
+{
+    uint64_t slot;
+    return lookkey(S, s, key, hash, &slot);
+}
+
+int set_discard_entry(Sim *S, Obj s, Obj key, int64_t hash)
+{
+    uint64_t slot;
+    int rv = lookkey(S, s, key, hash, &slot);
+    if (rv == 1) discard_slot(S, s, slot);
+    return rv;
+}
+
+int set_discard_key(Sim *S, Obj s, Obj key)
+{
+    uint64_t slot;
+    int rv = find_key(S, s, key, &slot);
+    if (rv == 1) discard_slot(S, s, slot);
+    return rv;
+}
+
+int set_resize(Sim *S, Obj s, int64_t minused) { return table_resize(S, s, minused); }
+
+/* set_swap_bodies: every key of a now belongs to b at the same slot and
+ * vice versa (inline tables are swapped by value). */
+void set_swap_bodies(Sim *S, Obj a, Obj b)
+{
+    static const uint32_t words[] = {SET_FILL_OFF, SET_USED_OFF, SET_MASK_OFF};
+    for (size_t i = 0; i < N_FIELDS(words); i++) {
+        uint64_t t = getf(S, a, words[i]);
+        setf(S, a, words[i], getf(S, b, words[i]));
+        setf(S, b, words[i], t);
+    }
+    SimAddr ta = set_table(S, a), tb = set_table(S, b);
+    int a_small = ta == small_of(a), b_small = tb == small_of(b);
+    setf(S, a, SET_TABLE_OFF, b_small ? small_of(a) : tb);
+    setf(S, b, SET_TABLE_OFF, a_small ? small_of(b) : ta);
+    if (a_small || b_small) {
+        unsigned char tab[SET_MINSIZE * SET_ENTRY_SIZE];
+        void *pa = (char *)ob_ptr(S, a) + SET_SMALLTABLE_OFF, *pb = (char *)ob_ptr(S, b) + SET_SMALLTABLE_OFF;
+        memcpy(tab, pa, sizeof tab);
+        memcpy(pa, pb, sizeof tab);
+        memcpy(pb, tab, sizeof tab);
+    }
+    if (ob_is(S, a, TI_FROZENSET) && ob_is(S, b, TI_FROZENSET)) {
+        uint64_t h = getf(S, a, SET_HASH_OFF);
+        setf(S, a, SET_HASH_OFF, getf(S, b, SET_HASH_OFF));
+        setf(S, b, SET_HASH_OFF, h);
+    } else {
+        setf(S, a, SET_HASH_OFF, UINT64_MAX);
+        setf(S, b, SET_HASH_OFF, UINT64_MAX);
+    }
+    /* the references changed owner */
+    Obj sets[2] = {a, b};
+    for (int k = 0; k < 2; k++) {
+        int64_t pos = 0;
+        Obj key;
+        while (set_next(S, sets[k], &pos, &key))
+            ob_move(S, key, slot_holder(sets[1 - k], (uint64_t)pos - 1), slot_holder(sets[k], (uint64_t)pos - 1));
+    }
+}
+
 int64_t set_len(const Sim *S, Obj s) { return (int64_t)getf(S, s, SET_USED_OFF); }
 
 /* _shuffle_bits: spreads nearby hashes before they are xor'ed. */

@@ -108,6 +108,29 @@ static inline SimAddr set_table(const Sim *S, Obj s) { return ob_get64(S, s, SET
 static inline int64_t set_mask(const Sim *S, Obj s) { return (int64_t)ob_get64(S, s, SET_MASK_OFF); }
 static inline int64_t set_fill(const Sim *S, Obj s) { return (int64_t)ob_get64(S, s, SET_FILL_OFF); }
 
+/* ---- primitives for the runtime's set methods (containers.h) ---- */
+
+/* make_new_set(type, NULL): an empty set or frozenset, tracked.  New
+ * reference. */
+Obj set_make_empty(Sim *S, TypeId t);
+/* set_update_internal for the kinds set_from accepts (set, frozenset,
+ * dict, tuple, list, str), with no check of s's type (a frozenset being
+ * built).  0 or -1. */
+int set_update_builtin(Sim *S, Obj s, Obj other);
+/* set_add_key / set_add_entry (hash known) without the type check.
+ * 0 or -1. */
+int set_add_key(Sim *S, Obj s, Obj key);
+int set_add_entry(Sim *S, Obj s, Obj key, int64_t hash);
+/* set_contains_entry: 1, 0, -1. */
+int set_contains_entry(Sim *S, Obj s, Obj key, int64_t hash);
+/* set_discard_entry / set_discard_key: 1 discarded, 0 absent, -1. */
+int set_discard_entry(Sim *S, Obj s, Obj key, int64_t hash);
+int set_discard_key(Sim *S, Obj s, Obj key);
+/* set_table_resize(s, minused).  0 or -1. */
+int set_resize(Sim *S, Obj s, int64_t minused);
+/* set_swap_bodies (intersection_update's last step). */
+void set_swap_bodies(Sim *S, Obj a, Obj b);
+
 void set_dealloc(Sim *S, Obj o);
 void set_referents(Sim *S, Obj o, RefVisit visit, void *ud);
 
