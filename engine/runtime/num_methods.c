@@ -185,6 +185,55 @@ int num_as_ssize_clipped(Sim *S, Obj o, int64_t *out)
     return 0;
 }
 
+/* The Unicode decimal digits: each block's zero (as int.c's table). */
+static const uint32_t decimal_zeros[] = {
+    0x30, 0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6,
+    0xd66, 0xde6, 0xe50, 0xed0, 0xf20, 0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80,
+    0x1a90, 0x1b50, 0x1bb0, 0x1c40, 0x1c50, 0xa620, 0xa8d0, 0xa900, 0xa9d0, 0xa9f0, 0xaa50, 0xabf0,
+    0xff10, 0x104a0, 0x10d30, 0x11066, 0x110f0, 0x11136, 0x111d0, 0x112f0, 0x11450, 0x114d0, 0x11650,
+    0x116c0, 0x11730, 0x118e0, 0x11950, 0x11c50, 0x11d50, 0x11da0, 0x16a60, 0x16ac0, 0x16b50,
+    0x1d7ce, 0x1d7d8, 0x1d7e2, 0x1d7ec, 0x1d7f6, 0x1e140, 0x1e2f0, 0x1e950, 0x1fbf0};
+
+static int unicode_decimal(uint32_t c)
+{
+    for (size_t i = 0; i < sizeof decimal_zeros / sizeof decimal_zeros[0]; i++)
+        if (c >= decimal_zeros[i] && c < decimal_zeros[i] + 10) return (int)(c - decimal_zeros[i]);
+    return -1;
+}
+
+static int unicode_space(uint32_t c)
+{
+    return (c >= 0x9 && c <= 0xd) || (c >= 0x1c && c <= 0x20) || c == 0x85 || c == 0xa0 ||
+           c == 0x1680 || (c >= 0x2000 && c <= 0x200a) || c == 0x2028 || c == 0x2029 ||
+           c == 0x202f || c == 0x205f || c == 0x3000;
+}
+
+/* _PyUnicode_TransformDecimalAndSpaceToASCII for a non-ASCII str: a new
+ * ASCII str (the temporary CPython makes, PyUnicode_New(len, 127)) where
+ * spaces are ' ', decimal digits '0'..'9', and anything else non-ASCII
+ * ends the text with '?'.  New reference; its text is NUL-terminated. */
+static Obj ascii_transform(Sim *S, Obj u)
+{
+    int64_t n = str_len(S, u);
+    Obj t = str_new(S, 127, n);
+    if (!t) return 0;
+    char *out = str_data(S, t);
+    for (int64_t i = 0; i < n; i++) {
+        uint32_t c = str_char(S, u, i);
+        int d = c < 127 ? -1 : unicode_decimal(c);
+        if (c < 127) out[i] = (char)c;
+        else if (unicode_space(c)) out[i] = ' ';
+        else if (d >= 0) out[i] = (char)('0' + d);
+        else {
+            out[i] = '?';
+            ob_set64(S, t, STR_LENGTH_OFF, (uint64_t)i + 1);
+            out[i + 1] = '\0';
+            break;
+        }
+    }
+    return t;
+}
+
 /* ---- text to int ---- */
 
 static int digit_value(unsigned char c)
@@ -393,12 +442,18 @@ static char *utf8_dup(const Sim *S, Obj s, size_t *len)
  * base-10 reader of int.c, which knows Unicode digits, or fails. */
 static Obj long_from_str_obj(Sim *S, Obj u, int base)
 {
+    if (base != 10 && str_is_ascii(S, u)) return long_from_text(S, str_data(S, u), (size_t)str_len(S, u), base, u);
+    if (base != 10) {
+        Obj t = ascii_transform(S, u);
+        if (!t) return 0;
+        Obj r = long_from_text(S, str_data(S, t), (size_t)str_len(S, t), base, u);
+        release(S, t);
+        return r;
+    }
     size_t n;
     char *buf = utf8_dup(S, u, &n);
     if (!buf) return exc_no_memory(S);
-    Obj r;
-    if (base == 10) r = int_from_str(S, buf, n);
-    else r = long_from_text(S, buf, n, base, u);
+    Obj r = int_from_str(S, buf, n);
     free(buf);
     return r;
 }
@@ -574,26 +629,11 @@ static Obj float_from_text(Sim *S, const char *s, size_t n, Obj orig)
 
 static Obj float_from_str_obj(Sim *S, Obj u)
 {
-    size_t n;
-    char *buf = utf8_dup(S, u, &n);
-    if (!buf) return exc_no_memory(S);
-    /* _PyUnicode_TransformDecimalAndSpaceToASCII, for spaces only */
-    int ascii = 1;
-    for (size_t i = 0; i < n; i++) ascii &= (unsigned char)buf[i] < 0x80;
-    Obj r;
-    if (!ascii) {
-        size_t k = 0;
-        for (int64_t i = 0; i < str_len(S, u); i++) {
-            uint32_t c = str_char(S, u, i);
-            int space = c == 0x85 || c == 0xa0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-                        c == 0x2028 || c == 0x2029 || c == 0x202f || c == 0x205f || c == 0x3000;
-            buf[k++] = c < 0x80 ? (char)c : space ? ' ' : '?';
-            if (!space && c >= 0x80) break;
-        }
-        n = k;
-    }
-    r = float_from_text(S, buf, n, u);
-    free(buf);
+    if (str_is_ascii(S, u)) return float_from_text(S, str_data(S, u), (size_t)str_len(S, u), u);
+    Obj t = ascii_transform(S, u);
+    if (!t) return 0;
+    Obj r = float_from_text(S, str_data(S, t), (size_t)str_len(S, t), u);
+    release(S, t);
     return r;
 }
 
@@ -678,14 +718,14 @@ static int64_t int_nbits(const Sim *S, Obj o)
 static Obj int_bit_length(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
 {
     (void)args;
-    if (cf_noargs(S, "bit_length", nargs, kwnames) < 0) return 0;
+    if (cf_noargs(S, "int.bit_length", nargs, kwnames) < 0) return 0;
     return int_from_i64(S, int_nbits(S, self));
 }
 
 static Obj int_bit_count(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
 {
     (void)args;
-    if (cf_noargs(S, "bit_count", nargs, kwnames) < 0) return 0;
+    if (cf_noargs(S, "int.bit_count", nargs, kwnames) < 0) return 0;
     int64_t n = ob_size(S, self), count = 0;
     if (n < 0) n = -n;
     for (int64_t i = 0; i < n; i++) count += __builtin_popcount(digits_of(S, self)[i]);
@@ -702,28 +742,28 @@ static Obj int_self(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwname
 
 static Obj int_conjugate(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
 {
-    return int_self(S, self, args, nargs, kwnames, "conjugate");
+    return int_self(S, self, args, nargs, kwnames, "int.conjugate");
 }
 
 static Obj int_trunc(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
 {
-    return int_self(S, self, args, nargs, kwnames, "__trunc__");
+    return int_self(S, self, args, nargs, kwnames, "int.__trunc__");
 }
 
 static Obj int_floor(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
 {
-    return int_self(S, self, args, nargs, kwnames, "__floor__");
+    return int_self(S, self, args, nargs, kwnames, "int.__floor__");
 }
 
 static Obj int_ceil(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
 {
-    return int_self(S, self, args, nargs, kwnames, "__ceil__");
+    return int_self(S, self, args, nargs, kwnames, "int.__ceil__");
 }
 
 static Obj int_as_integer_ratio(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
 {
     (void)args;
-    if (cf_noargs(S, "as_integer_ratio", nargs, kwnames) < 0) return 0;
+    if (cf_noargs(S, "int.as_integer_ratio", nargs, kwnames) < 0) return 0;
     Obj one = int_small(S, 1);
     if (ob_is(S, self, TI_INT)) {
         Obj pair[2] = {self, one};
@@ -884,7 +924,7 @@ const CFuncDef cf_int_methods[] = {
 static Obj float_is_integer(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
 {
     (void)args;
-    if (cf_noargs(S, "is_integer", nargs, kwnames) < 0) return 0;
+    if (cf_noargs(S, "float.is_integer", nargs, kwnames) < 0) return 0;
     double x = float_value(S, self);
     return retain(S, isfinite(x) && floor(x) == x ? S->true_ : S->false_);
 }
@@ -892,28 +932,28 @@ static Obj float_is_integer(Sim *S, Obj self, const Obj *args, int64_t nargs, Ob
 static Obj float_conjugate(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
 {
     (void)args;
-    if (cf_noargs(S, "conjugate", nargs, kwnames) < 0) return 0;
+    if (cf_noargs(S, "float.conjugate", nargs, kwnames) < 0) return 0;
     return retain(S, self); /* float_float: an exact float is itself */
 }
 
 static Obj float_trunc(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
 {
     (void)args;
-    if (cf_noargs(S, "__trunc__", nargs, kwnames) < 0) return 0;
+    if (cf_noargs(S, "float.__trunc__", nargs, kwnames) < 0) return 0;
     return int_from_double(S, float_value(S, self));
 }
 
 static Obj float_floor(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
 {
     (void)args;
-    if (cf_noargs(S, "__floor__", nargs, kwnames) < 0) return 0;
+    if (cf_noargs(S, "float.__floor__", nargs, kwnames) < 0) return 0;
     return int_from_double(S, floor(float_value(S, self)));
 }
 
 static Obj float_ceil(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
 {
     (void)args;
-    if (cf_noargs(S, "__ceil__", nargs, kwnames) < 0) return 0;
+    if (cf_noargs(S, "float.__ceil__", nargs, kwnames) < 0) return 0;
     return int_from_double(S, ceil(float_value(S, self)));
 }
 
@@ -941,7 +981,7 @@ static Obj float_round(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwn
 static Obj float_as_integer_ratio(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
 {
     (void)args;
-    if (cf_noargs(S, "as_integer_ratio", nargs, kwnames) < 0) return 0;
+    if (cf_noargs(S, "float.as_integer_ratio", nargs, kwnames) < 0) return 0;
     double x = float_value(S, self);
     if (isinf(x)) return exc_set(S, EXC_OverflowError, "cannot convert Infinity to integer ratio");
     if (isnan(x)) return exc_set(S, EXC_ValueError, "cannot convert NaN to integer ratio");
@@ -976,7 +1016,7 @@ done:
 static Obj float_hex(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
 {
     (void)args;
-    if (cf_noargs(S, "hex", nargs, kwnames) < 0) return 0;
+    if (cf_noargs(S, "float.hex", nargs, kwnames) < 0) return 0;
     double x = float_value(S, self);
     char out[64];
     if (isnan(x) || isinf(x)) {
