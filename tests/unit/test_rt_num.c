@@ -11,8 +11,8 @@
  * and at the end; every reference is released.
  *
  * sum, min and max iterate through the runtime protocols (rt_iter,
- * rt_next, rt_compare_bool) and are exercised with lists and tuples here
- * once those protocols are present in the build.
+ * rt_next, rt_compare_bool, rt_binop of runtime/ops.c), so their cases
+ * test those protocols too.
  */
 #include <math.h>
 #include <stdio.h>
@@ -79,6 +79,17 @@ static Obj make_value(Sim *S, const char *tok)
         Obj o = ts_ok(S, bytes_from(S, buf, (int64_t)n));
         free(buf);
         return o;
+    }
+    case 'l': { /* a list of comma-separated values */
+        Obj l = ts_ok(S, list_new(S, 0));
+        char buf[4096], *save = NULL;
+        snprintf(buf, sizeof buf, "%s", v);
+        for (char *p = strtok_r(buf, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
+            Obj x = make_value(S, p);
+            assert_int_equal(list_append(S, l, x), 0);
+            release(S, x);
+        }
+        return l;
     }
     default: fail_msg("bad value %s", tok); return 0;
     }
