@@ -1011,7 +1011,13 @@ Obj listop_sort(Sim *S, Obj self, Obj keyfunc, int reverse)
     rc = timsort(&st, n);
     if (reverse && n > 1) swap_range(&st, 0, n);
 keyfunc_fail:
-    for (int64_t i = 0; i < nkeys; i++) ob_decref(S, keys[i], HOLD_TEMP);
+    /* keys released in order after a sort, last to first after a failed
+     * key call, as list_sort_impl does */
+    if (nkeys == n) {
+        for (int64_t i = 0; i < nkeys; i++) ob_decref(S, keys[i], HOLD_TEMP);
+    } else {
+        for (int64_t i = nkeys; --i >= 0;) ob_decref(S, keys[i], HOLD_TEMP);
+    }
     if (keys_block) pm_free(S->heap, keys_block);
     free(keys);
     {
