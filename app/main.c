@@ -19,12 +19,14 @@ static const char usage[] =
     "  alloc-demo [--profile SPEC] [--trace] [--check]\n"
     "                  run a small allocation scenario on the simulated pymalloc\n"
     "                  heap and print sys._debugmallocstats() for it\n"
+    "  run FILE.py     run it as `python3 FILE.py` runs it: the same stdout,\n"
+    "                  stderr and exit status\n"
     "  dis FILE.py     print what `python3 -m dis FILE.py` prints (code object\n"
     "                  addresses are refscope's simulated ones)\n"
     "  version         print the versions of refscope and the libraries it links\n"
     "  help            print this text\n"
     "\n"
-    "planned (not in this build yet): run, trace, debug, gui, snapshot\n"
+    "planned (not in this build yet): trace, debug, gui, snapshot\n"
     "\n"
     "profiles (--profile):\n"
     "  cpython-3.11    1 MiB arenas of 63 usable 16 KiB pools, 32 classes (default)\n"
@@ -33,7 +35,7 @@ static const char usage[] =
     "                  cpython-3.11,arena=16K,pool=1K,threshold=128\n"
     "                  keys: arena pool align threshold offset limit keeplast\n";
 
-static const char *const planned[] = {"run", "trace", "debug", "gui", "snapshot"};
+static const char *const planned[] = {"trace", "debug", "gui", "snapshot"};
 
 static int cmd_alloc_demo(int argc, char **argv)
 {
@@ -79,6 +81,13 @@ int main(int argc, char **argv)
     const char *cmd = argv[1];
     if (!strcmp(cmd, "alloc-demo")) return cmd_alloc_demo(argc, argv);
     if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) return cmd_version();
+    if (!strcmp(cmd, "run")) {
+        if (argc != 3) {
+            fputs("usage: refscope run FILE.py\n", stderr);
+            return 2;
+        }
+        return dbg_run(argv[2], NULL, stdout, stderr);
+    }
     if (!strcmp(cmd, "dis")) {
         if (argc != 3) {
             fputs("usage: refscope dis FILE.py\n", stderr);

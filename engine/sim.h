@@ -69,7 +69,7 @@ typedef void (*RefVisitFn)(Sim *S, Obj target, const Holder *hd, void *ud);
     X(ZIP,        "zip",           48,  0,  TPF_GC | TPF_BASETYPE)            \
     X(FRAME,      "frame",         120, 8,  TPF_GC | TPF_VAR)                 \
     X(TRACEBACK,  "traceback",     40,  0,  TPF_GC)                           \
-    X(METHOD_DESCR, "method_descriptor", 56, 0, TPF_GC)                       \
+    X(METHOD_DESCR, "method_descriptor", 56, 0, 0) /* static here */        \
     X(SLICE,      "slice",         40,  0,  TPF_GC)                           \
     X(INSTANCE,   "object",        16,  0,  TPF_GC) /* the behaviour of class instances */
 
@@ -106,6 +106,7 @@ typedef struct TypeInfo {
     X(ValueError, Exception)                     \
     X(MemoryError, Exception)                    \
     X(RuntimeError, Exception)                   \
+    X(SystemError, Exception)                    \
     X(RecursionError, RuntimeError)              \
     X(NotImplementedError, RuntimeError)         \
     X(AttributeError, Exception)                 \
@@ -179,6 +180,13 @@ typedef struct VmState {
     int c_depth;                 /* nested evaluation loops (host stack guard) */
     uint64_t tick;               /* instructions executed */
     Obj handled;                 /* the exception being handled (exc_info), or 0 */
+    Obj *saved_handled;          /* callers' handled exceptions while a generator runs */
+    size_t nsaved, capsaved;
+    Obj *temps;                  /* TEMP references held across calls (roots) */
+    size_t ntemps, captemps;
+    char *source, *filename;     /* the program's text, for traceback lines (host) */
+    size_t source_len;
+    int check_every_step;        /* run ob_check after every instruction */
     Obj builtins_mod, builtins;  /* the builtins module and its dict */
     Obj main_mod;                /* __main__ */
     Obj modules;                 /* sys.modules */

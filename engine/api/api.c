@@ -9,12 +9,19 @@
 #include "compiler/parser.h"
 #include "sim/engine.h"
 #include "vm/disasm.h"
+#include "vm/vm.h"
 
 SimEngine *sim_engine_new(const char *profile, char *err, size_t errcap)
 {
     SimProfile prof;
     if (sim_profile_parse(profile, &prof, err, errcap) != 0) return NULL;
-    return sim_new(&prof, err, errcap);
+    Sim *S = sim_new(&prof, err, errcap);
+    if (S && vm_init(S) != 0) {
+        snprintf(err, errcap, "cannot create the interpreter's modules (simulated heap too small?)");
+        sim_free(S);
+        return NULL;
+    }
+    return S;
 }
 
 void sim_engine_free(SimEngine *e) { sim_free(e); }
@@ -79,5 +86,82 @@ int sim_disassemble_source(SimEngine *S, const char *src, size_t len, const char
         }
     }
     ast_arena_free(a);
+    return status;
+}
+
+/* ---- running ---- */
+
+void sim_engine_set_output(SimEngine *S, SimWriteFn out, void *out_ud, SimWriteFn err, void *err_ud)
+{
+    S->vm.out = out;
+    S->vm.out_ud = out_ud;
+    S->vm.err = err;
+    S->vm.err_ud = err_ud;
+}
+
+int sim_engine_load(SimEngine *S, const char *src, size_t len, const char *filename)
+{
+    AstArena *a = ast_arena_new();
+    if (!a) return 1;
+    ParseError pe;
+    int status = 1;
+    Node *m = parse_module(a, src, len, filename, &pe);
+    if (!m) {
+        write_error(&pe, S->vm.err, S->vm.err_ud);
+    } else {
+        Obj code;
+        CompileError ce;
+        if (compile_module(S, m, filename, &code, &ce) != 0) {
+            to_parse_error(&ce, src, len, filename, &pe);
+            write_error(&pe, S->vm.err, S->vm.err_ud);
+        } else {
+            vm_set_source(S, filename, src, len);
+            status = vm_load(S, code) == 0 ? 0 : 1;
+            ob_decref(S, code, HOLD_TEMP);
+        }
+    }
+    ast_arena_free(a);
+    if (status) {
+        S->vm.done = 1;
+        S->vm.exit_status = 1;
+    }
+    return status;
+}
+
+int sim_engine_step(SimEngine *S) { return vm_step(S); }
+
+int sim_engine_run(SimEngine *S)
+{
+    while (vm_step(S) == SIM_STEP_RUNNING) {
+    }
+    return S->vm.exit_status;
+}
+
+int sim_engine_exit_status(const SimEngine *S) { return S->vm.exit_status; }
+
+unsigned long long sim_engine_tick(const SimEngine *S) { return S->vm.tick; }
+
+void sim_engine_set_event_sink(SimEngine *S, SimEventFn fn, void *userdata, unsigned mask)
+{
+    ev_set_sink(&S->ev, fn, userdata, mask);
+}
+
+void sim_engine_interrupt(SimEngine *S) { S->vm.interrupt = 1; }
+
+int sim_run_source(const char *profile, const char *src, size_t len, const char *filename,
+                   SimWriteFn out, void *out_ud, SimWriteFn err, void *err_ud)
+{
+    char msg[256];
+    SimEngine *e = sim_engine_new(profile, msg, sizeof msg);
+    if (!e) {
+        if (err) {
+            err(err_ud, msg, strlen(msg));
+            err(err_ud, "\n", 1);
+        }
+        return 2;
+    }
+    sim_engine_set_output(e, out, out_ud, err, err_ud);
+    int status = sim_engine_load(e, src, len, filename) ? 1 : sim_engine_run(e);
+    sim_engine_free(e);
     return status;
 }

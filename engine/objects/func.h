@@ -58,6 +58,14 @@
 #define CO_LINETABLE_OFF     128
 #define CO_CODE_OFF          184  /* code units, 2 bytes each */
 
+/* co_flags bits (the same definitions as compiler/cfg.h's). */
+#define CO_OPTIMIZED   0x0001
+#define CO_NEWLOCALS   0x0002
+#define CO_VARARGS     0x0004
+#define CO_VARKEYWORDS 0x0008
+#define CO_NESTED      0x0010
+#define CO_GENERATOR   0x0020
+
 /* co_localspluskinds: one byte per name of co_localsplusnames. */
 #define CO_FAST_LOCAL 0x20
 #define CO_FAST_CELL  0x40

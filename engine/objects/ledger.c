@@ -14,6 +14,7 @@
 #include "objects/dict.h"
 #include "objects/object.h"
 #include "objects/tuple.h"
+#include "vm/vm.h"
 
 static const char *const kind_names[] = {
 #define X(n, text) text,
@@ -40,6 +41,7 @@ void ob_referents(Sim *S, Obj o, RefVisit visit, void *ud)
 
 void sim_roots(Sim *S, RefVisit visit, void *ud)
 {
+    vm_roots(S, visit, ud);
     for (size_t i = 0; i < S->ncroots; i++) {
         Holder hd = HOLD(H_CROOT, 0, i, 0);
         visit(S, S->croots[i], &hd, ud);

@@ -21,6 +21,7 @@
 #include "objects/tuple.h"
 #include "objects/typeobj.h"
 #include "objects/weakref.h"
+#include "vm/vm.h"
 
 /* Static singletons are never deallocated: reaching zero is an engine bug. */
 static void never_dealloc(Sim *S, Obj o)
@@ -171,6 +172,7 @@ void sim_free(Sim *S)
     if (!S) return;
     for (size_t i = 0; S->objmap && i < S->objmap_len; i++) free(S->objmap[i]);
     free(S->objmap);
+    vm_fini(S);
     free(S->croots);
     free(S->finalizing);
     free(S->statics);

@@ -439,6 +439,13 @@ int instance_setattr(Sim *S, Obj o, Obj name, Obj value)
 
 Obj instance_getattr(Sim *S, Obj o, Obj name)
 {
+    Obj v = instance_lookup(S, o, name);
+    if (!v && !S->exc) no_attribute(S, o, name);
+    return v;
+}
+
+Obj instance_lookup(Sim *S, Obj o, Obj name)
+{
     Obj type = ob_type(S, o);
     uint32_t off = ob_is(S, name, TI_STR) ? slot_offset(S, type, name) : 0;
     Obj v = 0;
@@ -451,7 +458,6 @@ Obj instance_getattr(Sim *S, Obj o, Obj name)
         int64_t ix = dk_lookup_str(S, ob_get64(S, type, TP_KEYS_OFF), name);
         if (ix != DKIX_EMPTY) v = ob_get64(S, values_of(S, o), 8 * (uint32_t)ix);
     }
-    if (!v) no_attribute(S, o, name);
     return v;
 }
 

@@ -44,6 +44,11 @@ int instance_setattr(Sim *S, Obj o, Obj name, Obj value);
  * AttributeError. */
 Obj instance_getattr(Sim *S, Obj o, Obj name);
 
+/* The same without the AttributeError: borrowed or 0 (an exception only
+ * when a dict lookup failed).  A set slot, or the instance's own
+ * attribute; class attributes are not looked at. */
+Obj instance_lookup(Sim *S, Obj o, Obj name);
+
 /* obj.__dict__: the instance's dict, made from its inline values the first
  * time (the dict then owns them, sharing the class's keys).  Borrowed;
  * 0 with AttributeError when instances of the class have no __dict__. */

@@ -24,6 +24,10 @@ int dbg_alloc_demo(const DbgDemoOptions *opt, FILE *out, FILE *err);
  * python3 reports it.  0, or 1 on any error. */
 int dbg_dis(const char *path, FILE *out, FILE *err);
 
+/* `refscope run FILE.py`: the program's stdout and stderr as python3's;
+ * returns its exit status (2 when the file cannot be read). */
+int dbg_run(const char *path, const char *profile, FILE *out, FILE *err);
+
 /* One line per library the debugger layer links (cJSON, libedit). */
 void dbg_print_versions(FILE *out);
 

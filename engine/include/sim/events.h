@@ -29,6 +29,8 @@
 #define SIM_EVCAT_REFCOUNT (1u << 4) /* INCREF, DECREF, ownership moves */
 #define SIM_EVCAT_OBJECT (1u << 5)  /* object creation and deallocation */
 #define SIM_EVCAT_FREELIST (1u << 6) /* free-list pushes and pops */
+#define SIM_EVCAT_VM     (1u << 7)  /* instructions, frames, exceptions, output */
+#define SIM_EVCAT_STACK  (1u << 8)  /* value-stack pushes and pops */
 #define SIM_EVCAT_ALL    0xffffffffu
 
 /* X(NAME, CATEGORY, text, a, b) -- `a`/`b` document SimEvent.a/.b. */
@@ -56,7 +58,17 @@
     X(OBJ_NEW,       SIM_EVCAT_OBJECT, "new",         "type id (address)", "request bytes") \
     X(OBJ_DEALLOC,   SIM_EVCAT_OBJECT, "dealloc",     "type id (address)", "-") \
     X(FREELIST_PUSH, SIM_EVCAT_FREELIST, "freelist-push", "free list id", "length after") \
-    X(FREELIST_POP,  SIM_EVCAT_FREELIST, "freelist-pop",  "free list id", "length after")
+    X(FREELIST_POP,  SIM_EVCAT_FREELIST, "freelist-pop",  "free list id", "length after") \
+    X(INSTR,         SIM_EVCAT_VM,    "instr",        "byte offset",          \
+      "opcode | oparg << 8 (index: line, addr: frame, obj: code)")          \
+    X(FRAME_ENTER,   SIM_EVCAT_VM,    "frame-enter",  "depth", "-")          \
+    X(FRAME_EXIT,    SIM_EVCAT_VM,    "frame-exit",   "depth", "-")          \
+    X(RAISE,         SIM_EVCAT_VM,    "raise",        "-", "-")              \
+    X(HANDLE,        SIM_EVCAT_VM,    "handle",       "handler byte offset", "-") \
+    X(OUTPUT,        SIM_EVCAT_VM,    "output",       "stream (1 stdout, 2 stderr)", "bytes") \
+    X(FINALIZE,      SIM_EVCAT_VM,    "finalize",     "-", "-")              \
+    X(PUSH,          SIM_EVCAT_STACK, "push",         "depth after", "-")    \
+    X(POP,           SIM_EVCAT_STACK, "pop",          "depth after", "-")
 
 typedef enum SimEventKind {
 #define SIM_X_ENUM(name, cat, text, a, b) SIM_EV_##name,

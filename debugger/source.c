@@ -1,0 +1,40 @@
+/* source.c -- see source.h. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "source.h"
+
+void dbg_write_file(void *ud, const char *text, size_t len) { fwrite(text, 1, len, ud); }
+
+/* The whole file, NUL-terminated; NULL with errno set. */
+char *dbg_read_source(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    size_t k;
+    while (buf && (k = fread(buf + n, 1, cap - n - 1, f)) > 0) {
+        n += k;
+        if (cap - n < 2) {
+            char *bigger = realloc(buf, cap *= 2);
+            if (!bigger) {
+                free(buf);
+                buf = NULL;
+            }
+            buf = bigger;
+        }
+    }
+    int failed = ferror(f);
+    fclose(f);
+    if (!buf || failed) {
+        free(buf);
+        errno = failed ? EIO : ENOMEM;
+        return NULL;
+    }
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+

@@ -1,0 +1,419 @@
+/*
+ * attr.c -- attribute access: PyObject_GenericGetAttr for instances of
+ * classes (data descriptors, then the instance's own attributes, then
+ * class attributes, functions becoming bound methods), type_getattro for
+ * classes, module_getattro, the methods of the built-in types (a bound
+ * builtin_function_or_method, or for LOAD_METHOD the method descriptor
+ * and self, allocating nothing -- as 3.11 does), and the few special
+ * attributes the subset reads (__class__, __name__, __dict__, ...).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "objects/dict.h"
+#include "objects/exc.h"
+#include "objects/func.h"
+#include "objects/int.h"
+#include "objects/iters.h"
+#include "objects/misc.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "objects/typeobj.h"
+#include "objects/weakref.h"
+#include "runtime/registry.h"
+#include "runtime/runtime.h"
+#include "runtime/vmops.h"
+
+static int is_heap_type(const Sim *S, Obj t) { return (tp_flags(S, t) & TPF_HEAPTYPE) != 0; }
+static int is_type(const Sim *S, Obj o) { return ob_is(S, o, TI_TYPE); }
+
+static int name_is(const Sim *S, Obj name, const char *s)
+{
+    size_t n = strlen(s);
+    if ((size_t)str_len(S, name) != n || !str_is_ascii(S, name)) return 0;
+    return memcmp(str_data(S, name), s, n) == 0;
+}
+
+static Obj ret(Sim *S, Obj v)
+{
+    ob_incref(S, v, HOLD_TEMP);
+    return v;
+}
+
+static void tname(const Sim *S, Obj type, char *buf, size_t cap)
+{
+    Obj n = ob_get64(S, type, TP_NAME_OFF);
+    if (n) {
+        str_to_utf8(S, n, buf, cap);
+        return;
+    }
+    const char *e = exc_type_name(S, type);
+    snprintf(buf, cap, "%s", e ? e : S->types[tp_index(S, type)].name);
+}
+
+static Obj no_attr(Sim *S, Obj o, Obj name)
+{
+    char tn[64], an[128];
+    str_to_utf8(S, name, an, sizeof an);
+    if (is_type(S, o)) {
+        tname(S, o, tn, sizeof tn);
+        return exc_set(S, EXC_AttributeError, "type object '%s' has no attribute '%s'", tn, an);
+    }
+    if (ob_is(S, o, TI_MODULE)) {
+        str_to_utf8(S, ob_get64(S, o, MODULE_NAME_OFF), tn, sizeof tn);
+        return exc_set(S, EXC_AttributeError, "module '%s' has no attribute '%s'", tn, an);
+    }
+    tname(S, ob_type(S, o), tn, sizeof tn);
+    return exc_set(S, EXC_AttributeError, "'%s' object has no attribute '%s'", tn, an);
+}
+
+Obj rt_type_lookup(Sim *S, Obj type, Obj name)
+{
+    Obj mro = ob_get64(S, type, TP_MRO_OFF);
+    if (!mro) return 0;
+    for (int64_t i = 0; i < ob_size(S, mro); i++) {
+        Obj dict = ob_get64(S, tuple_item(S, mro, i), TP_DICT_OFF);
+        if (!dict) continue;
+        Obj v = dict_getitem(S, dict, name);
+        if (v) return v;
+        if (S->exc) exc_clear(S);
+    }
+    return 0;
+}
+
+/* The same for a C string, without allocating (dealloc paths use it). */
+Obj rt_type_lookup_cstr(Sim *S, Obj type, const char *name)
+{
+    Obj mro = ob_get64(S, type, TP_MRO_OFF);
+    if (!mro) return 0;
+    size_t n = strlen(name);
+    for (int64_t i = 0; i < ob_size(S, mro); i++) {
+        Obj dict = ob_get64(S, tuple_item(S, mro, i), TP_DICT_OFF);
+        int64_t pos = 0;
+        Obj k, v;
+        while (dict && dict_next(S, dict, &pos, &k, &v)) {
+            if (ob_is(S, k, TI_STR) && (size_t)str_len(S, k) == n && str_is_ascii(S, k) &&
+                !memcmp(str_data(S, k), name, n))
+                return v;
+        }
+    }
+    return 0;
+}
+
+/* __dict__ of an exception instance (made on first use). */
+static Obj exc_dict(Sim *S, Obj e)
+{
+    Obj d = ob_get64(S, e, 16);
+    if (d) return d;
+    d = dict_new(S);
+    if (!d) return 0;
+    ob_set_field(S, e, 16, R_INSTANCE_DICT, d);
+    return d;
+}
+
+/* Special attributes of the built-in objects: new reference, or 0
+ * without an exception when there is none. */
+static Obj special_attr(Sim *S, Obj o, Obj name)
+{
+    if (name_is(S, name, "__class__")) return ret(S, ob_type(S, o));
+    switch ((TypeId)tp_index(S, ob_type(S, o))) {
+    case TI_FUNCTION: {
+        static const struct { const char *n; uint16_t off; } f[] = {
+            {"__name__", FUNC_NAME_OFF}, {"__qualname__", FUNC_QUALNAME_OFF}, {"__code__", FUNC_CODE_OFF},
+            {"__defaults__", FUNC_DEFAULTS_OFF}, {"__closure__", FUNC_CLOSURE_OFF},
+            {"__doc__", FUNC_DOC_OFF}, {"__module__", FUNC_MODULE_OFF}, {"__globals__", FUNC_GLOBALS_OFF},
+            {"__kwdefaults__", FUNC_KWDEFAULTS_OFF},
+        };
+        for (size_t i = 0; i < sizeof f / sizeof f[0]; i++) {
+            if (!name_is(S, name, f[i].n)) continue;
+            Obj v = ob_get64(S, o, f[i].off);
+            return ret(S, v ? v : S->none);
+        }
+        if (name_is(S, name, "__dict__")) {
+            Obj d = ob_get64(S, o, FUNC_DICT_OFF);
+            if (!d) {
+                d = dict_new(S);
+                if (!d) return 0;
+                ob_set_field(S, o, FUNC_DICT_OFF, R_FUNC_DICT, d);
+            }
+            return ret(S, d);
+        }
+        Obj d = ob_get64(S, o, FUNC_DICT_OFF);
+        Obj v = d ? dict_getitem(S, d, name) : 0;
+        return v ? ret(S, v) : 0;
+    }
+    case TI_METHOD:
+        if (name_is(S, name, "__func__")) return ret(S, ob_get64(S, o, METHOD_FUNC_OFF));
+        if (name_is(S, name, "__self__")) return ret(S, ob_get64(S, o, METHOD_SELF_OFF));
+        if (name_is(S, name, "__name__")) return ret(S, ob_get64(S, ob_get64(S, o, METHOD_FUNC_OFF), FUNC_NAME_OFF));
+        return 0;
+    case TI_BUILTIN_FN:
+        if (name_is(S, name, "__self__")) {
+            Obj s = ob_get64(S, o, BUILTIN_SELF_OFF);
+            return ret(S, s ? s : S->none);
+        }
+        if (name_is(S, name, "__name__"))
+            return str_from_cstr(S, cf_get(ob_get32(S, o, BUILTIN_INDEX_OFF))->name);
+        return 0;
+    case TI_CELL:
+        if (name_is(S, name, "cell_contents")) {
+            Obj v = cell_get(S, o);
+            if (!v) return exc_set(S, EXC_ValueError, "Cell is empty");
+            return ret(S, v);
+        }
+        return 0;
+    case TI_CODE:
+        if (name_is(S, name, "co_name")) return ret(S, ob_get64(S, o, CO_NAME_OFF));
+        if (name_is(S, name, "co_consts")) return ret(S, ob_get64(S, o, CO_CONSTS_OFF));
+        if (name_is(S, name, "co_names")) return ret(S, ob_get64(S, o, CO_NAMES_OFF));
+        if (name_is(S, name, "co_filename")) return ret(S, ob_get64(S, o, CO_FILENAME_OFF));
+        return 0;
+    case TI_RANGE:
+        if (name_is(S, name, "start")) return ret(S, ob_get64(S, o, RANGE_START_OFF));
+        if (name_is(S, name, "stop")) return ret(S, ob_get64(S, o, RANGE_STOP_OFF));
+        if (name_is(S, name, "step")) return ret(S, ob_get64(S, o, RANGE_STEP_OFF));
+        return 0;
+    case TI_SLICE:
+        if (name_is(S, name, "start")) return ret(S, ob_get64(S, o, SLICE_START_OFF));
+        if (name_is(S, name, "stop")) return ret(S, ob_get64(S, o, SLICE_STOP_OFF));
+        if (name_is(S, name, "step")) return ret(S, ob_get64(S, o, SLICE_STEP_OFF));
+        return 0;
+    case TI_EXCEPTION: {
+        static const struct { const char *n; uint16_t off; } f[] = {
+            {"args", 24}, {"__traceback__", 40}, {"__context__", 48}, {"__cause__", 56}};
+        for (size_t i = 0; i < sizeof f / sizeof f[0]; i++) {
+            if (!name_is(S, name, f[i].n)) continue;
+            Obj v = ob_get64(S, o, f[i].off);
+            return ret(S, v ? v : S->none);
+        }
+        if (name_is(S, name, "__suppress_context__"))
+            return ret(S, ((const uint8_t *)ob_ptr(S, o))[64] ? S->true_ : S->false_);
+        Obj d = ob_get64(S, o, 16);
+        if (name_is(S, name, "__dict__")) {
+            d = exc_dict(S, o);
+            return d ? ret(S, d) : 0;
+        }
+        Obj v = d ? dict_getitem(S, d, name) : 0;
+        return v ? ret(S, v) : 0;
+    }
+    case TI_INT:
+    case TI_BOOL:
+        if (name_is(S, name, "real") || name_is(S, name, "numerator")) {
+            if (ob_is(S, o, TI_BOOL)) return int_from_i64(S, o == S->true_);
+            return ret(S, o);
+        }
+        if (name_is(S, name, "imag")) return int_from_i64(S, 0);
+        if (name_is(S, name, "denominator")) return int_from_i64(S, 1);
+        return 0;
+    case TI_GENERATOR:
+        if (name_is(S, name, "__name__")) return ret(S, ob_get64(S, o, 32));
+        if (name_is(S, name, "__qualname__")) return ret(S, ob_get64(S, o, 40));
+        return 0;
+    default: return 0;
+    }
+}
+
+/* Class attributes: a class's own MRO, or a static type's methods. */
+static Obj type_getattr(Sim *S, Obj type, Obj name)
+{
+    if (is_heap_type(S, type)) {
+        Obj v = rt_type_lookup(S, type, name);
+        if (v) return ret(S, v);
+        if (name_is(S, name, "__name__")) return ret(S, ob_get64(S, type, TP_NAME_OFF));
+        if (name_is(S, name, "__qualname__")) return ret(S, ob_get64(S, type, TP_QUALNAME_OFF));
+        if (name_is(S, name, "__mro__")) return ret(S, ob_get64(S, type, TP_MRO_OFF));
+        if (name_is(S, name, "__bases__")) return ret(S, ob_get64(S, type, TP_BASES_OFF));
+        if (name_is(S, name, "__base__")) return ret(S, ob_get64(S, type, TP_BASE_OFF));
+        if (name_is(S, name, "__dict__")) return ret(S, ob_get64(S, type, TP_DICT_OFF));
+        if (name_is(S, name, "__class__")) return ret(S, ob_type(S, type));
+        return no_attr(S, type, name);
+    }
+    if (name_is(S, name, "__name__")) {
+        char n[64];
+        tname(S, type, n, sizeof n);
+        return str_from_cstr(S, n);
+    }
+    if (name_is(S, name, "__class__")) return ret(S, ob_type(S, type));
+    TypeId t = (TypeId)tp_index(S, type);
+    int64_t ix = cf_method_index(S, t, name);
+    if (ix >= 0) {
+        Obj d = cf_descriptor(S, t, ix);
+        return d ? ret(S, d) : 0;
+    }
+    return no_attr(S, type, name);
+}
+
+/* A function found on the class becomes a bound method. */
+static Obj bind(Sim *S, Obj descr, Obj o)
+{
+    if (ob_is(S, descr, TI_FUNCTION)) return method_new(S, descr, o);
+    return ret(S, descr);
+}
+
+Obj rt_getattr(Sim *S, Obj o, Obj name)
+{
+    if (!ob_is(S, name, TI_STR)) {
+        char tn[64];
+        tname(S, ob_type(S, name), tn, sizeof tn);
+        return exc_set(S, EXC_TypeError, "attribute name must be string, not '%s'", tn);
+    }
+    Obj type = ob_type(S, o);
+    if (is_type(S, o)) return type_getattr(S, o, name);
+    if (ob_is(S, o, TI_MODULE)) {
+        Obj v = dict_getitem(S, ob_get64(S, o, MODULE_DICT_OFF), name);
+        if (v) return ret(S, v);
+        if (S->exc) return 0;
+        if (name_is(S, name, "__dict__")) return ret(S, ob_get64(S, o, MODULE_DICT_OFF));
+        return no_attr(S, o, name);
+    }
+    if (is_heap_type(S, type)) {
+        Obj descr = rt_type_lookup(S, type, name);
+        if (descr && ob_is(S, descr, TI_MEMBER_DESCR)) {
+            Obj v = instance_lookup(S, o, name);
+            if (v) return ret(S, v);
+            return no_attr(S, o, name);
+        }
+        if (descr && ob_is(S, descr, TI_GETSET_DESCR)) {
+            if (ob_get64(S, descr, DESCR_WHICH_OFF) == 0) {
+                Obj d = tp_index(S, type) == TI_EXCEPTION ? exc_dict(S, o) : instance_dict(S, o);
+                return d ? ret(S, d) : 0;
+            }
+            uint32_t off = weakref_list_offset(S, o);
+            Obj w = off ? ob_get64(S, o, off) : 0;
+            return ret(S, w ? w : S->none);
+        }
+        Obj v = 0;
+        if (tp_index(S, type) == TI_INSTANCE) v = instance_lookup(S, o, name);
+        else if (tp_index(S, type) == TI_EXCEPTION) {
+            Obj sp = special_attr(S, o, name);
+            if (sp || S->exc) return sp;
+        }
+        if (v) return ret(S, v);
+        if (S->exc) return 0;
+        if (descr) return bind(S, descr, o);
+        if (name_is(S, name, "__class__")) return ret(S, type);
+        return no_attr(S, o, name);
+    }
+    Obj sp = special_attr(S, o, name);
+    if (sp || S->exc) return sp;
+    int64_t ix = cf_method_index(S, (TypeId)tp_index(S, type), name);
+    if (ix >= 0) return builtin_new(S, (uint32_t)ix, o, 0);
+    return no_attr(S, o, name);
+}
+
+Obj rt_getattr_cstr(Sim *S, Obj o, const char *name)
+{
+    Obj n = str_from_cstr(S, name);
+    if (!n) return 0;
+    Obj v = rt_getattr(S, o, n);
+    ob_decref(S, n, HOLD_TEMP);
+    return v;
+}
+
+int rt_hasattr(Sim *S, Obj o, Obj name)
+{
+    Obj v = rt_getattr(S, o, name);
+    if (v) {
+        ob_decref(S, v, HOLD_TEMP);
+        return 1;
+    }
+    if (exc_matches(S, EXC_AttributeError)) {
+        exc_clear(S);
+        return 0;
+    }
+    return -1;
+}
+
+int rt_setattr(Sim *S, Obj o, Obj name, Obj value)
+{
+    if (!ob_is(S, name, TI_STR)) {
+        char tn[64];
+        tname(S, ob_type(S, name), tn, sizeof tn);
+        exc_set(S, EXC_TypeError, "attribute name must be string, not '%s'", tn);
+        return -1;
+    }
+    Obj type = ob_type(S, o);
+    Obj dict = 0;
+    if (is_type(S, o)) {
+        if (!is_heap_type(S, o)) {
+            char tn[64], an[128];
+            tname(S, o, tn, sizeof tn);
+            str_to_utf8(S, name, an, sizeof an);
+            exc_set(S, EXC_TypeError, "cannot set '%s' attribute of immutable type '%s'", an, tn);
+            return -1;
+        }
+        dict = ob_get64(S, o, TP_DICT_OFF);
+    } else if (ob_is(S, o, TI_MODULE)) {
+        dict = ob_get64(S, o, MODULE_DICT_OFF);
+    } else if (is_heap_type(S, type) && tp_index(S, type) == TI_INSTANCE) {
+        return instance_setattr(S, o, name, value);
+    } else if (tp_index(S, type) == TI_EXCEPTION) {
+        dict = exc_dict(S, o);
+        if (!dict) return -1;
+    } else if (ob_is(S, o, TI_FUNCTION)) {
+        dict = ob_get64(S, o, FUNC_DICT_OFF);
+        if (!dict) {
+            dict = dict_new(S);
+            if (!dict) return -1;
+            ob_set_field(S, o, FUNC_DICT_OFF, R_FUNC_DICT, dict);
+        }
+    } else {
+        Obj sp = special_attr(S, o, name);
+        if (sp) ob_decref(S, sp, HOLD_TEMP);
+        char tn[64], an[128];
+        tname(S, type, tn, sizeof tn);
+        str_to_utf8(S, name, an, sizeof an);
+        if (sp || cf_method_index(S, (TypeId)tp_index(S, type), name) >= 0)
+            exc_set(S, EXC_AttributeError, "'%s' object attribute '%s' is read-only", tn, an);
+        else
+            exc_set(S, EXC_AttributeError, "'%s' object has no attribute '%s'", tn, an);
+        return -1;
+    }
+    Obj key = name;
+    ob_incref(S, key, HOLD_TEMP);
+    str_intern(S, &key);
+    int r;
+    if (value) {
+        r = dict_setitem(S, dict, key, value);
+    } else {
+        r = dict_delitem(S, dict, key);
+        if (r && exc_matches(S, EXC_KeyError)) {
+            exc_clear(S);
+            no_attr(S, o, key);
+        }
+    }
+    ob_decref(S, key, HOLD_TEMP);
+    return r;
+}
+
+int vmops_get_method(Sim *S, Obj obj, Obj name, Obj *meth)
+{
+    Obj type = ob_type(S, obj);
+    *meth = 0;
+    if (is_heap_type(S, type) && tp_index(S, type) == TI_INSTANCE) {
+        Obj descr = rt_type_lookup(S, type, name);
+        if (descr && ob_is(S, descr, TI_FUNCTION)) {
+            Obj v = instance_lookup(S, obj, name);
+            if (v) {
+                *meth = ret(S, v);
+                return 0;
+            }
+            if (S->exc) return 0;
+            *meth = ret(S, descr);
+            return 1;
+        }
+    } else if (!is_type(S, obj) && !ob_is(S, obj, TI_MODULE) && !is_heap_type(S, type)) {
+        TypeId t = (TypeId)tp_index(S, type);
+        int64_t ix = cf_method_index(S, t, name);
+        if (ix >= 0) {
+            /* the method descriptor of the type defining it */
+            TypeId owner = t == TI_BOOL ? TI_INT : t;
+            Obj d = cf_descriptor(S, owner, ix);
+            if (!d) return 0;
+            *meth = ret(S, d);
+            return 1;
+        }
+    }
+    *meth = rt_getattr(S, obj, name);
+    return 0;
+}

@@ -1,0 +1,632 @@
+/*
+ * builtins.c -- the builtins module (Python/bltinmodule.c): print, len,
+ * repr, id, isinstance, iter, next, sorted, getattr & co., the
+ * constructors of object, type, range, enumerate, zip, reversed, and
+ * __build_class__, which runs a class body and calls type().
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "objects/dict.h"
+#include "objects/exc.h"
+#include "objects/func.h"
+#include "objects/int.h"
+#include "objects/iters.h"
+#include "objects/list.h"
+#include "objects/misc.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "objects/typeobj.h"
+#include "runtime/builtins.h"
+#include "runtime/containers.h"
+#include "runtime/numops.h"
+#include "runtime/registry.h"
+#include "runtime/runtime.h"
+#include "runtime/vmops.h"
+#include "vm/vm.h"
+
+static Obj none(Sim *S)
+{
+    ob_incref(S, S->none, HOLD_TEMP);
+    return S->none;
+}
+
+static void tname(const Sim *S, Obj o, char *buf, size_t cap) { vmops_type_name(S, o, buf, cap, 0); }
+
+/* ---- print ---- */
+
+static int write_obj(Sim *S, Obj o)
+{
+    Obj s = rt_str(S, o);
+    if (!s) return -1;
+    rt_write_str(S, 1, s);
+    ob_decref(S, s, HOLD_TEMP);
+    return 0;
+}
+
+static Obj bi_print(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)self;
+    Obj sep = cf_kwarg(S, args, nargs, kwnames, "sep"), end = cf_kwarg(S, args, nargs, kwnames, "end");
+    int64_t nkw = kwnames ? ob_size(S, kwnames) : 0;
+    for (int64_t i = 0; i < nkw; i++) {
+        char k[64];
+        str_to_utf8(S, tuple_item(S, kwnames, i), k, sizeof k);
+        if (strcmp(k, "sep") && strcmp(k, "end") && strcmp(k, "file") && strcmp(k, "flush"))
+            return exc_set(S, EXC_TypeError, "'%s' is an invalid keyword argument for print()", k);
+    }
+    if (sep == S->none) sep = 0;
+    if (end == S->none) end = 0;
+    if (sep && !ob_is(S, sep, TI_STR)) {
+        char t[64];
+        tname(S, sep, t, sizeof t);
+        return exc_set(S, EXC_TypeError, "sep must be None or a string, not %s", t);
+    }
+    if (end && !ob_is(S, end, TI_STR)) {
+        char t[64];
+        tname(S, end, t, sizeof t);
+        return exc_set(S, EXC_TypeError, "end must be None or a string, not %s", t);
+    }
+    for (int64_t i = 0; i < nargs; i++) {
+        if (i > 0) {
+            if (sep) rt_write_str(S, 1, sep);
+            else rt_write(S, 1, " ", 1);
+        }
+        if (write_obj(S, args[i])) return 0;
+    }
+    if (end) rt_write_str(S, 1, end);
+    else rt_write(S, 1, "\n", 1);
+    return none(S);
+}
+
+/* ---- one-argument builtins ---- */
+
+static Obj bi_len(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)self;
+    if (cf_one_arg(S, "len", nargs, kwnames)) return 0;
+    int64_t n = rt_len(S, args[0]);
+    return n < 0 ? 0 : int_from_i64(S, n);
+}
+
+static Obj bi_repr(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)self;
+    if (cf_one_arg(S, "repr", nargs, kwnames)) return 0;
+    return rt_repr(S, args[0]);
+}
+
+static Obj bi_ascii(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)self;
+    if (cf_one_arg(S, "ascii", nargs, kwnames)) return 0;
+    return rt_ascii(S, args[0]);
+}
+
+static Obj bi_id(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)self;
+    if (cf_one_arg(S, "id", nargs, kwnames)) return 0;
+    return int_from_i64(S, (int64_t)args[0]);
+}
+
+static Obj bi_hash(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)self;
+    if (cf_one_arg(S, "hash", nargs, kwnames)) return 0;
+    int64_t h = rt_hash(S, args[0]);
+    return h == -1 && S->exc ? 0 : int_from_i64(S, h);
+}
+
+static Obj bi_callable(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)self;
+    if (cf_one_arg(S, "callable", nargs, kwnames)) return 0;
+    TypeId t = (TypeId)tp_index(S, ob_type(S, args[0]));
+    int c = t == TI_FUNCTION || t == TI_METHOD || t == TI_BUILTIN_FN || t == TI_METHOD_DESCR || t == TI_TYPE ||
+            t == TI_WEAKREF || rt_type_lookup_cstr(S, ob_type(S, args[0]), "__call__");
+    Obj b = c ? S->true_ : S->false_;
+    ob_incref(S, b, HOLD_TEMP);
+    return b;
+}
+
+static Obj bi_iter(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)self;
+    if (cf_positional(S, "iter", nargs, kwnames, 1, 1)) return 0;
+    return rt_iter(S, args[0]);
+}
+
+static Obj bi_next(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)self;
+    if (cf_positional(S, "next", nargs, kwnames, 1, 2)) return 0;
+    TypeId t = (TypeId)tp_index(S, ob_type(S, args[0]));
+    int is_iter = t == TI_LIST_ITER || t == TI_TUPLE_ITER || t == TI_RANGE_ITER || t == TI_STR_ITER ||
+                  t == TI_STR_ASCII_ITER || t == TI_DICT_KEYITER || t == TI_DICT_VALUEITER ||
+                  t == TI_DICT_ITEMITER || t == TI_SET_ITER || t == TI_LIST_REVITER || t == TI_ENUMERATE ||
+                  t == TI_ZIP || t == TI_GENERATOR || rt_type_lookup_cstr(S, ob_type(S, args[0]), "__next__");
+    if (!is_iter) {
+        char n[64];
+        tname(S, args[0], n, sizeof n);
+        return exc_set(S, EXC_TypeError, "'%s' object is not an iterator", n);
+    }
+    Obj v = rt_next(S, args[0]);
+    if (v || S->exc) return v;
+    if (nargs == 2) {
+        ob_incref(S, args[1], HOLD_TEMP);
+        return args[1];
+    }
+    vmops_set_noargs(S, EXC_StopIteration);
+    return 0;
+}
+
+static Obj bi_isinstance(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)self;
+    if (cf_positional(S, "isinstance", nargs, kwnames, 2, 2)) return 0;
+    int r = rt_isinstance(S, args[0], args[1]);
+    if (r < 0) return 0;
+    Obj b = r ? S->true_ : S->false_;
+    ob_incref(S, b, HOLD_TEMP);
+    return b;
+}
+
+static Obj bi_issubclass(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)self;
+    if (cf_positional(S, "issubclass", nargs, kwnames, 2, 2)) return 0;
+    if (!ob_is(S, args[0], TI_TYPE)) return exc_set(S, EXC_TypeError, "issubclass() arg 1 must be a class");
+    int r = 0;
+    if (ob_is(S, args[1], TI_TUPLE)) {
+        for (int64_t i = 0; i < ob_size(S, args[1]) && !r; i++)
+            r = rt_issubtype(S, args[0], tuple_item(S, args[1], i));
+    } else {
+        r = rt_issubtype(S, args[0], args[1]);
+    }
+    Obj b = r ? S->true_ : S->false_;
+    ob_incref(S, b, HOLD_TEMP);
+    return b;
+}
+
+static Obj bi_getattr(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)self;
+    if (cf_positional(S, "getattr", nargs, kwnames, 2, 3)) return 0;
+    if (!ob_is(S, args[1], TI_STR)) {
+        char n[64];
+        tname(S, args[1], n, sizeof n);
+        return exc_set(S, EXC_TypeError, "attribute name must be string, not '%s'", n);
+    }
+    Obj v = rt_getattr(S, args[0], args[1]);
+    if (!v && nargs == 3 && exc_matches(S, EXC_AttributeError)) {
+        exc_clear(S);
+        ob_incref(S, args[2], HOLD_TEMP);
+        return args[2];
+    }
+    return v;
+}
+
+static Obj bi_setattr(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)self;
+    if (cf_positional(S, "setattr", nargs, kwnames, 3, 3)) return 0;
+    return rt_setattr(S, args[0], args[1], args[2]) ? 0 : none(S);
+}
+
+static Obj bi_delattr(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)self;
+    if (cf_positional(S, "delattr", nargs, kwnames, 2, 2)) return 0;
+    return rt_setattr(S, args[0], args[1], 0) ? 0 : none(S);
+}
+
+static Obj bi_hasattr(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)self;
+    if (cf_positional(S, "hasattr", nargs, kwnames, 2, 2)) return 0;
+    if (!ob_is(S, args[1], TI_STR)) {
+        char n[64];
+        tname(S, args[1], n, sizeof n);
+        return exc_set(S, EXC_TypeError, "attribute name must be string, not '%s'", n);
+    }
+    int r = rt_hasattr(S, args[0], args[1]);
+    if (r < 0) return 0;
+    Obj b = r ? S->true_ : S->false_;
+    ob_incref(S, b, HOLD_TEMP);
+    return b;
+}
+
+static Obj bi_sorted(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)self;
+    if (nargs != 1) {
+        if (nargs == 0) return exc_set(S, EXC_TypeError, "sorted expected 1 argument, got 0");
+        return exc_set(S, EXC_TypeError, "sorted expected 1 argument, got %lld", (long long)nargs);
+    }
+    Obj key = cf_kwarg(S, args, nargs, kwnames, "key"), rev = cf_kwarg(S, args, nargs, kwnames, "reverse");
+    Obj l = rt_list_from(S, args[0]);
+    if (!l) return 0;
+    int reverse = 0;
+    if (rev) {
+        reverse = rt_truth(S, rev);
+        if (reverse < 0) {
+            ob_decref(S, l, HOLD_TEMP);
+            return 0;
+        }
+    }
+    vm_temp_push(S, l);
+    Obj r = listop_sort(S, l, key == S->none ? 0 : key, reverse);
+    vm_temp_pop(S);
+    if (!r) {
+        ob_decref(S, l, HOLD_TEMP);
+        return 0;
+    }
+    ob_decref(S, r, HOLD_TEMP);
+    return l;
+}
+
+static Obj bi_globals(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)self, (void)args;
+    if (cf_noargs(S, "globals", nargs, kwnames)) return 0;
+    Obj g = ob_get64(S, S->vm.frame, 8);
+    ob_incref(S, g, HOLD_TEMP);
+    return g;
+}
+
+/* __build_class__(func, name, *bases) */
+static Obj bi_build_class(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)self;
+    if (nargs < 2) return exc_set(S, EXC_TypeError, "__build_class__: not enough arguments");
+    if (!ob_is(S, args[0], TI_FUNCTION)) return exc_set(S, EXC_TypeError, "__build_class__: func must be a function");
+    if (!ob_is(S, args[1], TI_STR)) return exc_set(S, EXC_TypeError, "__build_class__: name is not a string");
+    if (kwnames && ob_size(S, kwnames))
+        return exc_set(S, EXC_TypeError, "class keywords are not part of refscope's subset");
+    Obj bases = nargs > 2 ? tuple_pack(S, nargs - 2, args + 2) : S->empty_tuple;
+    if (nargs <= 2) ob_incref(S, bases, HOLD_TEMP);
+    if (!bases) return 0;
+    vm_temp_push(S, bases);
+    Obj ns = dict_new(S), cls = 0;
+    if (ns) {
+        vm_temp_push(S, ns);
+        Obj cell = vm_call_function(S, args[0], NULL, 0, 0, ns);
+        if (cell) {
+            for (int64_t i = 0; i < ob_size(S, bases); i++) {
+                Obj b = tuple_item(S, bases, i);
+                if (!ob_is(S, b, TI_TYPE)) {
+                    char n[64];
+                    tname(S, b, n, sizeof n);
+                    exc_set(S, EXC_TypeError, "bases must be types");
+                    goto done;
+                }
+            }
+            cls = type_new(S, args[1], bases, ns);
+        done:
+            vm_temp_push(S, cell);
+            if (cls) vm_temp_push(S, cls);
+            if (cls) vm_temp_pop(S);
+            vm_temp_pop(S);
+            ob_decref(S, cell, HOLD_TEMP);
+        }
+        vm_temp_pop(S);
+        ob_decref(S, ns, HOLD_TEMP);
+    }
+    vm_temp_pop(S);
+    ob_decref(S, bases, HOLD_TEMP);
+    return cls;
+}
+
+const CFuncDef cf_builtins[] = {
+    {"__build_class__", bi_build_class},
+    {"ascii", bi_ascii},
+    {"callable", bi_callable},
+    {"delattr", bi_delattr},
+    {"getattr", bi_getattr},
+    {"globals", bi_globals},
+    {"hasattr", bi_hasattr},
+    {"hash", bi_hash},
+    {"id", bi_id},
+    {"isinstance", bi_isinstance},
+    {"issubclass", bi_issubclass},
+    {"iter", bi_iter},
+    {"len", bi_len},
+    {"next", bi_next},
+    {"print", bi_print},
+    {"repr", bi_repr},
+    {"setattr", bi_setattr},
+    {"sorted", bi_sorted},
+    {NULL, NULL},
+};
+
+/* ---- exception methods ---- */
+
+static Obj exc_with_traceback(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    if (cf_one_arg(S, "with_traceback", nargs, kwnames)) return 0;
+    Obj tb = args[0] == S->none ? 0 : args[0], old = ob_get64(S, self, 40);
+    if (tb) ob_incref(S, tb, HOLD_INTERNAL(self, R_EXC_TRACEBACK));
+    ob_set64(S, self, 40, tb);
+    if (old) ob_decref(S, old, HOLD_INTERNAL(self, R_EXC_TRACEBACK));
+    ob_incref(S, self, HOLD_TEMP);
+    return self;
+}
+
+const CFuncDef cf_exc_methods[] = {
+    {"with_traceback", exc_with_traceback},
+    {NULL, NULL},
+};
+
+/* ---- constructors ---- */
+
+Obj cf_new_object(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)type, (void)args;
+    if (nargs || (kwnames && ob_size(S, kwnames))) return exc_set(S, EXC_TypeError, "object() takes no arguments");
+    return object_new(S);
+}
+
+Obj cf_new_type(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)type;
+    if (kwnames && ob_size(S, kwnames)) return exc_set(S, EXC_TypeError, "type() takes no keyword arguments");
+    if (nargs == 1) {
+        Obj t = ob_type(S, args[0]);
+        ob_incref(S, t, HOLD_TEMP);
+        return t;
+    }
+    if (nargs != 3) return exc_set(S, EXC_TypeError, "type() takes 1 or 3 arguments");
+    if (!ob_is(S, args[0], TI_STR) || !ob_is(S, args[1], TI_TUPLE) || !ob_is(S, args[2], TI_DICT))
+        return exc_set(S, EXC_TypeError, "type.__new__() argument 1 must be str");
+    return type_new(S, args[0], args[1], args[2]);
+}
+
+static int as_index(Sim *S, Obj o)
+{
+    if (num_is_int(S, o)) return 0;
+    char n[64];
+    tname(S, o, n, sizeof n);
+    exc_set(S, EXC_TypeError, "'%s' object cannot be interpreted as an integer", n);
+    return -1;
+}
+
+Obj cf_new_range(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)type;
+    if (cf_no_kwargs(S, "range", kwnames)) return 0;
+    if (nargs < 1) return exc_set(S, EXC_TypeError, "range expected at least 1 argument, got 0");
+    if (nargs > 3) return exc_set(S, EXC_TypeError, "range expected at most 3 arguments, got %lld", (long long)nargs);
+    for (int64_t i = 0; i < nargs; i++)
+        if (as_index(S, args[i])) return 0;
+    Obj zero = int_from_i64(S, 0), one = int_from_i64(S, 1);
+    Obj r;
+    if (nargs == 1) r = range_new(S, zero, args[0], one);
+    else r = range_new(S, args[0], args[1], nargs == 3 ? args[2] : one);
+    ob_decref(S, zero, HOLD_TEMP);
+    ob_decref(S, one, HOLD_TEMP);
+    return r;
+}
+
+Obj cf_new_enumerate(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)type;
+    Obj start = cf_kwarg(S, args, nargs, kwnames, "start");
+    if (nargs < 1 || nargs > 2) {
+        if (nargs == 0) return exc_set(S, EXC_TypeError, "enumerate() missing required argument 'iterable' (pos 1)");
+        return exc_set(S, EXC_TypeError, "enumerate() takes at most 2 arguments (%lld given)", (long long)nargs);
+    }
+    if (nargs == 2) start = args[1];
+    int64_t s = 0;
+    if (start) {
+        if (as_index(S, start)) return 0;
+        if (int_as_i64(S, start, &s)) return 0;
+    }
+    Obj it = rt_iter(S, args[0]);
+    if (!it) return 0;
+    Obj en = ob_alloc(S, TI_ENUMERATE, 0);
+    if (!en) {
+        ob_decref(S, it, HOLD_TEMP);
+        return 0;
+    }
+    ob_set64(S, en, EN_INDEX_OFF, (uint64_t)s);
+    ob_set_field(S, en, EN_SIT_OFF, R_ITER_SEQ, it);
+    Obj pair[2] = {S->none, S->none};
+    Obj res = tuple_pack(S, 2, pair);
+    if (!res) {
+        ob_decref(S, en, HOLD_TEMP);
+        return 0;
+    }
+    ob_set_field(S, en, EN_RESULT_OFF, R_ITER_RESULT, res);
+    gc_track(S, en);
+    return en;
+}
+
+Obj cf_new_zip(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)type;
+    if (kwnames && ob_size(S, kwnames)) return exc_set(S, EXC_TypeError, "zip() takes no keyword arguments");
+    Obj its = tuple_new(S, nargs);
+    if (!its) return 0;
+    for (int64_t i = 0; i < nargs; i++) {
+        Obj it = rt_iter(S, args[i]);
+        if (!it) {
+            ob_decref(S, its, HOLD_TEMP);
+            if (exc_matches(S, EXC_TypeError)) {
+                exc_clear(S);
+                exc_set(S, EXC_TypeError, "zip argument #%lld must support iteration", (long long)(i + 1));
+            }
+            return 0;
+        }
+        tuple_set_item(S, its, i, it);
+    }
+    Obj res = tuple_new(S, nargs);
+    if (!res) {
+        ob_decref(S, its, HOLD_TEMP);
+        return 0;
+    }
+    for (int64_t i = 0; i < nargs; i++) {
+        ob_incref(S, S->none, HOLD_TEMP);
+        tuple_set_item(S, res, i, S->none);
+    }
+    Obj z = ob_alloc(S, TI_ZIP, 0);
+    if (!z) {
+        ob_decref(S, its, HOLD_TEMP);
+        ob_decref(S, res, HOLD_TEMP);
+        return 0;
+    }
+    ob_set64(S, z, ZIP_SIZE_OFF, (uint64_t)nargs);
+    ob_set_field(S, z, ZIP_ITTUPLE_OFF, R_ZIP_ITERS, its);
+    ob_set_field(S, z, ZIP_RESULT_OFF, R_ITER_RESULT, res);
+    gc_track(S, z);
+    return z;
+}
+
+Obj cf_new_reversed(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)type;
+    if (cf_positional(S, "reversed", nargs, kwnames, 1, 1)) return 0;
+    if (ob_is(S, args[0], TI_LIST)) return listop_reversed(S, args[0]);
+    /* other sequences: a reversed list copy's iterator */
+    Obj l = rt_list_from(S, args[0]);
+    if (!l) return 0;
+    Obj it = listop_reversed(S, l);
+    ob_decref(S, l, HOLD_TEMP);
+    return it;
+}
+
+/* A recycled result tuple (enumerate, zip): reused while only the
+ * iterator holds it, as enum_next and zip_next do. */
+static Obj recycle(Sim *S, Obj it, uint16_t off, int64_t n)
+{
+    Obj res = ob_get64(S, it, off);
+    if (ob_refcnt(S, res) == 1) {
+        ob_incref(S, res, HOLD_TEMP);
+        if (!gc_is_tracked(S, res)) gc_track(S, res);
+        return res;
+    }
+    (void)n;
+    return 0;
+}
+
+static void put(Sim *S, Obj t, int64_t i, Obj v)
+{
+    Obj old = tuple_item(S, t, i);
+    ob_set64(S, t, TUPLE_ITEMS_OFF + 8 * (uint32_t)i, v);
+    ob_move(S, v, HOLD_TEMP, HOLD(H_TUPLE_ITEM, t, i, 0));
+    if (old) ob_decref(S, old, HOLD(H_TUPLE_ITEM, t, i, 0));
+}
+
+Obj vmops_builtins_iternext(Sim *S, Obj it);
+Obj vmops_builtins_iternext(Sim *S, Obj it)
+{
+    if (ob_is(S, it, TI_ENUMERATE)) {
+        Obj next = rt_next(S, ob_get64(S, it, EN_SIT_OFF));
+        if (!next) return 0;
+        int64_t i = (int64_t)ob_get64(S, it, EN_INDEX_OFF);
+        Obj idx = int_from_i64(S, i);
+        ob_set64(S, it, EN_INDEX_OFF, (uint64_t)(i + 1));
+        Obj res = recycle(S, it, EN_RESULT_OFF, 2);
+        if (res) {
+            put(S, res, 0, idx);
+            put(S, res, 1, next);
+            return res;
+        }
+        res = tuple_new(S, 2);
+        if (!res) {
+            ob_decref(S, idx, HOLD_TEMP);
+            ob_decref(S, next, HOLD_TEMP);
+            return 0;
+        }
+        tuple_set_item(S, res, 0, idx);
+        tuple_set_item(S, res, 1, next);
+        return res;
+    }
+    /* zip */
+    int64_t n = (int64_t)ob_get64(S, it, ZIP_SIZE_OFF);
+    if (n == 0) return 0;
+    Obj its = ob_get64(S, it, ZIP_ITTUPLE_OFF);
+    Obj res = recycle(S, it, ZIP_RESULT_OFF, n);
+    if (res) {
+        for (int64_t i = 0; i < n; i++) {
+            Obj v = rt_next(S, tuple_item(S, its, i));
+            if (!v) {
+                ob_decref(S, res, HOLD_TEMP);
+                return 0;
+            }
+            put(S, res, i, v);
+        }
+        return res;
+    }
+    res = tuple_new(S, n);
+    if (!res) return 0;
+    for (int64_t i = 0; i < n; i++) {
+        Obj v = rt_next(S, tuple_item(S, its, i));
+        if (!v) {
+            for (int64_t j = i; j < n; j++) {
+                ob_incref(S, S->none, HOLD_TEMP);
+                tuple_set_item(S, res, j, S->none);
+            }
+            ob_decref(S, res, HOLD_TEMP);
+            return 0;
+        }
+        tuple_set_item(S, res, i, v);
+    }
+    return res;
+}
+
+/* ---- the module ---- */
+
+static int add(Sim *S, Obj dict, const char *name, Obj v)
+{
+    Obj k = str_from_cstr(S, name);
+    if (!k) return -1;
+    str_intern(S, &k);
+    int r = dict_setitem(S, dict, k, v);
+    ob_decref(S, k, HOLD_TEMP);
+    return r;
+}
+
+int builtins_add_functions(Sim *S, Obj module, const CFuncDef *table);
+int builtins_add_functions(Sim *S, Obj module, const CFuncDef *table)
+{
+    Obj dict = ob_get64(S, module, MODULE_DICT_OFF);
+    for (const CFuncDef *d = table; d->name; d++) {
+        Obj f = builtin_new(S, (uint32_t)cf_index_of(table, d->name), module, 0);
+        if (!f) return -1;
+        int r = add(S, dict, d->name, f);
+        ob_decref(S, f, HOLD_TEMP);
+        if (r) return -1;
+    }
+    return 0;
+}
+
+Obj builtins_module_new(Sim *S)
+{
+    Obj name = str_from_cstr(S, "builtins");
+    if (!name) return 0;
+    str_intern(S, &name);
+    Obj m = module_new(S, name);
+    ob_decref(S, name, HOLD_TEMP);
+    if (!m) return 0;
+    Obj dict = ob_get64(S, m, MODULE_DICT_OFF);
+    if (builtins_add_functions(S, m, cf_builtins) || builtins_add_functions(S, m, cf_builtins_num)) goto fail;
+    static const struct { const char *name; TypeId t; } types[] = {
+        {"bool", TI_BOOL}, {"dict", TI_DICT}, {"enumerate", TI_ENUMERATE}, {"float", TI_FLOAT},
+        {"frozenset", TI_FROZENSET}, {"int", TI_INT}, {"list", TI_LIST}, {"object", TI_OBJECT},
+        {"range", TI_RANGE}, {"reversed", TI_LIST_REVITER}, {"set", TI_SET}, {"slice", TI_SLICE},
+        {"str", TI_STR}, {"tuple", TI_TUPLE}, {"type", TI_TYPE}, {"zip", TI_ZIP}, {"bytes", TI_BYTES},
+    };
+    for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
+        if (add(S, dict, types[i].name, S->types[types[i].t].type)) goto fail;
+    for (int i = 0; i < EXC_COUNT; i++)
+        if (add(S, dict, exc_type_name(S, S->exc_types[i]), S->exc_types[i])) goto fail;
+    if (add(S, dict, "None", S->none) || add(S, dict, "True", S->true_) || add(S, dict, "False", S->false_) ||
+        add(S, dict, "Ellipsis", S->ellipsis) || add(S, dict, "NotImplemented", S->not_implemented))
+        goto fail;
+    return m;
+fail:
+    ob_decref(S, m, HOLD_TEMP);
+    return 0;
+}

@@ -1,0 +1,42 @@
+/*
+ * runtime/builtins.h -- the builtins module, the constructors of the
+ * built-in types and the tables registry.c numbers.  Each constructor is
+ * TYPE(*args, **kw) with the CFunc argument convention (cfunc.h), the
+ * type itself passed first; new reference or 0 with an exception.
+ */
+#ifndef ENGINE_RUNTIME_BUILTINS_H
+#define ENGINE_RUNTIME_BUILTINS_H
+
+#include "runtime/cfunc.h"
+
+extern const CFuncDef cf_builtins_num[];  /* builtins_num.c: abs, divmod, min, max, sum ... */
+extern const CFuncDef cf_gen_methods[];   /* call.c: send, close */
+extern const CFuncDef cf_exc_methods[];   /* builtins.c: with_traceback */
+
+#define CNEW(name) Obj name(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames)
+CNEW(cf_new_str);
+CNEW(cf_new_int);
+CNEW(cf_new_float);
+CNEW(cf_new_bool);
+CNEW(cf_new_list);
+CNEW(cf_new_tuple);
+CNEW(cf_new_dict);
+CNEW(cf_new_set);
+CNEW(cf_new_frozenset);
+CNEW(cf_new_object);
+CNEW(cf_new_type);
+CNEW(cf_new_range);
+CNEW(cf_new_enumerate);
+CNEW(cf_new_zip);
+CNEW(cf_new_reversed);
+CNEW(cf_new_weakref);
+#undef CNEW
+
+/* Makes the builtins module (its functions, types and exception classes
+ * in its dict).  New reference. */
+Obj builtins_module_new(Sim *S);
+/* A simulated module (sys, gc, weakref) by name: new reference, or 0
+ * without an exception when there is no such module. */
+Obj builtins_make_module(Sim *S, const char *name);
+
+#endif /* ENGINE_RUNTIME_BUILTINS_H */

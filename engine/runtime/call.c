@@ -1,0 +1,267 @@
+/*
+ * call.c -- calling any object (PyObject_Vectorcall and its slots):
+ * Python functions through a nested evaluation loop, bound methods with
+ * self prepended, C functions directly, types through their constructor
+ * or, for classes, type_call: object.__new__, then __init__ with the
+ * arguments packed into a tuple as _PyObject_MakeTpCall packs them.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "objects/dict.h"
+#include "objects/exc.h"
+#include "objects/func.h"
+#include "objects/gen.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "objects/typeobj.h"
+#include "runtime/builtins.h"
+#include "runtime/registry.h"
+#include "runtime/runtime.h"
+#include "runtime/vmops.h"
+#include "vm/vm.h"
+
+static int64_t nkw(const Sim *S, Obj kwnames) { return kwnames ? ob_size(S, kwnames) : 0; }
+
+static Obj call_function(Sim *S, Obj func, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    Obj code = ob_get64(S, func, FUNC_CODE_OFF);
+    Obj locals = (ob_get32(S, code, CO_FLAGS_OFF) & CO_OPTIMIZED) ? 0 : ob_get64(S, func, FUNC_GLOBALS_OFF);
+    return vm_call_function(S, func, args, nargs, kwnames, locals);
+}
+
+/* callable(self, *args): the arguments shifted by one in a host array. */
+static Obj call_prepend(Sim *S, Obj callable, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    int64_t total = nargs + nkw(S, kwnames);
+    Obj small[16], *v = small;
+    if (total + 1 > 16) {
+        v = malloc(sizeof(Obj) * (size_t)(total + 1));
+        if (!v) abort();
+    }
+    v[0] = self;
+    if (total) memcpy(v + 1, args, sizeof(Obj) * (size_t)total);
+    Obj r = rt_call(S, callable, v, nargs + 1, kwnames);
+    if (v != small) free(v);
+    return r;
+}
+
+static int is_heap_type(const Sim *S, Obj t) { return (tp_flags(S, t) & TPF_HEAPTYPE) != 0; }
+
+/* The first built-in type on a class's base chain. */
+static Obj static_base(const Sim *S, Obj type)
+{
+    while (type && is_heap_type(S, type)) type = ob_get64(S, type, TP_BASE_OFF);
+    return type;
+}
+
+static Obj type_name_obj(const Sim *S, Obj type) { return ob_get64(S, type, TP_NAME_OFF); }
+
+static void type_name(const Sim *S, Obj type, char *buf, size_t cap)
+{
+    Obj n = type_name_obj(S, type);
+    if (n) {
+        str_to_utf8(S, n, buf, cap);
+        return;
+    }
+    const char *e = exc_type_name(S, type);
+    snprintf(buf, cap, "%s", e ? e : S->types[tp_index(S, type)].name);
+}
+
+/* An instance of an exception class: args = the positional arguments. */
+static Obj exception_new(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    if (nkw(S, kwnames)) {
+        char n[64];
+        type_name(S, type, n, sizeof n);
+        return exc_set(S, EXC_TypeError, "%s() takes no keyword arguments", n);
+    }
+    Obj t = tuple_pack(S, nargs, args);
+    if (!t) return 0;
+    Obj e = ob_alloc_type(S, type, 0);
+    if (!e) {
+        ob_decref(S, t, HOLD_TEMP);
+        return 0;
+    }
+    ob_set_field(S, e, 24, R_EXC_ARGS, t);
+    gc_track(S, e);
+    return e;
+}
+
+/* type_call for a class: tp_new, then tp_init with (args, kwargs). */
+static Obj class_call(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    /* _PyObject_MakeTpCall: the positional arguments as a tuple, the
+     * keywords as a dict */
+    Obj argtuple = tuple_pack(S, nargs, args);
+    if (!argtuple) return 0;
+    vm_temp_push(S, argtuple);
+    Obj kwdict = 0;
+    if (nkw(S, kwnames)) {
+        kwdict = dict_new(S);
+        if (!kwdict) goto fail;
+        vm_temp_push(S, kwdict);
+        for (int64_t i = 0; i < nkw(S, kwnames); i++)
+            if (dict_setitem(S, kwdict, tuple_item(S, kwnames, i), args[nargs + i])) goto fail;
+    }
+    Obj base = static_base(S, type), obj;
+    Obj init = rt_type_lookup_cstr(S, type, "__init__");
+    if (base == S->types[TI_EXCEPTION].type || vmops_is_exception_class(S, type)) {
+        obj = exception_new(S, type, args, init ? 0 : nargs, 0);
+    } else {
+        if (!init && (nargs || kwdict)) {
+            char n[64];
+            type_name(S, type, n, sizeof n);
+            exc_set(S, EXC_TypeError, "%s() takes no arguments", n);
+            goto fail;
+        }
+        obj = instance_new(S, type);
+    }
+    if (!obj) goto fail;
+    if (init) {
+        vm_temp_push(S, obj);
+        Obj r = call_prepend(S, init, obj, args, nargs, kwnames);
+        vm_temp_pop(S);
+        if (!r) {
+            ob_decref(S, obj, HOLD_TEMP);
+            goto fail;
+        }
+        if (r != S->none) {
+            char n[64];
+            type_name(S, ob_type(S, r), n, sizeof n);
+            ob_decref(S, r, HOLD_TEMP);
+            ob_decref(S, obj, HOLD_TEMP);
+            exc_set(S, EXC_TypeError, "__init__() should return None, not '%s'", n);
+            goto fail;
+        }
+        ob_decref(S, r, HOLD_TEMP);
+    }
+    vm_temp_push(S, obj);
+    if (kwdict) {
+        vm_temp_pop(S);
+        vm_temp_pop(S);
+        vm_temp_push(S, obj);
+        ob_decref(S, kwdict, HOLD_TEMP);
+    }
+    vm_temp_pop(S);
+    vm_temp_pop(S);
+    ob_decref(S, argtuple, HOLD_TEMP);
+    return obj;
+fail:
+    if (kwdict) {
+        vm_temp_pop(S);
+        ob_decref(S, kwdict, HOLD_TEMP);
+    }
+    vm_temp_pop(S);
+    ob_decref(S, argtuple, HOLD_TEMP);
+    return 0;
+}
+
+static Obj type_call(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    if (is_heap_type(S, type)) return class_call(S, type, args, nargs, kwnames);
+    if (vmops_is_exception_class(S, type)) return exception_new(S, type, args, nargs, kwnames);
+    CNew ctor = cf_constructor((TypeId)tp_index(S, type));
+    if (!ctor) {
+        char n[64];
+        type_name(S, type, n, sizeof n);
+        return exc_set(S, EXC_TypeError, "cannot create '%s' instances", n);
+    }
+    return ctor(S, type, args, nargs, kwnames);
+}
+
+static Obj call_descriptor(Sim *S, Obj d, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    uint32_t index = (uint32_t)ob_get64(S, d, 40);
+    const CFuncDef *def = cf_get(index);
+    Obj type = ob_get64(S, d, 16);
+    char tn[64];
+    type_name(S, type, tn, sizeof tn);
+    if (nargs < 1)
+        return exc_set(S, EXC_TypeError, "unbound method %s.%s() needs an argument", tn, def->name);
+    if (!rt_isinstance(S, args[0], type)) {
+        char an[64];
+        type_name(S, ob_type(S, args[0]), an, sizeof an);
+        return exc_set(S, EXC_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
+                       def->name, tn, an);
+    }
+    return def->fn(S, args[0], args + 1, nargs - 1, kwnames);
+}
+
+Obj rt_call(Sim *S, Obj callable, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    switch ((TypeId)tp_index(S, ob_type(S, callable))) {
+    case TI_FUNCTION: return call_function(S, callable, args, nargs, kwnames);
+    case TI_METHOD:
+        return call_prepend(S, ob_get64(S, callable, METHOD_FUNC_OFF), ob_get64(S, callable, METHOD_SELF_OFF),
+                            args, nargs, kwnames);
+    case TI_BUILTIN_FN: {
+        const CFuncDef *def = cf_get(ob_get32(S, callable, BUILTIN_INDEX_OFF));
+        return def->fn(S, ob_get64(S, callable, BUILTIN_SELF_OFF), args, nargs, kwnames);
+    }
+    case TI_METHOD_DESCR: return call_descriptor(S, callable, args, nargs, kwnames);
+    case TI_TYPE: return type_call(S, callable, args, nargs, kwnames);
+    default: break;
+    }
+    int found = 0;
+    Obj call = rt_type_lookup_cstr(S, ob_type(S, callable), "__call__");
+    if (call && is_heap_type(S, ob_type(S, callable))) {
+        (void)found;
+        return call_prepend(S, call, callable, args, nargs, kwnames);
+    }
+    char n[64];
+    type_name(S, ob_type(S, callable), n, sizeof n);
+    return exc_set(S, EXC_TypeError, "'%s' object is not callable", n);
+}
+
+Obj rt_call_special(Sim *S, Obj o, const char *name, const Obj *args, int64_t nargs, int *found)
+{
+    Obj type = ob_type(S, o);
+    *found = 0;
+    if (!is_heap_type(S, type)) return 0;
+    Obj f = rt_type_lookup_cstr(S, type, name);
+    if (!f) return 0;
+    *found = 1;
+    ob_incref(S, f, HOLD_TEMP);
+    vm_temp_push(S, f);
+    Obj r;
+    if (ob_is(S, f, TI_FUNCTION)) r = call_prepend(S, f, o, args, nargs, 0);
+    else r = rt_call(S, f, args, nargs, 0);
+    vm_temp_pop(S);
+    ob_decref(S, f, HOLD_TEMP);
+    return r;
+}
+
+/* ---- generator methods ---- */
+
+static Obj gen_send_m(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    if (cf_one_arg(S, "send", nargs, kwnames)) return 0;
+    int done;
+    Obj r = vm_gen_send(S, self, args[0], &done);
+    if (r && !done) return r;
+    if (S->exc) return 0;
+    /* StopIteration(value) */
+    Obj v = r ? r : S->none;
+    if (!r) ob_incref(S, v, HOLD_TEMP);
+    Obj t = tuple_pack(S, v == S->none ? 0 : 1, &v);
+    ob_decref(S, v, HOLD_TEMP);
+    if (!t) return 0;
+    return exc_set_args(S, EXC_StopIteration, t);
+}
+
+static Obj gen_close_m(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)args;
+    if (cf_noargs(S, "close", nargs, kwnames)) return 0;
+    if (vm_gen_close(S, self)) return 0;
+    ob_incref(S, S->none, HOLD_TEMP);
+    return S->none;
+}
+
+const CFuncDef cf_gen_methods[] = {
+    {"send", gen_send_m},
+    {"close", gen_close_m},
+    {NULL, NULL},
+};

@@ -1,0 +1,327 @@
+/*
+ * modules.c -- the simulated modules: sys (getrefcount, getsizeof,
+ * intern, the recursion limit, exit), gc (its API surface; the collector
+ * itself comes with the collector's issue) and weakref (ref,
+ * getweakrefcount).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "objects/abstract.h"
+#include "objects/dict.h"
+#include "objects/exc.h"
+#include "objects/int.h"
+#include "objects/list.h"
+#include "objects/misc.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "objects/typeobj.h"
+#include "objects/weakref.h"
+#include "runtime/builtins.h"
+#include "runtime/registry.h"
+#include "runtime/runtime.h"
+#include "runtime/vmops.h"
+#include "vm/vm.h"
+
+int builtins_add_functions(Sim *S, Obj module, const CFuncDef *table);
+
+static Obj none(Sim *S)
+{
+    ob_incref(S, S->none, HOLD_TEMP);
+    return S->none;
+}
+
+static Obj boolean(Sim *S, int v)
+{
+    Obj b = v ? S->true_ : S->false_;
+    ob_incref(S, b, HOLD_TEMP);
+    return b;
+}
+
+/* ---- sys ---- */
+
+static Obj sys_getrefcount(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)self;
+    if (cf_one_arg(S, "getrefcount", nargs, kwnames)) return 0;
+    return int_from_i64(S, ob_refcnt(S, args[0]));
+}
+
+static Obj sys_getsizeof(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)self;
+    if (cf_positional(S, "getsizeof", nargs, kwnames, 1, 2)) return 0;
+    return int_from_i64(S, (int64_t)ob_getsizeof(S, args[0]));
+}
+
+static Obj sys_intern(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)self;
+    if (cf_one_arg(S, "intern", nargs, kwnames)) return 0;
+    if (!ob_is(S, args[0], TI_STR)) {
+        char n[64];
+        vmops_type_name(S, args[0], n, sizeof n, 0);
+        return exc_set(S, EXC_TypeError, "intern() argument must be str, not %s", n);
+    }
+    Obj s = args[0];
+    ob_incref(S, s, HOLD_TEMP);
+    str_intern(S, &s);
+    return s;
+}
+
+static Obj sys_getrecursionlimit(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)self, (void)args;
+    if (cf_noargs(S, "getrecursionlimit", nargs, kwnames)) return 0;
+    return int_from_i64(S, S->vm.recursion_limit);
+}
+
+static Obj sys_setrecursionlimit(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)self;
+    if (cf_one_arg(S, "setrecursionlimit", nargs, kwnames)) return 0;
+    int64_t n;
+    if (!ob_is(S, args[0], TI_INT)) return exc_set(S, EXC_TypeError, "an integer is required");
+    if (int_as_i64(S, args[0], &n)) return 0;
+    if (n < 1) return exc_set(S, EXC_ValueError, "recursion limit must be greater or equal than 1");
+    if (n <= S->vm.depth)
+        return exc_set(S, EXC_RecursionError,
+                       "cannot set the recursion limit to %lld at the recursion depth %d: the limit is too low",
+                       (long long)n, S->vm.depth);
+    /* the host stack bounds what nested evaluation loops can do */
+    S->vm.recursion_limit = n > 100000 ? 100000 : (int)n;
+    return none(S);
+}
+
+static Obj sys_exit(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)self;
+    if (cf_positional(S, "exit", nargs, kwnames, 0, 1)) return 0;
+    Obj t = tuple_pack(S, nargs, args);
+    if (!t) return 0;
+    return exc_set_args(S, EXC_SystemExit, t);
+}
+
+static Obj sys_exc_info(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)self, (void)args;
+    if (cf_noargs(S, "exc_info", nargs, kwnames)) return 0;
+    Obj h = S->vm.handled;
+    if (!h || h == S->none) {
+        Obj v[3] = {S->none, S->none, S->none};
+        return tuple_pack(S, 3, v);
+    }
+    Obj tb = ob_get64(S, h, 40);
+    Obj v[3] = {ob_type(S, h), h, tb ? tb : S->none};
+    return tuple_pack(S, 3, v);
+}
+
+const CFuncDef cf_sys_functions[] = {
+    {"exc_info", sys_exc_info},
+    {"exit", sys_exit},
+    {"getrecursionlimit", sys_getrecursionlimit},
+    {"getrefcount", sys_getrefcount},
+    {"getsizeof", sys_getsizeof},
+    {"intern", sys_intern},
+    {"setrecursionlimit", sys_setrecursionlimit},
+    {NULL, NULL},
+};
+
+/* ---- gc ---- */
+
+static Obj gc_collect(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)self, (void)args;
+    if (cf_positional(S, "collect", nargs, kwnames, 0, 1)) return 0;
+    /* The collector is not simulated yet: nothing is found. */
+    return int_from_i64(S, 0);
+}
+
+static Obj gc_get_count(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)self, (void)args;
+    if (cf_noargs(S, "get_count", nargs, kwnames)) return 0;
+    Obj v[3];
+    for (int i = 0; i < 3; i++) v[i] = int_from_i64(S, S->gc.gen[i].count);
+    Obj t = tuple_new(S, 3);
+    for (int i = 0; i < 3; i++) {
+        if (t) tuple_set_item(S, t, i, v[i]);
+        else ob_xdecref(S, v[i], HOLD_TEMP);
+    }
+    return t;
+}
+
+static Obj gc_get_threshold(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)self, (void)args;
+    if (cf_noargs(S, "get_threshold", nargs, kwnames)) return 0;
+    Obj t = tuple_new(S, 3);
+    if (!t) return 0;
+    for (int i = 0; i < 3; i++) tuple_set_item(S, t, i, int_from_i64(S, S->gc.gen[i].threshold));
+    return t;
+}
+
+static Obj gc_set_threshold(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)self;
+    if (cf_no_kwargs(S, "set_threshold", kwnames)) return 0;
+    if (nargs < 1 || nargs > 3)
+        return exc_set(S, EXC_TypeError, "set_threshold() takes at least 1 argument (%lld given)", (long long)nargs);
+    for (int64_t i = 0; i < nargs; i++) {
+        int64_t v;
+        if (int_as_i64(S, args[i], &v)) return 0;
+        S->gc.gen[i].threshold = v;
+    }
+    return none(S);
+}
+
+static Obj gc_enable(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)self, (void)args;
+    if (cf_noargs(S, "enable", nargs, kwnames)) return 0;
+    S->gc.enabled = 1;
+    return none(S);
+}
+
+static Obj gc_disable(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)self, (void)args;
+    if (cf_noargs(S, "disable", nargs, kwnames)) return 0;
+    S->gc.enabled = 0;
+    return none(S);
+}
+
+static Obj gc_isenabled(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)self, (void)args;
+    if (cf_noargs(S, "isenabled", nargs, kwnames)) return 0;
+    return boolean(S, S->gc.enabled);
+}
+
+static Obj gc_is_tracked_f(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)self;
+    if (cf_one_arg(S, "is_tracked", nargs, kwnames)) return 0;
+    return boolean(S, ob_is_gc(S, args[0]) && gc_is_tracked(S, args[0]));
+}
+
+static Obj gc_is_finalized_f(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)self;
+    if (cf_one_arg(S, "is_finalized", nargs, kwnames)) return 0;
+    return boolean(S, ob_is_gc(S, args[0]) && gc_is_finalized(S, args[0]));
+}
+
+typedef struct Collect {
+    Obj list;
+    int err;
+} Collect;
+
+static void collect_referent(Sim *S, Obj target, const Holder *hd, void *ud)
+{
+    (void)hd;
+    Collect *c = ud;
+    if (!c->err && list_append(S, c->list, target)) c->err = 1;
+}
+
+static Obj gc_get_referents(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)self;
+    if (cf_no_kwargs(S, "get_referents", kwnames)) return 0;
+    Obj l = list_new(S, 0);
+    if (!l) return 0;
+    Collect c = {l, 0};
+    for (int64_t i = 0; i < nargs; i++)
+        if (ob_is_gc(S, args[i])) ob_referents(S, args[i], collect_referent, &c);
+    if (c.err) {
+        ob_decref(S, l, HOLD_TEMP);
+        return 0;
+    }
+    return l;
+}
+
+const CFuncDef cf_gc_functions[] = {
+    {"collect", gc_collect},
+    {"disable", gc_disable},
+    {"enable", gc_enable},
+    {"get_count", gc_get_count},
+    {"get_referents", gc_get_referents},
+    {"get_threshold", gc_get_threshold},
+    {"is_finalized", gc_is_finalized_f},
+    {"is_tracked", gc_is_tracked_f},
+    {"isenabled", gc_isenabled},
+    {"set_threshold", gc_set_threshold},
+    {NULL, NULL},
+};
+
+/* ---- weakref ---- */
+
+Obj cf_new_weakref(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)type;
+    if (cf_no_kwargs(S, "ref", kwnames)) return 0;
+    if (nargs < 1 || nargs > 2)
+        return exc_set(S, EXC_TypeError, "__new__ expected at most 2 arguments, got %lld", (long long)nargs);
+    Obj cb = nargs == 2 && args[1] != S->none ? args[1] : 0;
+    return weakref_new(S, args[0], cb);
+}
+
+static Obj wr_getweakrefcount(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)self;
+    if (cf_one_arg(S, "getweakrefcount", nargs, kwnames)) return 0;
+    return int_from_i64(S, weakref_count(S, args[0]));
+}
+
+const CFuncDef cf_weakref_functions[] = {
+    {"getweakrefcount", wr_getweakrefcount},
+    {NULL, NULL},
+};
+
+/* ---- making modules ---- */
+
+static int add(Sim *S, Obj module, const char *name, Obj v)
+{
+    Obj k = str_from_cstr(S, name);
+    if (!k) return -1;
+    str_intern(S, &k);
+    int r = dict_setitem(S, ob_get64(S, module, MODULE_DICT_OFF), k, v);
+    ob_decref(S, k, HOLD_TEMP);
+    return r;
+}
+
+Obj builtins_make_module(Sim *S, const char *name)
+{
+    const CFuncDef *table = !strcmp(name, "sys") ? cf_sys_functions : !strcmp(name, "gc") ? cf_gc_functions
+                          : !strcmp(name, "weakref") ? cf_weakref_functions : NULL;
+    if (!table) return 0;
+    Obj n = str_from_cstr(S, name);
+    if (!n) return 0;
+    str_intern(S, &n);
+    Obj m = module_new(S, n);
+    ob_decref(S, n, HOLD_TEMP);
+    if (!m) return 0;
+    if (builtins_add_functions(S, m, table)) goto fail;
+    if (!strcmp(name, "sys")) {
+        Obj v = int_from_i64(S, INT64_MAX);
+        int r = !v || add(S, m, "maxsize", v);
+        ob_xdecref(S, v, HOLD_TEMP);
+        if (r) goto fail;
+        if (add(S, m, "modules", S->vm.modules)) goto fail;
+    } else if (!strcmp(name, "weakref")) {
+        if (add(S, m, "ref", S->types[TI_WEAKREF].type)) goto fail;
+    } else if (!strcmp(name, "gc")) {
+        static const struct { const char *n; int v; } flags[] = {
+            {"DEBUG_STATS", 1}, {"DEBUG_COLLECTABLE", 2}, {"DEBUG_UNCOLLECTABLE", 4},
+            {"DEBUG_SAVEALL", 32}, {"DEBUG_LEAK", 38}};
+        for (size_t i = 0; i < sizeof flags / sizeof flags[0]; i++) {
+            Obj v = int_from_i64(S, flags[i].v);
+            if (!v || add(S, m, flags[i].n, v)) goto fail;
+            ob_decref(S, v, HOLD_TEMP);
+        }
+    }
+    return m;
+fail:
+    ob_decref(S, m, HOLD_TEMP);
+    return 0;
+}

@@ -1,0 +1,690 @@
+/*
+ * ops.c -- operators, truth, hashing, length, subscripts, membership and
+ * iteration for every type: the built-in types' slots (numops, strops,
+ * containers) first, then the special methods of classes, then
+ * CPython's TypeError -- the order of Objects/abstract.c.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "objects/abstract.h"
+#include "objects/dict.h"
+#include "objects/exc.h"
+#include "objects/float.h"
+#include "objects/func.h"
+#include "objects/gen.h"
+#include "objects/int.h"
+#include "objects/iters.h"
+#include "objects/list.h"
+#include "objects/misc.h"
+#include "objects/set.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "objects/typeobj.h"
+#include "objects/weakref.h"
+#include "runtime/containers.h"
+#include "runtime/numops.h"
+#include "runtime/runtime.h"
+#include "runtime/strops.h"
+#include "vm/opcodes.h"
+#include "vm/vm.h"
+
+static TypeId tid(const Sim *S, Obj o) { return (TypeId)tp_index(S, ob_type(S, o)); }
+static int is_heap_instance(const Sim *S, Obj o) { return (tp_flags(S, ob_type(S, o)) & TPF_HEAPTYPE) != 0; }
+
+static void tname(const Sim *S, Obj o, char *buf, size_t cap)
+{
+    Obj type = ob_type(S, o);
+    Obj n = ob_get64(S, type, TP_NAME_OFF);
+    if (n) {
+        str_to_utf8(S, n, buf, cap);
+        return;
+    }
+    const char *e = exc_type_name(S, type);
+    snprintf(buf, cap, "%s", e ? e : S->types[tp_index(S, type)].name);
+}
+
+static Obj bool_obj(Sim *S, int v)
+{
+    Obj b = v ? S->true_ : S->false_;
+    ob_incref(S, b, HOLD_TEMP);
+    return b;
+}
+
+/* A special method of a class: its result, or 0 with *found 0. */
+static Obj special(Sim *S, Obj o, const char *name, const Obj *args, int64_t nargs, int *found)
+{
+    return rt_call_special(S, o, name, args, nargs, found);
+}
+
+static int is_not_implemented(const Sim *S, Obj r) { return r == S->not_implemented; }
+
+/* ---- binary operators ---- */
+
+static const char *const binop_dunder[26][2] = {
+    {"__add__", "__radd__"},       {"__and__", "__rand__"},       {"__floordiv__", "__rfloordiv__"},
+    {"__lshift__", "__rlshift__"}, {"__matmul__", "__rmatmul__"}, {"__mul__", "__rmul__"},
+    {"__mod__", "__rmod__"},       {"__or__", "__ror__"},         {"__pow__", "__rpow__"},
+    {"__rshift__", "__rrshift__"}, {"__sub__", "__rsub__"},       {"__truediv__", "__rtruediv__"},
+    {"__xor__", "__rxor__"},
+};
+static const char *const inplace_dunder[13] = {
+    "__iadd__", "__iand__", "__ifloordiv__", "__ilshift__", "__imatmul__", "__imul__", "__imod__",
+    "__ior__", "__ipow__", "__irshift__", "__isub__", "__itruediv__", "__ixor__",
+};
+
+/* The built-in types' slots: 0 without an exception when none applies. */
+static Obj builtin_binop(Sim *S, Obj a, Obj b, int op)
+{
+    int base = op >= 13 ? op - 13 : op, inplace = op >= 13;
+    Obj r = numop_binop(S, a, b, op);
+    if (r || S->exc) return r;
+    TypeId ta = tid(S, a), tb = tid(S, b);
+    int64_t n;
+    switch (base) {
+    case 0: /* + */
+        if (ta == TI_STR && tb == TI_STR) return strop_concat(S, a, b);
+        if (ta == TI_LIST && tb == TI_LIST) return inplace ? listop_inplace_concat(S, a, b) : listop_concat(S, a, b);
+        if (ta == TI_LIST && inplace) return listop_inplace_concat(S, a, b);
+        if (ta == TI_TUPLE && tb == TI_TUPLE) return tupleop_concat(S, a, b);
+        break;
+    case 5: /* * */
+        if ((ta == TI_INT || ta == TI_BOOL) && (tb == TI_STR || tb == TI_LIST || tb == TI_TUPLE)) {
+            Obj t = a;
+            a = b;
+            b = t;
+            ta = tb;
+        }
+        if ((ta == TI_STR || ta == TI_LIST || ta == TI_TUPLE) && num_is_int(S, b)) {
+            if (num_as_ssize_clipped(S, b, &n)) return 0;
+            if (ta == TI_STR) return strop_repeat(S, a, n);
+            if (ta == TI_LIST) return inplace ? listop_inplace_repeat(S, a, n) : listop_repeat(S, a, n);
+            return tupleop_repeat(S, a, n);
+        }
+        break;
+    case 6: /* % */
+        if (ta == TI_STR) return strop_mod(S, a, b);
+        break;
+    case 7: /* | */
+        if (ta == TI_DICT && tb == TI_DICT) return inplace ? dictop_ior(S, a, b) : dictop_or(S, a, b);
+        /* fall through */
+    case 1:
+    case 10:
+    case 12:
+        return setop_binop(S, a, b, op);
+    default: break;
+    }
+    return 0;
+}
+
+Obj rt_binop(Sim *S, Obj a, Obj b, int op)
+{
+    int base = op >= 13 ? op - 13 : op;
+    int found;
+    if (op >= 13 && is_heap_instance(S, a)) {
+        Obj r = special(S, a, inplace_dunder[base], &b, 1, &found);
+        if (r && !is_not_implemented(S, r)) return r;
+        if (r) ob_decref(S, r, HOLD_TEMP);
+        if (S->exc) return 0;
+    }
+    if (!is_heap_instance(S, a) && !is_heap_instance(S, b)) {
+        Obj r = builtin_binop(S, a, b, op);
+        if (r || S->exc) return r;
+    } else {
+        if (is_heap_instance(S, a)) {
+            Obj r = special(S, a, binop_dunder[base][0], &b, 1, &found);
+            if (r && !is_not_implemented(S, r)) return r;
+            if (r) ob_decref(S, r, HOLD_TEMP);
+            if (S->exc) return 0;
+        } else {
+            Obj r = builtin_binop(S, a, b, op);
+            if (r || S->exc) return r;
+        }
+        if (is_heap_instance(S, b) && ob_type(S, a) != ob_type(S, b)) {
+            Obj r = special(S, b, binop_dunder[base][1], &a, 1, &found);
+            if (r && !is_not_implemented(S, r)) return r;
+            if (r) ob_decref(S, r, HOLD_TEMP);
+            if (S->exc) return 0;
+        }
+    }
+    char n1[64], n2[64];
+    tname(S, a, n1, sizeof n1);
+    tname(S, b, n2, sizeof n2);
+    if (base == 8 && op < 13)
+        return exc_set(S, EXC_TypeError, "unsupported operand type(s) for ** or pow(): '%s' and '%s'", n1, n2);
+    if (base == 5 && (tid(S, a) == TI_STR || tid(S, a) == TI_LIST || tid(S, a) == TI_TUPLE))
+        return exc_set(S, EXC_TypeError, "can't multiply sequence by non-int of type '%s'", n2);
+    if (base == 0 && tid(S, a) == TI_STR)
+        return exc_set(S, EXC_TypeError, "can only concatenate str (not \"%s\") to str", n2);
+    if (base == 0 && tid(S, a) == TI_LIST)
+        return exc_set(S, EXC_TypeError, "can only concatenate list (not \"%s\") to list", n2);
+    if (base == 0 && tid(S, a) == TI_TUPLE)
+        return exc_set(S, EXC_TypeError, "can only concatenate tuple (not \"%s\") to tuple", n2);
+    return exc_set(S, EXC_TypeError, "unsupported operand type(s) for %s: '%s' and '%s'", op_nb_symbol(op), n1,
+                   n2);
+}
+
+Obj rt_unary(Sim *S, Obj a, int opcode)
+{
+    if (is_heap_instance(S, a)) {
+        const char *name = opcode == OP_UNARY_NEGATIVE ? "__neg__" : opcode == OP_UNARY_POSITIVE ? "__pos__" : "__invert__";
+        int found;
+        Obj r = special(S, a, name, NULL, 0, &found);
+        if (found || S->exc) return r;
+    } else {
+        Obj r = numop_unary(S, a, opcode);
+        if (r || S->exc) return r;
+    }
+    char n[64];
+    tname(S, a, n, sizeof n);
+    const char *sym = opcode == OP_UNARY_NEGATIVE ? "-" : opcode == OP_UNARY_POSITIVE ? "+" : "~";
+    return exc_set(S, EXC_TypeError, "bad operand type for unary %s: '%s'", sym, n);
+}
+
+/* ---- comparisons ---- */
+
+static const char *const cmp_dunder[6] = {"__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"};
+static const int cmp_swapped[6] = {CMP_GT, CMP_GE, CMP_EQ, CMP_NE, CMP_LT, CMP_LE};
+static const char *const cmp_symbol[6] = {"<", "<=", "==", "!=", ">", ">="};
+
+static Obj builtin_compare(Sim *S, Obj a, Obj b, int op)
+{
+    Obj r = numop_richcompare(S, a, b, op);
+    if (r || S->exc) return r;
+    TypeId ta = tid(S, a), tb = tid(S, b);
+    if (ta == TI_STR && tb == TI_STR) {
+        int c = strop_compare(S, a, b);
+        int v = op == CMP_LT ? c < 0 : op == CMP_LE ? c <= 0 : op == CMP_EQ ? c == 0
+              : op == CMP_NE ? c != 0 : op == CMP_GT ? c > 0 : c >= 0;
+        return bool_obj(S, v);
+    }
+    if (ta == TI_LIST) return listop_richcompare(S, a, b, op);
+    if (ta == TI_TUPLE) return tupleop_richcompare(S, a, b, op);
+    if (ta == TI_DICT) return dictop_richcompare(S, a, b, op);
+    if (ta == TI_SET || ta == TI_FROZENSET) return setop_richcompare(S, a, b, op);
+    if (ta == TI_BYTES && tb == TI_BYTES && (op == CMP_EQ || op == CMP_NE))
+        return bool_obj(S, (ob_eq(S, a, b) == 1) == (op == CMP_EQ));
+    return 0;
+}
+
+Obj rt_richcompare(Sim *S, Obj a, Obj b, int op)
+{
+    int found;
+    int checked_reverse = 0;
+    /* a subclass on the right goes first (not needed for the subset's single classes) */
+    if (is_heap_instance(S, b) && ob_type(S, a) != ob_type(S, b) && rt_issubtype(S, ob_type(S, b), ob_type(S, a))) {
+        checked_reverse = 1;
+        Obj r = special(S, b, cmp_dunder[cmp_swapped[op]], &a, 1, &found);
+        if (r && !is_not_implemented(S, r)) return r;
+        if (r) ob_decref(S, r, HOLD_TEMP);
+        if (S->exc) return 0;
+    }
+    if (is_heap_instance(S, a)) {
+        Obj r = special(S, a, cmp_dunder[op], &b, 1, &found);
+        if (r && !is_not_implemented(S, r)) return r;
+        if (r) ob_decref(S, r, HOLD_TEMP);
+        if (S->exc) return 0;
+        if (!found && op == CMP_NE) {
+            /* object.__ne__ inverts __eq__ */
+            Obj e = special(S, a, "__eq__", &b, 1, &found);
+            if (e && !is_not_implemented(S, e)) {
+                int t = rt_truth(S, e);
+                ob_decref(S, e, HOLD_TEMP);
+                if (t < 0) return 0;
+                return bool_obj(S, !t);
+            }
+            if (e) ob_decref(S, e, HOLD_TEMP);
+            if (S->exc) return 0;
+        }
+    } else {
+        Obj r = builtin_compare(S, a, b, op);
+        if (r || S->exc) return r;
+    }
+    if (!checked_reverse && is_heap_instance(S, b)) {
+        Obj r = special(S, b, cmp_dunder[cmp_swapped[op]], &a, 1, &found);
+        if (r && !is_not_implemented(S, r)) return r;
+        if (r) ob_decref(S, r, HOLD_TEMP);
+        if (S->exc) return 0;
+    }
+    if (op == CMP_EQ) return bool_obj(S, a == b);
+    if (op == CMP_NE) return bool_obj(S, a != b);
+    char n1[64], n2[64];
+    tname(S, a, n1, sizeof n1);
+    tname(S, b, n2, sizeof n2);
+    return exc_set(S, EXC_TypeError, "'%s' not supported between instances of '%s' and '%s'", cmp_symbol[op], n1,
+                   n2);
+}
+
+int rt_compare_bool(Sim *S, Obj a, Obj b, int op)
+{
+    if (a == b) {
+        if (op == CMP_EQ) return 1;
+        if (op == CMP_NE) return 0;
+    }
+    Obj r = rt_richcompare(S, a, b, op);
+    if (!r) return -1;
+    int t = r == S->true_ ? 1 : r == S->false_ ? 0 : rt_truth(S, r);
+    ob_decref(S, r, HOLD_TEMP);
+    return t;
+}
+
+/* ---- truth, hash, len ---- */
+
+int rt_truth(Sim *S, Obj o)
+{
+    if (o == S->true_) return 1;
+    if (o == S->false_ || o == S->none) return 0;
+    int t = numop_truth(S, o);
+    if (t >= 0) return t;
+    switch (tid(S, o)) {
+    case TI_STR: return str_len(S, o) != 0;
+    case TI_LIST:
+    case TI_TUPLE:
+    case TI_BYTES: return ob_size(S, o) != 0;
+    case TI_DICT: return dict_len(S, o) != 0;
+    case TI_SET:
+    case TI_FROZENSET: return set_len(S, o) != 0;
+    default: break;
+    }
+    if (is_heap_instance(S, o)) {
+        int found;
+        Obj r = special(S, o, "__bool__", NULL, 0, &found);
+        if (found) {
+            if (!r) return -1;
+            if (r != S->true_ && r != S->false_) {
+                char n[64];
+                tname(S, r, n, sizeof n);
+                ob_decref(S, r, HOLD_TEMP);
+                exc_set(S, EXC_TypeError, "__bool__ should return bool, returned %s", n);
+                return -1;
+            }
+            ob_decref(S, r, HOLD_TEMP);
+            return r == S->true_;
+        }
+        if (S->exc) return -1;
+        Obj rl = special(S, o, "__len__", NULL, 0, &found);
+        if (found) {
+            if (!rl) return -1;
+            int64_t n = 0;
+            int e = int_as_i64(S, rl, &n);
+            ob_decref(S, rl, HOLD_TEMP);
+            if (e) return -1;
+            return n != 0;
+        }
+        if (S->exc) return -1;
+    }
+    return 1;
+}
+
+int64_t rt_hash(Sim *S, Obj o)
+{
+    if (is_heap_instance(S, o) && tid(S, o) == TI_INSTANCE) {
+        Obj type = ob_type(S, o);
+        Obj h = rt_type_lookup_cstr(S, type, "__hash__");
+        Obj eq = rt_type_lookup_cstr(S, type, "__eq__");
+        if ((h && h == S->none) || (!h && eq)) {
+            char n[64];
+            tname(S, o, n, sizeof n);
+            exc_set(S, EXC_TypeError, "unhashable type: '%s'", n);
+            return -1;
+        }
+        if (h) {
+            int found;
+            Obj r = special(S, o, "__hash__", NULL, 0, &found);
+            if (!r) return -1;
+            int64_t v;
+            if (!num_is_int(S, r)) {
+                ob_decref(S, r, HOLD_TEMP);
+                exc_set(S, EXC_TypeError, "__hash__ method should return an integer");
+                return -1;
+            }
+            v = int_hash(S, r);
+            ob_decref(S, r, HOLD_TEMP);
+            return v == -1 ? -2 : v;
+        }
+        return ob_hash_pointer(o);
+    }
+    return ob_hash(S, o);
+}
+
+int64_t rt_len(Sim *S, Obj o)
+{
+    switch (tid(S, o)) {
+    case TI_STR: return str_len(S, o);
+    case TI_LIST:
+    case TI_TUPLE:
+    case TI_BYTES: return ob_size(S, o);
+    case TI_DICT: return dict_len(S, o);
+    case TI_SET:
+    case TI_FROZENSET: return set_len(S, o);
+    case TI_RANGE: {
+        int64_t n;
+        if (int_as_i64(S, ob_get64(S, o, RANGE_LENGTH_OFF), &n)) return -1;
+        return n;
+    }
+    case TI_DICT_KEYS:
+    case TI_DICT_VALUES:
+    case TI_DICT_ITEMS: return dictview_len(S, o);
+    default: break;
+    }
+    if (is_heap_instance(S, o)) {
+        int found;
+        Obj r = special(S, o, "__len__", NULL, 0, &found);
+        if (found) {
+            if (!r) return -1;
+            int64_t n = 0;
+            if (!num_is_int(S, r)) {
+                char tn[64];
+                tname(S, r, tn, sizeof tn);
+                ob_decref(S, r, HOLD_TEMP);
+                exc_set(S, EXC_TypeError, "'%s' object cannot be interpreted as an integer", tn);
+                return -1;
+            }
+            int e = int_as_i64(S, r, &n);
+            ob_decref(S, r, HOLD_TEMP);
+            if (e) return -1;
+            if (n < 0) {
+                exc_set(S, EXC_ValueError, "__len__() should return >= 0");
+                return -1;
+            }
+            return n;
+        }
+        if (S->exc) return -1;
+    }
+    char n[64];
+    tname(S, o, n, sizeof n);
+    exc_set(S, EXC_TypeError, "object of type '%s' has no len()", n);
+    return -1;
+}
+
+int rt_issubtype(const Sim *S, Obj sub, Obj type)
+{
+    for (Obj t = sub; t; t = ob_get64(S, t, TP_BASE_OFF))
+        if (t == type) return 1;
+    return type == S->types[TI_OBJECT].type;
+}
+
+int rt_isinstance(Sim *S, Obj o, Obj cls)
+{
+    if (ob_is(S, cls, TI_TUPLE)) {
+        for (int64_t i = 0; i < ob_size(S, cls); i++) {
+            int r = rt_isinstance(S, o, tuple_item(S, cls, i));
+            if (r) return r;
+        }
+        return 0;
+    }
+    if (!ob_is(S, cls, TI_TYPE)) {
+        exc_set(S, EXC_TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union");
+        return -1;
+    }
+    return rt_issubtype(S, ob_type(S, o), cls);
+}
+
+/* ---- subscripts ---- */
+
+Obj rt_getitem(Sim *S, Obj o, Obj key)
+{
+    switch (tid(S, o)) {
+    case TI_LIST: return listop_subscript(S, o, key);
+    case TI_TUPLE: return tupleop_subscript(S, o, key);
+    case TI_STR: return strop_subscript(S, o, key);
+    case TI_DICT: return dictop_subscript(S, o, key);
+    case TI_RANGE: {
+        int64_t i, n;
+        if (!num_is_int(S, key)) break;
+        if (int_as_i64(S, key, &i) || int_as_i64(S, ob_get64(S, o, RANGE_LENGTH_OFF), &n)) return 0;
+        if (i < 0) i += n;
+        if (i < 0 || i >= n) return exc_set(S, EXC_IndexError, "range object index out of range");
+        int64_t start, step;
+        int_as_i64(S, ob_get64(S, o, RANGE_START_OFF), &start);
+        int_as_i64(S, ob_get64(S, o, RANGE_STEP_OFF), &step);
+        return int_from_i64(S, start + i * step);
+    }
+    default: break;
+    }
+    if (is_heap_instance(S, o)) {
+        int found;
+        Obj r = special(S, o, "__getitem__", &key, 1, &found);
+        if (found || S->exc) return r;
+    }
+    char n[64];
+    tname(S, o, n, sizeof n);
+    if (ob_is(S, o, TI_TYPE)) {
+        tname(S, o, n, sizeof n);
+        return exc_set(S, EXC_TypeError, "type '%s' is not subscriptable", n);
+    }
+    return exc_set(S, EXC_TypeError, "'%s' object is not subscriptable", n);
+}
+
+int rt_setitem(Sim *S, Obj o, Obj key, Obj value)
+{
+    switch (tid(S, o)) {
+    case TI_LIST: return listop_ass_subscript(S, o, key, value);
+    case TI_DICT: return dictop_ass_subscript(S, o, key, value);
+    default: break;
+    }
+    if (is_heap_instance(S, o)) {
+        int found;
+        Obj args[2] = {key, value};
+        Obj r = special(S, o, value ? "__setitem__" : "__delitem__", args, value ? 2 : 1, &found);
+        if (r) {
+            ob_decref(S, r, HOLD_TEMP);
+            return 0;
+        }
+        if (found || S->exc) return -1;
+    }
+    char n[64];
+    tname(S, o, n, sizeof n);
+    if (value) exc_set(S, EXC_TypeError, "'%s' object does not support item assignment", n);
+    else exc_set(S, EXC_TypeError, "'%s' object doesn't support item deletion", n);
+    return -1;
+}
+
+/* ---- membership and iteration ---- */
+
+int rt_contains(Sim *S, Obj container, Obj item)
+{
+    switch (tid(S, container)) {
+    case TI_LIST: return listop_contains(S, container, item);
+    case TI_TUPLE: return tupleop_contains(S, container, item);
+    case TI_STR: return strop_contains(S, container, item);
+    case TI_DICT: return dictop_contains(S, container, item);
+    case TI_SET:
+    case TI_FROZENSET: return set_contains(S, container, item);
+    case TI_DICT_KEYS: return dictop_contains(S, ob_get64(S, container, DV_DICT_OFF), item);
+    default: break;
+    }
+    if (is_heap_instance(S, container)) {
+        int found;
+        Obj r = special(S, container, "__contains__", &item, 1, &found);
+        if (found) {
+            if (!r) return -1;
+            int t = rt_truth(S, r);
+            ob_decref(S, r, HOLD_TEMP);
+            return t;
+        }
+        if (S->exc) return -1;
+    }
+    /* _PySequence_IterSearch */
+    Obj it = rt_iter(S, container);
+    if (!it) {
+        if (exc_matches(S, EXC_TypeError)) {
+            exc_clear(S);
+            char n[64];
+            tname(S, container, n, sizeof n);
+            exc_set(S, EXC_TypeError, "argument of type '%s' is not iterable", n);
+        }
+        return -1;
+    }
+    vm_temp_push(S, it);
+    int result = 0;
+    for (;;) {
+        Obj v = rt_next(S, it);
+        if (!v) {
+            result = S->exc ? -1 : 0;
+            break;
+        }
+        int eq = rt_compare_bool(S, v, item, CMP_EQ);
+        ob_decref(S, v, HOLD_TEMP);
+        if (eq) {
+            result = eq;
+            break;
+        }
+    }
+    vm_temp_pop(S);
+    ob_decref(S, it, HOLD_TEMP);
+    return result;
+}
+
+Obj rt_iter(Sim *S, Obj o)
+{
+    switch (tid(S, o)) {
+    case TI_LIST:
+    case TI_TUPLE: return seqiter_new(S, o);
+    case TI_RANGE: return rangeiter_new(S, o);
+    case TI_STR: return strop_iter(S, o);
+    case TI_DICT: return dictop_iter(S, o);
+    case TI_SET:
+    case TI_FROZENSET: return setop_iter(S, o);
+    case TI_DICT_KEYS:
+    case TI_DICT_VALUES:
+    case TI_DICT_ITEMS: return dictview_iter(S, o);
+    case TI_LIST_ITER:
+    case TI_TUPLE_ITER:
+    case TI_RANGE_ITER:
+    case TI_STR_ITER:
+    case TI_STR_ASCII_ITER:
+    case TI_DICT_KEYITER:
+    case TI_DICT_VALUEITER:
+    case TI_DICT_ITEMITER:
+    case TI_SET_ITER:
+    case TI_LIST_REVITER:
+    case TI_ENUMERATE:
+    case TI_ZIP:
+    case TI_GENERATOR: ob_incref(S, o, HOLD_TEMP); return o;
+    default: break;
+    }
+    if (is_heap_instance(S, o)) {
+        int found;
+        Obj r = special(S, o, "__iter__", NULL, 0, &found);
+        if (found || S->exc) {
+            if (r && !rt_type_lookup_cstr(S, ob_type(S, r), "__next__") && !is_heap_instance(S, r) &&
+                tid(S, r) == TI_INSTANCE) {
+                char n[64];
+                tname(S, r, n, sizeof n);
+                ob_decref(S, r, HOLD_TEMP);
+                return exc_set(S, EXC_TypeError, "iter() returned non-iterator of type '%s'", n);
+            }
+            return r;
+        }
+        if (rt_type_lookup_cstr(S, ob_type(S, o), "__getitem__")) {
+            /* the old sequence protocol: not in the subset */
+        }
+    }
+    char n[64];
+    tname(S, o, n, sizeof n);
+    return exc_set(S, EXC_TypeError, "'%s' object is not iterable", n);
+}
+
+Obj vmops_builtins_iternext(Sim *S, Obj it);
+
+Obj rt_next(Sim *S, Obj it)
+{
+    switch (tid(S, it)) {
+    case TI_LIST_ITER:
+    case TI_TUPLE_ITER: {
+        Obj seq = ob_get64(S, it, SEQITER_SEQ_OFF);
+        if (!seq) return 0;
+        int64_t i = (int64_t)ob_get64(S, it, SEQITER_INDEX_OFF);
+        int64_t n = ob_size(S, seq);
+        if (i < n) {
+            ob_set64(S, it, SEQITER_INDEX_OFF, (uint64_t)(i + 1));
+            Obj v = tid(S, seq) == TI_LIST ? list_get(S, seq, i) : tuple_item(S, seq, i);
+            ob_incref(S, v, HOLD_TEMP);
+            return v;
+        }
+        ob_set64(S, it, SEQITER_SEQ_OFF, 0);
+        ob_decref(S, seq, HOLD_INTERNAL(it, R_ITER_SEQ));
+        return 0;
+    }
+    case TI_RANGE_ITER: {
+        int64_t index = (int64_t)ob_get64(S, it, RANGEITER_START_OFF);
+        int64_t start = (int64_t)ob_get64(S, it, RANGEITER_START_OFF + 8);
+        int64_t step = (int64_t)ob_get64(S, it, RANGEITER_START_OFF + 16);
+        int64_t len = (int64_t)ob_get64(S, it, RANGEITER_START_OFF + 24);
+        if (index < len) {
+            ob_set64(S, it, RANGEITER_START_OFF, (uint64_t)(index + 1));
+            return int_from_i64(S, start + index * step);
+        }
+        return 0;
+    }
+    case TI_STR_ITER:
+    case TI_STR_ASCII_ITER: return strop_iter_next(S, it);
+    case TI_DICT_KEYITER:
+    case TI_DICT_VALUEITER:
+    case TI_DICT_ITEMITER: return dictiter_next(S, it);
+    case TI_SET_ITER: return setiter_next(S, it);
+    case TI_LIST_REVITER: return listrev_next(S, it);
+    case TI_ENUMERATE:
+    case TI_ZIP: return vmops_builtins_iternext(S, it);
+    case TI_GENERATOR: {
+        int done;
+        Obj r = vm_gen_send(S, it, S->none, &done);
+        if (done && r) {
+            /* a value returned by the generator ends the iteration */
+            ob_decref(S, r, HOLD_TEMP);
+            return 0;
+        }
+        return r;
+    }
+    default: break;
+    }
+    if (is_heap_instance(S, it)) {
+        int found;
+        Obj r = special(S, it, "__next__", NULL, 0, &found);
+        if (found || S->exc) {
+            if (!r && exc_matches(S, EXC_StopIteration)) exc_clear(S);
+            return r;
+        }
+    }
+    char n[64];
+    tname(S, it, n, sizeof n);
+    return exc_set(S, EXC_TypeError, "'%s' object is not an iterator", n);
+}
+
+Obj rt_list_from(Sim *S, Obj iterable)
+{
+    return cf_new_list(S, S->types[TI_LIST].type, &iterable, 1, 0);
+}
+
+Obj rt_tuple_from(Sim *S, Obj iterable)
+{
+    return cf_new_tuple(S, S->types[TI_TUPLE].type, &iterable, 1, 0);
+}
+
+/* ---- output ---- */
+
+void rt_write(Sim *S, int stream, const char *text, size_t len)
+{
+    if (ev_on(&S->ev, SIM_EVCAT_VM)) {
+        SimEvent ev = ev_blank(SIM_EV_OUTPUT);
+        ev.a = stream;
+        ev.b = (int64_t)len;
+        ev_emit(&S->ev, &ev);
+    }
+    SimWriteFn fn = stream == 2 ? S->vm.err : S->vm.out;
+    if (fn) fn(stream == 2 ? S->vm.err_ud : S->vm.out_ud, text, len);
+}
+
+int rt_write_str(Sim *S, int stream, Obj s)
+{
+    int64_t n = str_len(S, s);
+    size_t cap = (size_t)n * 4 + 1;
+    char small[512], *buf = cap <= sizeof small ? small : malloc(cap);
+    if (!buf) return -1;
+    size_t len = str_to_utf8(S, s, buf, cap);
+    rt_write(S, stream, buf, len);
+    if (buf != small) free(buf);
+    return 0;
+}

@@ -1,0 +1,1475 @@
+/*
+ * ceval.c -- one instruction at a time: CPython 3.11's _PyEval_EvalFrameDefault,
+ * opcode by opcode, with its reference-count effects in its order (which
+ * slot is increfed, which decref comes first, when a result lands on the
+ * stack), its error path (a traceback entry per frame, the exception
+ * table, the unwinding of frames) and its inlined Python-to-Python calls.
+ *
+ * Every stack slot is written through the frame in simulated memory, and
+ * a slot is emptied before the reference it held is released, so that
+ * code a release runs (__del__) sees a consistent heap.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include <stdlib.h>
+
+#include "objects/bytes.h"
+#include "objects/dict.h"
+#include "objects/exc.h"
+#include "objects/frame.h"
+#include "objects/frameobj.h"
+#include "objects/func.h"
+#include "objects/gen.h"
+#include "objects/int.h"
+#include "objects/iters.h"
+#include "objects/list.h"
+#include "objects/set.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "objects/typeobj.h"
+#include "runtime/runtime.h"
+#include "runtime/vmops.h"
+#include "vm/disasm.h"
+#include "vm/opcodes.h"
+#include "vm/vm.h"
+
+/* ---- the frame being executed ---- */
+
+typedef struct Ctx {
+    SimAddr f;
+    Obj code;
+    int32_t nlp;          /* co_nlocalsplus: where the value stack starts */
+    int64_t instr;        /* index of the instruction (code units) */
+    int64_t next;         /* index of the next one */
+} Ctx;
+
+static int32_t top_of(const Sim *S, SimAddr f) { return (int32_t)ob_get32(S, f, FRAME_STACKTOP_OFF); }
+static void set_top(Sim *S, SimAddr f, int32_t t) { ob_set32(S, f, FRAME_STACKTOP_OFF, (uint32_t)t); }
+static Obj slot(const Sim *S, SimAddr f, int32_t i) { return ob_get64(S, f, FRAME_LOCALSPLUS_OFF + 8 * (uint32_t)i); }
+static void set_slot(Sim *S, SimAddr f, int32_t i, Obj v) { ob_set64(S, f, FRAME_LOCALSPLUS_OFF + 8 * (uint32_t)i, v); }
+static Holder stack_holder(const Ctx *c, int32_t i) { return HOLD(H_STACK, c->f, i - c->nlp, 0); }
+
+static void emit_stack(Sim *S, const Ctx *c, SimEventKind k, Obj o, int32_t depth)
+{
+    SimEvent ev = ev_blank(k);
+    ev.addr = c->f;
+    ev.obj = o;
+    ev.a = depth;
+    ev_emit(&S->ev, &ev);
+}
+
+/* Pushes a reference the caller owns (TEMP): it moves onto the stack. */
+static void push(Sim *S, const Ctx *c, Obj v)
+{
+    int32_t t = top_of(S, c->f);
+    set_slot(S, c->f, t, v);
+    set_top(S, c->f, t + 1);
+    if (v) ob_move(S, v, HOLD_TEMP, stack_holder(c, t));
+    if (ev_on(&S->ev, SIM_EVCAT_STACK)) emit_stack(S, c, SIM_EV_PUSH, v, t + 1 - c->nlp);
+}
+
+/* Pushes a borrowed reference: the stack slot gains one (Py_INCREF; PUSH). */
+static void push_incref(Sim *S, const Ctx *c, Obj v)
+{
+    int32_t t = top_of(S, c->f);
+    set_slot(S, c->f, t, v);
+    set_top(S, c->f, t + 1);
+    ob_incref(S, v, stack_holder(c, t));
+    if (ev_on(&S->ev, SIM_EVCAT_STACK)) emit_stack(S, c, SIM_EV_PUSH, v, t + 1 - c->nlp);
+}
+
+/* Pops the top: its reference now belongs to the caller (TEMP). */
+static Obj pop(Sim *S, const Ctx *c)
+{
+    int32_t t = top_of(S, c->f) - 1;
+    Obj v = slot(S, c->f, t);
+    set_slot(S, c->f, t, 0);
+    set_top(S, c->f, t);
+    if (v) ob_move(S, v, stack_holder(c, t), HOLD_TEMP);
+    if (ev_on(&S->ev, SIM_EVCAT_STACK)) emit_stack(S, c, SIM_EV_POP, v, t - c->nlp);
+    return v;
+}
+
+/* PEEK(n): n = 1 is the top.  Borrowed. */
+static Obj peek(const Sim *S, const Ctx *c, int32_t n) { return slot(S, c->f, top_of(S, c->f) - n); }
+
+/* SET_TOP-style replacement of PEEK(n) by a reference the caller owns;
+ * the old reference becomes the caller's (TEMP). */
+static Obj replace(Sim *S, const Ctx *c, int32_t n, Obj v)
+{
+    int32_t i = top_of(S, c->f) - n;
+    Obj old = slot(S, c->f, i);
+    set_slot(S, c->f, i, v);
+    if (old) ob_move(S, old, stack_holder(c, i), HOLD_TEMP);
+    if (v) ob_move(S, v, HOLD_TEMP, stack_holder(c, i));
+    return old;
+}
+
+static void decref(Sim *S, Obj v) { ob_decref(S, v, HOLD_TEMP); }
+static void xdecref(Sim *S, Obj v) { ob_xdecref(S, v, HOLD_TEMP); }
+
+static Obj const_at(const Sim *S, const Ctx *c, int oparg)
+{
+    return tuple_item(S, ob_get64(S, c->code, CO_CONSTS_OFF), oparg);
+}
+
+static Obj name_at(const Sim *S, const Ctx *c, int oparg)
+{
+    return tuple_item(S, ob_get64(S, c->code, CO_NAMES_OFF), oparg);
+}
+
+static Obj local_name(const Sim *S, const Ctx *c, int oparg)
+{
+    return tuple_item(S, ob_get64(S, c->code, CO_LOCALSPLUSNAMES_OFF), oparg);
+}
+
+static uint8_t local_kind(const Sim *S, const Ctx *c, int oparg)
+{
+    Obj kinds = ob_get64(S, c->code, CO_LOCALSPLUSKINDS_OFF);
+    return ((const uint8_t *)ob_ptr(S, kinds))[BYTES_DATA_OFF + oparg];
+}
+
+static int unit_op(const Sim *S, Obj code, int64_t i) { return ((const uint8_t *)ob_ptr(S, code))[CO_CODE_OFF + 2 * i]; }
+static int unit_arg(const Sim *S, Obj code, int64_t i) { return ((const uint8_t *)ob_ptr(S, code))[CO_CODE_OFF + 2 * i + 1]; }
+
+/* ---- errors with CPython's messages ---- */
+
+static void name_error(Sim *S, Obj name)
+{
+    char buf[256];
+    str_to_utf8(S, name, buf, sizeof buf);
+    exc_set(S, EXC_NameError, "name '%.200s' is not defined", buf);
+    vmops_set_name(S, name);
+}
+
+static void unbound_error(Sim *S, const Ctx *c, int oparg)
+{
+    char buf[256];
+    str_to_utf8(S, local_name(S, c, oparg), buf, sizeof buf);
+    if (local_kind(S, c, oparg) & CO_FAST_FREE)
+        exc_set(S, EXC_NameError,
+                "cannot access free variable '%s' where it is not associated with a value in enclosing scope",
+                buf);
+    else
+        exc_set(S, EXC_UnboundLocalError,
+                "cannot access local variable '%s' where it is not associated with a value", buf);
+}
+
+/* ---- the exception table ---- */
+
+static int find_handler(const Sim *S, Obj code, int64_t offset, DisasmExcEntry *out)
+{
+    DisasmExcIter it;
+    DisasmExcEntry e;
+    disasm_exc_begin(&it, S, code);
+    while (disasm_exc_next(&it, &e)) {
+        if (offset >= e.start && offset < e.end) {
+            *out = e;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* ---- frames ---- */
+
+static void load_ctx(const Sim *S, Ctx *c, SimAddr f)
+{
+    c->f = f;
+    c->code = ob_get64(S, f, FRAME_CODE_OFF);
+    c->nlp = (int32_t)ob_get32(S, c->code, CO_NLOCALSPLUS_OFF);
+}
+
+static int is_entry(const Sim *S, SimAddr f) { return ((const uint8_t *)ob_ptr(S, f))[68] != 0; }
+static int owner(const Sim *S, SimAddr f) { return ((const uint8_t *)ob_ptr(S, f))[FRAME_OWNER_OFF]; }
+
+static void emit_frame(Sim *S, SimEventKind k, SimAddr f)
+{
+    if (!ev_on(&S->ev, SIM_EVCAT_VM)) return;
+    SimEvent ev = ev_blank(k);
+    ev.addr = f;
+    ev.obj = ob_get64(S, f, FRAME_CODE_OFF);
+    ev.a = S->vm.depth;
+    ev_emit(&S->ev, &ev);
+}
+
+/* _Py_EnterRecursivePy: 0, or -1 with RecursionError. */
+static int enter_recursive(Sim *S)
+{
+    if (++S->vm.depth > S->vm.recursion_limit) {
+        S->vm.depth--;
+        exc_set(S, EXC_RecursionError, "maximum recursion depth exceeded");
+        return -1;
+    }
+    return 0;
+}
+
+/* The generator owning a generator frame. */
+static Obj gen_of(SimAddr f) { return f - GEN_FRAME_OFF; }
+
+/* ---- calls ---- */
+
+/* CALL's inlined case: the function and arguments on the stack move into
+ * a new frame.  0 (the new frame is current), or -1 with an exception
+ * (the stack already shrunk, as in CPython). */
+static int inline_call(Sim *S, Ctx *c, Obj func, int32_t total_args, int is_meth, Obj kwnames)
+{
+    Obj code = ob_get64(S, func, FUNC_CODE_OFF);
+    uint32_t flags = ob_get32(S, code, CO_FLAGS_OFF);
+    Obj locals = (flags & CO_OPTIMIZED) ? 0 : ob_get64(S, func, FUNC_GLOBALS_OFF);
+    int32_t t = top_of(S, c->f);
+    Obj argv[256], *args = argv;
+    Obj *heap_args = NULL;
+    if (total_args > 256) {
+        heap_args = malloc(sizeof(Obj) * (size_t)total_args);
+        if (!heap_args) abort();
+        args = heap_args;
+    }
+    /* STACK_SHRINK(total_args), then STACK_SHRINK(2 - is_meth): the
+     * references move into the frame without a count change. */
+    for (int32_t i = 0; i < total_args; i++) {
+        args[i] = slot(S, c->f, t - total_args + i);
+        ob_move(S, args[i], stack_holder(c, t - total_args + i), HOLD_TEMP);
+        set_slot(S, c->f, t - total_args + i, 0);
+    }
+    int32_t below = t - total_args - (2 - is_meth);
+    for (int32_t i = below; i < t - total_args; i++) set_slot(S, c->f, i, 0);
+    set_top(S, c->f, below);
+    ob_move(S, func, HOLD(H_STACK, c->f, 0, 0), HOLD_TEMP);
+    int32_t nkw = kwnames ? (int32_t)ob_size(S, kwnames) : 0;
+    SimAddr nf = vm_push_frame(S, func, locals);
+    int r = -1;
+    if (!nf) {
+        for (int32_t i = 0; i < total_args; i++) decref(S, args[i]);
+        decref(S, func);
+    } else if (vm_bind_args(S, nf, func, args, total_args - nkw, kwnames, 1) != 0) {
+        vm_pop_frame(S, nf);
+    } else {
+        /* frame->prev_instr = next_instr - 1: resume after the caches */
+        ob_set64(S, c->f, FRAME_PREV_INSTR_OFF, (uint64_t)(c->next - 1));
+        if (enter_recursive(S) != 0) {
+            vm_pop_frame(S, nf);
+        } else {
+            S->vm.frame = nf;
+            emit_frame(S, SIM_EV_FRAME_ENTER, nf);
+            r = 0;
+        }
+    }
+    free(heap_args);
+    return r;
+}
+
+/* CALL for anything but an inlined function: the callable and arguments
+ * stay on the stack during the call and are released after it. */
+static int generic_call(Sim *S, Ctx *c, int32_t total_args, int is_meth, Obj kwnames)
+{
+    int32_t t = top_of(S, c->f);
+    int32_t nkw = kwnames ? (int32_t)ob_size(S, kwnames) : 0;
+    Obj func = slot(S, c->f, t - total_args - 1);
+    Obj argv[256], *args = argv;
+    Obj *heap_args = NULL;
+    if (total_args > 256) {
+        heap_args = malloc(sizeof(Obj) * (size_t)total_args);
+        if (!heap_args) abort();
+        args = heap_args;
+    }
+    for (int32_t i = 0; i < total_args; i++) args[i] = slot(S, c->f, t - total_args + i);
+    Obj res = rt_call(S, func, args, total_args - nkw, kwnames);
+    free(heap_args);
+    if (res) vm_temp_push(S, res);
+    /* Py_DECREF(function), then the arguments, bottom up */
+    int32_t fi = t - total_args - 1;
+    set_slot(S, c->f, fi, 0);
+    ob_decref(S, func, stack_holder(c, fi));
+    for (int32_t i = 0; i < total_args; i++) {
+        int32_t si = t - total_args + i;
+        Obj a = slot(S, c->f, si);
+        set_slot(S, c->f, si, 0);
+        ob_decref(S, a, stack_holder(c, si));
+    }
+    set_top(S, c->f, t - total_args - (2 - is_meth));
+    if (!res) return -1;
+    vm_temp_pop(S);
+    push(S, c, res);
+    return 0;
+}
+
+/* ---- generators ---- */
+
+/* RETURN_GENERATOR: the frame moves into a new generator. */
+static Obj make_generator(Sim *S, const Ctx *c)
+{
+    Obj func = ob_get64(S, c->f, FRAME_FUNC_OFF);
+    Obj g = ob_alloc(S, TI_GENERATOR, FRAME_SPECIALS_WORDS + c->nlp +
+                                          (int32_t)ob_get32(S, c->code, CO_STACKSIZE_OFF));
+    if (!g) return 0;
+    gen_set_state(S, g, FRAME_CLEARED);
+    static const struct { uint16_t goff, foff, reason; } names[] = {
+        {GEN_CODE_OFF, FUNC_CODE_OFF, R_GEN_CODE},
+        {GEN_NAME_OFF, FUNC_NAME_OFF, R_GEN_NAME},
+        {GEN_QUALNAME_OFF, FUNC_QUALNAME_OFF, R_GEN_QUALNAME},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        Obj v = ob_get64(S, func, names[i].foff);
+        ob_set64(S, g, names[i].goff, v);
+        ob_incref(S, v, HOLD_INTERNAL(g, names[i].reason));
+    }
+    gc_track(S, g);
+    /* _PyFrame_Copy: the specials and live slots move */
+    SimAddr gf = gen_frame(g);
+    int32_t top = top_of(S, c->f);
+    memcpy(ob_ptr(S, gf), ob_ptr(S, c->f), FRAME_LOCALSPLUS_OFF + 8 * (size_t)top);
+    ((uint8_t *)ob_ptr(S, gf))[FRAME_OWNER_OFF] = FRAME_OWNED_BY_GENERATOR;
+    ((uint8_t *)ob_ptr(S, gf))[68] = 0;
+    ob_set64(S, gf, FRAME_PREVIOUS_OFF, 0);
+    if (ev_on(&S->ev, SIM_EVCAT_REFCOUNT)) {
+        ob_move(S, func, HOLD_INTERNAL(c->f, R_FRAME_FUNC), HOLD_INTERNAL(gf, R_FRAME_FUNC));
+        ob_move(S, c->code, HOLD_INTERNAL(c->f, R_FRAME_CODE), HOLD_INTERNAL(gf, R_FRAME_CODE));
+        for (int32_t i = 0; i < top; i++) {
+            Obj v = slot(S, gf, i);
+            if (v) ob_move(S, v, frame_slot_holder(S, c->f, i), frame_slot_holder(S, gf, i));
+        }
+    }
+    gen_set_state(S, g, FRAME_CREATED);
+    return g;
+}
+
+/* ---- unwinding ---- */
+
+/* What happens after an instruction failed: a traceback entry for this
+ * frame, then the exception table; without a handler, the frame is
+ * popped and the caller's instruction fails in turn.  Returns 0 when a
+ * handler took over, 1 when an entry frame gave up (*result = 0). */
+static int unwind(Sim *S, Ctx *c, int add_traceback)
+{
+    for (;;) {
+        if (add_traceback) vm_traceback_here(S, c->f);
+        add_traceback = 1;
+        int64_t lasti = (int64_t)ob_get64(S, c->f, FRAME_PREV_INSTR_OFF);
+        DisasmExcEntry h;
+        if (find_handler(S, c->code, 2 * lasti, &h)) {
+            int32_t level = c->nlp + (int32_t)h.depth;
+            while (top_of(S, c->f) > level) xdecref(S, pop(S, c));
+            if (h.lasti) {
+                Obj li = int_from_i64(S, lasti);
+                if (!li) continue; /* MemoryError: unwind again */
+                push(S, c, li);
+            }
+            Obj e = S->exc;
+            S->exc = 0;
+            ob_move(S, e, HOLD_INTERNAL(0, R_CURRENT_EXC), HOLD_TEMP);
+            push(S, c, e);
+            ob_set64(S, c->f, FRAME_PREV_INSTR_OFF, (uint64_t)(h.target / 2 - 1));
+            if (ev_on(&S->ev, SIM_EVCAT_VM)) {
+                SimEvent ev = ev_blank(SIM_EV_HANDLE);
+                ev.addr = c->f;
+                ev.obj = e;
+                ev.a = h.target;
+                ev_emit(&S->ev, &ev);
+            }
+            return 0;
+        }
+        while (top_of(S, c->f) > c->nlp) xdecref(S, pop(S, c));
+        S->vm.depth--;
+        emit_frame(S, SIM_EV_FRAME_EXIT, c->f);
+        if (is_entry(S, c->f)) {
+            S->vm.frame = ob_get64(S, c->f, FRAME_PREVIOUS_OFF);
+            return 1;
+        }
+        SimAddr dying = c->f;
+        S->vm.frame = ob_get64(S, dying, FRAME_PREVIOUS_OFF);
+        vm_pop_frame(S, dying);
+        load_ctx(S, c, S->vm.frame);
+    }
+}
+
+/* ---- raising ---- */
+
+/* do_raise: RAISE_VARARGS with exc (and cause), both TEMP references. */
+static void do_raise(Sim *S, Obj exc, Obj cause)
+{
+    Obj value = 0;
+    if (vmops_is_exception_class(S, exc)) {
+        value = rt_call(S, exc, NULL, 0, 0);
+        if (!value) goto out;
+        if (!vmops_is_exception(S, value)) {
+            char t1[128], t2[128];
+            vmops_type_name(S, exc, t1, sizeof t1, 1);
+            vmops_type_name(S, value, t2, sizeof t2, 0);
+            exc_set(S, EXC_TypeError, "calling %s should have returned an instance of BaseException, not %s",
+                    t1, t2);
+            goto out;
+        }
+    } else if (vmops_is_exception(S, exc)) {
+        value = exc;
+        ob_incref(S, value, HOLD_TEMP);
+    } else {
+        exc_set(S, EXC_TypeError, "exceptions must derive from BaseException");
+        goto out;
+    }
+    if (cause) {
+        Obj fixed;
+        if (vmops_is_exception_class(S, cause)) {
+            fixed = rt_call(S, cause, NULL, 0, 0);
+            if (!fixed) goto out;
+        } else if (vmops_is_exception(S, cause)) {
+            fixed = cause;
+            ob_incref(S, fixed, HOLD_TEMP);
+        } else if (cause == S->none) {
+            fixed = 0;
+        } else {
+            exc_set(S, EXC_TypeError, "exception causes must derive from BaseException");
+            goto out;
+        }
+        vmops_set_cause(S, value, fixed);
+    }
+    vmops_raise(S, value);
+    value = 0;
+out:
+    xdecref(S, value);
+    xdecref(S, exc);
+    xdecref(S, cause);
+}
+
+/* ---- one instruction ---- */
+
+#define FVC_MASK 0x3
+#define FVS_HAVE_SPEC 0x4
+
+int vm_exec_one(Sim *S, Obj *result)
+{
+    Ctx cx, *c = &cx;
+    load_ctx(S, c, S->vm.frame);
+    c->instr = (int64_t)ob_get64(S, c->f, FRAME_PREV_INSTR_OFF) + 1;
+    int op = unit_op(S, c->code, c->instr), oparg = unit_arg(S, c->code, c->instr);
+    c->next = c->instr + 1;
+    while (op == OP_EXTENDED_ARG) {
+        op = unit_op(S, c->code, c->next);
+        oparg = oparg << 8 | unit_arg(S, c->code, c->next);
+        c->instr = c->next++;
+    }
+    c->next += op_caches(op);
+    ob_set64(S, c->f, FRAME_PREV_INSTR_OFF, (uint64_t)c->instr);
+    S->vm.tick++;
+    S->ev.tick = S->vm.tick;
+    if (ev_on(&S->ev, SIM_EVCAT_VM)) {
+        SimEvent ev = ev_blank(SIM_EV_INSTR);
+        ev.addr = c->f;
+        ev.obj = c->code;
+        ev.a = 2 * c->instr;
+        ev.b = op | (int64_t)oparg << 8;
+        ev.index = (uint32_t)disasm_addr2line(S, c->code, 2 * c->instr);
+        ev_emit(&S->ev, &ev);
+    }
+    Obj kwnames = S->vm.kwnames;
+    if (op != OP_KW_NAMES && op != OP_PRECALL) S->vm.kwnames = 0;
+
+    switch ((OpCode)op) {
+    case OP_NOP:
+    case OP_CACHE:
+        break;
+
+    case OP_RESUME:
+    case OP_JUMP_BACKWARD_NO_INTERRUPT:
+        if (op == OP_JUMP_BACKWARD_NO_INTERRUPT) c->next -= oparg;
+        if (S->vm.interrupt && oparg < 2 && op == OP_RESUME) goto interrupt;
+        break;
+
+    case OP_POP_TOP: decref(S, pop(S, c)); break;
+    case OP_PUSH_NULL: push(S, c, 0); break;
+
+    case OP_LOAD_CONST: push_incref(S, c, const_at(S, c, oparg)); break;
+
+    case OP_LOAD_FAST:
+    case OP_LOAD_CLOSURE: {
+        Obj v = slot(S, c->f, oparg);
+        if (!v) {
+            unbound_error(S, c, oparg);
+            goto error;
+        }
+        push_incref(S, c, v);
+        break;
+    }
+    case OP_STORE_FAST: {
+        Obj v = pop(S, c), old = slot(S, c->f, oparg);
+        set_slot(S, c->f, oparg, v);
+        ob_move(S, v, HOLD_TEMP, HOLD(H_LOCAL, c->f, oparg, 0));
+        if (old) ob_decref(S, old, HOLD(H_LOCAL, c->f, oparg, 0));
+        break;
+    }
+    case OP_DELETE_FAST: {
+        Obj old = slot(S, c->f, oparg);
+        if (!old) {
+            unbound_error(S, c, oparg);
+            goto error;
+        }
+        set_slot(S, c->f, oparg, 0);
+        ob_decref(S, old, HOLD(H_LOCAL, c->f, oparg, 0));
+        break;
+    }
+
+    case OP_COPY: push_incref(S, c, peek(S, c, oparg)); break;
+    case OP_SWAP: {
+        int32_t t = top_of(S, c->f);
+        Obj a = slot(S, c->f, t - 1), b = slot(S, c->f, t - oparg);
+        set_slot(S, c->f, t - 1, b);
+        set_slot(S, c->f, t - oparg, a);
+        if (a) ob_move(S, a, stack_holder(c, t - 1), stack_holder(c, t - oparg));
+        if (b) ob_move(S, b, stack_holder(c, t - oparg), stack_holder(c, t - 1));
+        break;
+    }
+
+    case OP_UNARY_POSITIVE:
+    case OP_UNARY_NEGATIVE:
+    case OP_UNARY_INVERT: {
+        Obj res = rt_unary(S, peek(S, c, 1), op);
+        if (res) vm_temp_push(S, res);
+        decref(S, replace(S, c, 1, 0));
+        if (!res) {
+            xdecref(S, pop(S, c));
+            goto error;
+        }
+        vm_temp_pop(S);
+        replace(S, c, 1, res);
+        break;
+    }
+    case OP_UNARY_NOT: {
+        Obj v = pop(S, c);
+        int t = rt_truth(S, v);
+        decref(S, v);
+        if (t < 0) goto error;
+        push_incref(S, c, t ? S->false_ : S->true_);
+        break;
+    }
+
+    case OP_BINARY_OP: {
+        Obj rhs = pop(S, c);
+        vm_temp_push(S, rhs);
+        Obj res = rt_binop(S, peek(S, c, 1), rhs, oparg);
+        vm_temp_pop(S);
+        if (res) vm_temp_push(S, res);
+        Obj lhs = replace(S, c, 1, 0);
+        decref(S, lhs);
+        decref(S, rhs);
+        if (!res) {
+            pop(S, c);
+            goto error;
+        }
+        vm_temp_pop(S);
+        replace(S, c, 1, res);
+        break;
+    }
+    case OP_COMPARE_OP:
+    case OP_IS_OP: {
+        Obj right = pop(S, c);
+        vm_temp_push(S, right);
+        Obj left = peek(S, c, 1), res;
+        if (op == OP_IS_OP) {
+            res = ((left == right) ^ oparg) ? S->true_ : S->false_;
+            ob_incref(S, res, HOLD_TEMP);
+        } else {
+            res = rt_richcompare(S, left, right, oparg);
+        }
+        vm_temp_pop(S);
+        if (res) vm_temp_push(S, res);
+        left = replace(S, c, 1, 0);
+        if (res) {
+            vm_temp_pop(S);
+            replace(S, c, 1, res);
+        } else {
+            pop(S, c);
+        }
+        decref(S, left);
+        decref(S, right);
+        if (!res) goto error;
+        break;
+    }
+    case OP_CONTAINS_OP: {
+        Obj right = pop(S, c);
+        vm_temp_push(S, right);
+        Obj left = pop(S, c);
+        vm_temp_push(S, left);
+        int r = rt_contains(S, right, left);
+        vm_temp_pop(S);
+        vm_temp_pop(S);
+        decref(S, left);
+        decref(S, right);
+        if (r < 0) goto error;
+        push_incref(S, c, (r ^ oparg) ? S->true_ : S->false_);
+        break;
+    }
+
+    case OP_BINARY_SUBSCR: {
+        Obj sub = pop(S, c);
+        vm_temp_push(S, sub);
+        Obj res = rt_getitem(S, peek(S, c, 1), sub);
+        vm_temp_pop(S);
+        if (res) vm_temp_push(S, res);
+        Obj container = replace(S, c, 1, 0);
+        decref(S, container);
+        decref(S, sub);
+        if (!res) {
+            pop(S, c);
+            goto error;
+        }
+        vm_temp_pop(S);
+        replace(S, c, 1, res);
+        break;
+    }
+    case OP_STORE_SUBSCR: {
+        Obj sub = peek(S, c, 1), container = peek(S, c, 2), v = peek(S, c, 3);
+        int err = rt_setitem(S, container, sub, v);
+        Obj a = pop(S, c), b = pop(S, c), d = pop(S, c);
+        decref(S, d);
+        decref(S, b);
+        decref(S, a);
+        if (err) goto error;
+        break;
+    }
+    case OP_DELETE_SUBSCR: {
+        Obj sub = peek(S, c, 1), container = peek(S, c, 2);
+        int err = rt_setitem(S, container, sub, 0);
+        Obj a = pop(S, c), b = pop(S, c);
+        decref(S, b);
+        decref(S, a);
+        if (err) goto error;
+        break;
+    }
+
+    case OP_GET_ITER: {
+        Obj it = rt_iter(S, peek(S, c, 1));
+        if (it) vm_temp_push(S, it);
+        decref(S, replace(S, c, 1, 0));
+        if (!it) {
+            pop(S, c);
+            goto error;
+        }
+        vm_temp_pop(S);
+        replace(S, c, 1, it);
+        break;
+    }
+    case OP_FOR_ITER: {
+        Obj next = rt_next(S, peek(S, c, 1));
+        if (next) {
+            push(S, c, next);
+            break;
+        }
+        if (S->exc) {
+            if (!exc_matches(S, EXC_StopIteration)) goto error;
+            exc_clear(S);
+        }
+        decref(S, pop(S, c));
+        c->next += oparg;
+        break;
+    }
+
+    case OP_JUMP_FORWARD: c->next += oparg; break;
+    case OP_JUMP_BACKWARD:
+        c->next -= oparg;
+        if (S->vm.interrupt) goto interrupt;
+        break;
+    case OP_POP_JUMP_FORWARD_IF_FALSE:
+    case OP_POP_JUMP_FORWARD_IF_TRUE:
+    case OP_POP_JUMP_BACKWARD_IF_FALSE:
+    case OP_POP_JUMP_BACKWARD_IF_TRUE: {
+        Obj cond = pop(S, c);
+        int t = cond == S->true_ ? 1 : cond == S->false_ ? 0 : rt_truth(S, cond);
+        decref(S, cond);
+        if (t < 0) goto error;
+        int want = op == OP_POP_JUMP_FORWARD_IF_TRUE || op == OP_POP_JUMP_BACKWARD_IF_TRUE;
+        if (t == want) {
+            int back = op == OP_POP_JUMP_BACKWARD_IF_FALSE || op == OP_POP_JUMP_BACKWARD_IF_TRUE;
+            c->next += back ? -oparg : oparg;
+            if (back && S->vm.interrupt) goto interrupt;
+        }
+        break;
+    }
+    case OP_POP_JUMP_FORWARD_IF_NONE:
+    case OP_POP_JUMP_FORWARD_IF_NOT_NONE:
+    case OP_POP_JUMP_BACKWARD_IF_NONE:
+    case OP_POP_JUMP_BACKWARD_IF_NOT_NONE: {
+        Obj v = pop(S, c);
+        int is_none = v == S->none;
+        decref(S, v);
+        int want = op == OP_POP_JUMP_FORWARD_IF_NONE || op == OP_POP_JUMP_BACKWARD_IF_NONE;
+        if (is_none == want) {
+            int back = op == OP_POP_JUMP_BACKWARD_IF_NONE || op == OP_POP_JUMP_BACKWARD_IF_NOT_NONE;
+            c->next += back ? -oparg : oparg;
+        }
+        break;
+    }
+    case OP_JUMP_IF_FALSE_OR_POP:
+    case OP_JUMP_IF_TRUE_OR_POP: {
+        Obj cond = peek(S, c, 1);
+        int t = cond == S->true_ ? 1 : cond == S->false_ ? 0 : rt_truth(S, cond);
+        if (t < 0) goto error;
+        if (t == (op == OP_JUMP_IF_TRUE_OR_POP)) c->next += oparg;
+        else decref(S, pop(S, c));
+        break;
+    }
+
+    case OP_LOAD_NAME: {
+        Obj name = name_at(S, c, oparg), locals = ob_get64(S, c->f, FRAME_LOCALS_OFF);
+        if (!locals) {
+            exc_set(S, EXC_RuntimeError, "no locals when loading name");
+            goto error;
+        }
+        Obj v = dict_getitem(S, locals, name);
+        if (!v && !S->exc) v = dict_getitem(S, ob_get64(S, c->f, FRAME_GLOBALS_OFF), name);
+        if (!v && !S->exc) v = dict_getitem(S, ob_get64(S, c->f, FRAME_BUILTINS_OFF), name);
+        if (!v) {
+            if (!S->exc) name_error(S, name);
+            goto error;
+        }
+        push_incref(S, c, v);
+        break;
+    }
+    case OP_STORE_NAME:
+    case OP_STORE_GLOBAL: {
+        Obj name = name_at(S, c, oparg);
+        Obj ns = ob_get64(S, c->f, op == OP_STORE_NAME ? FRAME_LOCALS_OFF : FRAME_GLOBALS_OFF);
+        Obj v = pop(S, c);
+        vm_temp_push(S, v);
+        int err = dict_setitem(S, ns, name, v);
+        vm_temp_pop(S);
+        decref(S, v);
+        if (err) goto error;
+        break;
+    }
+    case OP_DELETE_NAME:
+    case OP_DELETE_GLOBAL: {
+        Obj name = name_at(S, c, oparg);
+        Obj ns = ob_get64(S, c->f, op == OP_DELETE_NAME ? FRAME_LOCALS_OFF : FRAME_GLOBALS_OFF);
+        if (dict_delitem(S, ns, name) != 0) {
+            if (exc_matches(S, EXC_KeyError)) {
+                exc_clear(S);
+                name_error(S, name);
+            }
+            goto error;
+        }
+        break;
+    }
+    case OP_LOAD_GLOBAL: {
+        Obj name = name_at(S, c, oparg >> 1);
+        Obj v = dict_getitem(S, ob_get64(S, c->f, FRAME_GLOBALS_OFF), name);
+        if (!v && !S->exc) v = dict_getitem(S, ob_get64(S, c->f, FRAME_BUILTINS_OFF), name);
+        if (!v) {
+            if (!S->exc) name_error(S, name);
+            goto error;
+        }
+        if (oparg & 1) push(S, c, 0);
+        push_incref(S, c, v);
+        break;
+    }
+
+    case OP_LOAD_DEREF:
+    case OP_LOAD_CLASSDEREF: {
+        Obj v = 0;
+        if (op == OP_LOAD_CLASSDEREF) {
+            Obj locals = ob_get64(S, c->f, FRAME_LOCALS_OFF);
+            v = dict_getitem(S, locals, local_name(S, c, oparg));
+            if (S->exc) goto error;
+        }
+        if (!v) v = cell_get(S, slot(S, c->f, oparg));
+        if (!v) {
+            unbound_error(S, c, oparg);
+            goto error;
+        }
+        push_incref(S, c, v);
+        break;
+    }
+    case OP_STORE_DEREF: {
+        Obj v = pop(S, c), cell = slot(S, c->f, oparg), old = cell_get(S, cell);
+        ob_set64(S, cell, CELL_REF_OFF, v);
+        ob_move(S, v, HOLD_TEMP, HOLD(H_CELL, cell, 0, 0));
+        if (old) ob_decref(S, old, HOLD(H_CELL, cell, 0, 0));
+        break;
+    }
+    case OP_DELETE_DEREF: {
+        Obj cell = slot(S, c->f, oparg), old = cell_get(S, cell);
+        if (!old) {
+            unbound_error(S, c, oparg);
+            goto error;
+        }
+        ob_set64(S, cell, CELL_REF_OFF, 0);
+        ob_decref(S, old, HOLD(H_CELL, cell, 0, 0));
+        break;
+    }
+    case OP_MAKE_CELL: {
+        Obj initial = slot(S, c->f, oparg);
+        Obj cell = cell_new(S, initial);
+        if (!cell) goto error;
+        set_slot(S, c->f, oparg, cell);
+        ob_move(S, cell, HOLD_TEMP, HOLD(H_LOCAL, c->f, oparg, 0));
+        if (initial) ob_decref(S, initial, HOLD(H_LOCAL, c->f, oparg, 0));
+        break;
+    }
+    case OP_COPY_FREE_VARS: {
+        Obj func = ob_get64(S, c->f, FRAME_FUNC_OFF);
+        Obj closure = ob_get64(S, func, FUNC_CLOSURE_OFF);
+        int32_t offset = c->nlp - oparg;
+        for (int i = 0; i < oparg; i++) {
+            Obj o = tuple_item(S, closure, i);
+            set_slot(S, c->f, offset + i, o);
+            ob_incref(S, o, HOLD(H_LOCAL, c->f, offset + i, 0));
+        }
+        break;
+    }
+
+    case OP_MAKE_FUNCTION: {
+        Obj codeobj = pop(S, c);
+        vm_temp_push(S, codeobj);
+        Obj func = vmops_make_function(S, codeobj, ob_get64(S, c->f, FRAME_GLOBALS_OFF));
+        vm_temp_pop(S);
+        decref(S, codeobj);
+        if (!func) goto error;
+        static const struct { int bit; uint16_t off, reason; } parts[] = {
+            {8, FUNC_CLOSURE_OFF, R_FUNC_CLOSURE},
+            {4, FUNC_ANNOTATIONS_OFF, R_FUNC_ANNOTATIONS},
+            {2, FUNC_KWDEFAULTS_OFF, R_FUNC_KWDEFAULTS},
+            {1, FUNC_DEFAULTS_OFF, R_FUNC_DEFAULTS},
+        };
+        for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+            if (!(oparg & parts[i].bit)) continue;
+            Obj v = pop(S, c);
+            ob_set64(S, func, parts[i].off, v);
+            ob_move(S, v, HOLD_TEMP, HOLD_INTERNAL(func, parts[i].reason));
+        }
+        push(S, c, func);
+        break;
+    }
+
+    case OP_BUILD_TUPLE:
+    case OP_BUILD_LIST: {
+        Obj r;
+        if (op == OP_BUILD_TUPLE && oparg == 0) {
+            r = S->empty_tuple;
+            ob_incref(S, r, HOLD_TEMP);
+        } else {
+            r = op == OP_BUILD_TUPLE ? tuple_new(S, oparg) : list_new(S, oparg);
+            if (!r) goto error;
+            int32_t t = top_of(S, c->f);
+            for (int i = 0; i < oparg; i++) {
+                Obj v = slot(S, c->f, t - oparg + i);
+                set_slot(S, c->f, t - oparg + i, 0);
+                ob_move(S, v, stack_holder(c, t - oparg + i), HOLD_TEMP);
+                if (op == OP_BUILD_TUPLE) tuple_set_item(S, r, i, v);
+                else list_set_new(S, r, i, v);
+            }
+            set_top(S, c->f, t - oparg);
+        }
+        push(S, c, r);
+        break;
+    }
+    case OP_BUILD_SET: {
+        Obj set = set_new(S);
+        int err = set ? 0 : -1;
+        for (int i = oparg; i > 0; i--) {
+            Obj item = peek(S, c, i);
+            if (err == 0) err = set_add(S, set, item);
+        }
+        for (int i = 0; i < oparg; i++) {
+            int32_t si = top_of(S, c->f) - oparg + i;
+            Obj v = slot(S, c->f, si);
+            set_slot(S, c->f, si, 0);
+            ob_decref(S, v, stack_holder(c, si));
+        }
+        set_top(S, c->f, top_of(S, c->f) - oparg);
+        if (err) {
+            xdecref(S, set);
+            goto error;
+        }
+        push(S, c, set);
+        break;
+    }
+    case OP_BUILD_MAP:
+    case OP_BUILD_CONST_KEY_MAP: {
+        Obj keys[256], values[256];
+        int n = oparg > 256 ? 256 : oparg;
+        int32_t t = top_of(S, c->f);
+        if (op == OP_BUILD_MAP) {
+            for (int i = 0; i < n; i++) {
+                keys[i] = slot(S, c->f, t - 2 * oparg + 2 * i);
+                values[i] = slot(S, c->f, t - 2 * oparg + 2 * i + 1);
+            }
+        } else {
+            Obj ktuple = slot(S, c->f, t - 1);
+            for (int i = 0; i < n; i++) {
+                keys[i] = tuple_item(S, ktuple, i);
+                values[i] = slot(S, c->f, t - 1 - oparg + i);
+            }
+        }
+        Obj map = dict_from_items(S, n, keys, values);
+        if (map) vm_temp_push(S, map);
+        int count = op == OP_BUILD_MAP ? 2 * oparg : oparg + 1;
+        for (int i = 0; i < count; i++) decref(S, pop(S, c));
+        if (!map) goto error;
+        vm_temp_pop(S);
+        push(S, c, map);
+        break;
+    }
+    case OP_BUILD_STRING: {
+        int32_t t = top_of(S, c->f);
+        Obj s = vmops_join_strings(S, (const Obj *)ob_ptr(S, c->f + FRAME_LOCALSPLUS_OFF + 8 * (uint32_t)(t - oparg)),
+                                   oparg);
+        if (s) vm_temp_push(S, s);
+        for (int i = 0; i < oparg; i++) decref(S, pop(S, c));
+        if (!s) goto error;
+        vm_temp_pop(S);
+        push(S, c, s);
+        break;
+    }
+    case OP_BUILD_SLICE: {
+        Obj step = oparg == 3 ? pop(S, c) : 0;
+        Obj stop = pop(S, c), start = peek(S, c, 1);
+        Obj sl = slice_new(S, start, stop, step);
+        decref(S, replace(S, c, 1, 0));
+        decref(S, stop);
+        xdecref(S, step);
+        if (!sl) {
+            pop(S, c);
+            goto error;
+        }
+        replace(S, c, 1, sl);
+        break;
+    }
+    case OP_LIST_APPEND: {
+        Obj v = pop(S, c);
+        int err = list_append(S, peek(S, c, oparg), v);
+        decref(S, v);
+        if (err) goto error;
+        break;
+    }
+    case OP_SET_ADD: {
+        Obj v = pop(S, c);
+        vm_temp_push(S, v);
+        int err = set_add(S, peek(S, c, oparg), v);
+        vm_temp_pop(S);
+        decref(S, v);
+        if (err) goto error;
+        break;
+    }
+    case OP_MAP_ADD: {
+        Obj value = pop(S, c);
+        vm_temp_push(S, value);
+        Obj key = pop(S, c);
+        vm_temp_push(S, key);
+        int err = dict_setitem(S, peek(S, c, oparg), key, value);
+        vm_temp_pop(S);
+        vm_temp_pop(S);
+        decref(S, key);
+        decref(S, value);
+        if (err) goto error;
+        break;
+    }
+    case OP_LIST_EXTEND:
+    case OP_SET_UPDATE:
+    case OP_DICT_UPDATE:
+    case OP_DICT_MERGE: {
+        Obj it = pop(S, c);
+        vm_temp_push(S, it);
+        int err = vmops_extend(S, op, peek(S, c, oparg), it, peek(S, c, oparg + 2));
+        vm_temp_pop(S);
+        decref(S, it);
+        if (err) goto error;
+        break;
+    }
+    case OP_LIST_TO_TUPLE: {
+        Obj l = pop(S, c);
+        vm_temp_push(S, l);
+        Obj t = rt_tuple_from(S, l);
+        vm_temp_pop(S);
+        decref(S, l);
+        if (!t) goto error;
+        push(S, c, t);
+        break;
+    }
+
+    case OP_UNPACK_SEQUENCE:
+    case OP_UNPACK_EX: {
+        Obj seq = pop(S, c);
+        vm_temp_push(S, seq);
+        int32_t t = top_of(S, c->f);
+        int before = op == OP_UNPACK_SEQUENCE ? oparg : (oparg & 0xff);
+        int after = op == OP_UNPACK_SEQUENCE ? -1 : (oparg >> 8);
+        int n = op == OP_UNPACK_SEQUENCE ? oparg : before + 1 + after;
+        Obj items[512];
+        if (n > 512) {
+            exc_set(S, EXC_MemoryError, "too many values to unpack");
+            vm_temp_pop(S);
+            decref(S, seq);
+            goto error;
+        }
+        int err = vmops_unpack(S, seq, before, after, items);
+        vm_temp_pop(S);
+        if (!err) {
+            /* pushed in reverse: items[n-1] deepest */
+            for (int i = n - 1; i >= 0; i--) {
+                set_slot(S, c->f, t + (n - 1 - i), items[i]);
+                set_top(S, c->f, t + (n - i));
+                ob_move(S, items[i], HOLD_TEMP, stack_holder(c, t + (n - 1 - i)));
+            }
+        }
+        decref(S, seq);
+        if (err) goto error;
+        break;
+    }
+
+    case OP_LOAD_ATTR: {
+        Obj res = rt_getattr(S, peek(S, c, 1), name_at(S, c, oparg));
+        if (res) vm_temp_push(S, res);
+        decref(S, replace(S, c, 1, 0));
+        if (!res) {
+            pop(S, c);
+            goto error;
+        }
+        vm_temp_pop(S);
+        replace(S, c, 1, res);
+        break;
+    }
+    case OP_STORE_ATTR: {
+        Obj owner = peek(S, c, 1), v = peek(S, c, 2);
+        int err = rt_setattr(S, owner, name_at(S, c, oparg), v);
+        Obj o = pop(S, c), val = pop(S, c);
+        decref(S, val);
+        decref(S, o);
+        if (err) goto error;
+        break;
+    }
+    case OP_DELETE_ATTR: {
+        int err = rt_setattr(S, peek(S, c, 1), name_at(S, c, oparg), 0);
+        decref(S, pop(S, c));
+        if (err) goto error;
+        break;
+    }
+    case OP_LOAD_METHOD: {
+        Obj meth = 0;
+        int found = vmops_get_method(S, peek(S, c, 1), name_at(S, c, oparg), &meth);
+        if (!meth) goto error;
+        if (found) {
+            Obj obj = replace(S, c, 1, meth);
+            push(S, c, obj);
+        } else {
+            Obj obj = replace(S, c, 1, 0);
+            vm_temp_push(S, meth);
+            decref(S, obj);
+            vm_temp_pop(S);
+            push(S, c, meth);
+        }
+        break;
+    }
+
+    case OP_KW_NAMES: S->vm.kwnames = const_at(S, c, oparg); break;
+    case OP_PRECALL: {
+        /* a bound method is unpacked into function and self */
+        int is_meth = peek(S, c, oparg + 2) != 0;
+        Obj callable = peek(S, c, oparg + 1);
+        if (!is_meth && ob_is(S, callable, TI_METHOD)) {
+            Obj self = ob_get64(S, callable, METHOD_SELF_OFF), f = ob_get64(S, callable, METHOD_FUNC_OFF);
+            int32_t t = top_of(S, c->f);
+            ob_incref(S, self, HOLD_TEMP);
+            ob_incref(S, f, HOLD_TEMP);
+            Obj old = replace(S, c, oparg + 1, self);
+            set_slot(S, c->f, t - oparg - 2, f);
+            ob_move(S, f, HOLD_TEMP, stack_holder(c, t - oparg - 2));
+            decref(S, old);
+        }
+        break;
+    }
+    case OP_CALL: {
+        int is_meth = peek(S, c, oparg + 2) != 0;
+        int32_t total_args = oparg + is_meth;
+        Obj func = peek(S, c, total_args + 1);
+        if (ob_is(S, func, TI_FUNCTION)) {
+            if (inline_call(S, c, func, total_args, is_meth, kwnames) != 0) goto error;
+            return 0; /* the callee's frame is current */
+        }
+        if (generic_call(S, c, total_args, is_meth, kwnames) != 0) goto error;
+        break;
+    }
+    case OP_CALL_FUNCTION_EX: {
+        Obj kwargs = (oparg & 1) ? pop(S, c) : 0;
+        if (kwargs) vm_temp_push(S, kwargs);
+        Obj callargs = pop(S, c);
+        vm_temp_push(S, callargs);
+        Obj res = vmops_call_ex(S, peek(S, c, 1), callargs, kwargs);
+        vm_temp_pop(S);
+        if (kwargs) vm_temp_pop(S);
+        if (res) vm_temp_push(S, res);
+        decref(S, replace(S, c, 1, 0));
+        decref(S, callargs);
+        xdecref(S, kwargs);
+        pop(S, c);          /* the func slot, now empty */
+        pop(S, c);          /* the NULL below it */
+        if (!res) goto error;
+        vm_temp_pop(S);
+        push(S, c, res);
+        break;
+    }
+
+    case OP_RETURN_VALUE: {
+        Obj retval = pop(S, c);
+        S->vm.depth--;
+        emit_frame(S, SIM_EV_FRAME_EXIT, c->f);
+        if (owner(S, c->f) == FRAME_OWNED_BY_GENERATOR) gen_set_state(S, gen_of(c->f), FRAME_COMPLETED);
+        if (is_entry(S, c->f)) {
+            S->vm.frame = ob_get64(S, c->f, FRAME_PREVIOUS_OFF);
+            *result = retval;
+            return 1;
+        }
+        SimAddr dying = c->f;
+        S->vm.frame = ob_get64(S, dying, FRAME_PREVIOUS_OFF);
+        vm_temp_push(S, retval);
+        vm_pop_frame(S, dying);
+        vm_temp_pop(S);
+        load_ctx(S, c, S->vm.frame);
+        push(S, c, retval);
+        return 0;
+    }
+    case OP_RETURN_GENERATOR: {
+        Obj g = make_generator(S, c);
+        if (!g) goto error;
+        /* the frame's references moved into the generator */
+        S->vm.depth--;
+        SimAddr f = c->f;
+        S->vm.frame = ob_get64(S, f, FRAME_PREVIOUS_OFF);
+        if (is_entry(S, f)) {
+            /* a valid, empty frame for the C caller to pop */
+            ob_set32(S, f, FRAME_STACKTOP_OFF, 0);
+            ob_set64(S, f, FRAME_LOCALS_OFF, 0);
+            ob_incref(S, ob_get64(S, f, FRAME_FUNC_OFF), HOLD_INTERNAL(f, R_FRAME_FUNC));
+            ob_incref(S, c->code, HOLD_INTERNAL(f, R_FRAME_CODE));
+            *result = g;
+            return 1;
+        }
+        vm_frames_pop_raw(S, f);
+        load_ctx(S, c, S->vm.frame);
+        push(S, c, g);
+        return 0;
+    }
+    case OP_YIELD_VALUE: {
+        Obj v = pop(S, c);
+        gen_set_state(S, gen_of(c->f), FRAME_SUSPENDED);
+        ob_set64(S, c->f, FRAME_PREV_INSTR_OFF, (uint64_t)(c->next - 1));
+        S->vm.depth--;
+        emit_frame(S, SIM_EV_FRAME_EXIT, c->f);
+        S->vm.frame = ob_get64(S, c->f, FRAME_PREVIOUS_OFF);
+        *result = v;
+        return 1;
+    }
+
+    case OP_RAISE_VARARGS: {
+        Obj cause = oparg == 2 ? pop(S, c) : 0, exc = oparg >= 1 ? pop(S, c) : 0;
+        if (oparg == 0) {
+            Obj h = S->vm.handled;
+            if (!h || h == S->none) {
+                exc_set(S, EXC_RuntimeError, "No active exception to reraise");
+                goto error;
+            }
+            ob_incref(S, h, HOLD_TEMP);
+            vmops_restore(S, h);
+            goto exception_unwind;
+        }
+        do_raise(S, exc, cause);
+        goto error;
+    }
+    case OP_LOAD_ASSERTION_ERROR: push_incref(S, c, S->exc_types[EXC_AssertionError]); break;
+    case OP_PUSH_EXC_INFO: {
+        Obj value = peek(S, c, 1), prev = S->vm.handled;
+        if (prev) {
+            S->vm.handled = 0;
+            ob_move(S, prev, HOLD_INTERNAL(0, R_HANDLED_EXC), HOLD_TEMP);
+        } else {
+            prev = S->none;
+            ob_incref(S, prev, HOLD_TEMP);
+        }
+        Obj exc = replace(S, c, 1, prev);
+        push(S, c, exc);
+        ob_incref(S, value, HOLD_INTERNAL(0, R_HANDLED_EXC));
+        S->vm.handled = value;
+        break;
+    }
+    case OP_POP_EXCEPT: {
+        Obj old = S->vm.handled, v = pop(S, c);
+        S->vm.handled = v;
+        ob_move(S, v, HOLD_TEMP, HOLD_INTERNAL(0, R_HANDLED_EXC));
+        if (old) ob_decref(S, old, HOLD_INTERNAL(0, R_HANDLED_EXC));
+        break;
+    }
+    case OP_CHECK_EXC_MATCH: {
+        Obj right = pop(S, c);
+        int r = vmops_exc_match(S, peek(S, c, 1), right);
+        decref(S, right);
+        if (r < 0) goto error;
+        push_incref(S, c, r ? S->true_ : S->false_);
+        break;
+    }
+    case OP_RERAISE: {
+        Obj val = pop(S, c);
+        if (oparg) {
+            int64_t li = 0;
+            int_as_i64(S, peek(S, c, oparg), &li);
+            ob_set64(S, c->f, FRAME_PREV_INSTR_OFF, (uint64_t)li);
+        }
+        vmops_restore(S, val);
+        goto exception_unwind;
+    }
+
+    case OP_LOAD_BUILD_CLASS: {
+        Obj bc = vmops_builtin(S, "__build_class__");
+        if (!bc) goto error;
+        push_incref(S, c, bc);
+        break;
+    }
+    case OP_IMPORT_NAME: {
+        Obj name = name_at(S, c, oparg);
+        Obj mod = vmops_import(S, name);
+        Obj fromlist = pop(S, c);
+        decref(S, fromlist);
+        if (mod) vm_temp_push(S, mod);
+        decref(S, replace(S, c, 1, 0));
+        if (!mod) {
+            pop(S, c);
+            goto error;
+        }
+        vm_temp_pop(S);
+        replace(S, c, 1, mod);
+        break;
+    }
+    case OP_IMPORT_FROM: {
+        Obj v = vmops_import_from(S, peek(S, c, 1), name_at(S, c, oparg));
+        if (!v) goto error;
+        push(S, c, v);
+        break;
+    }
+
+    case OP_FORMAT_VALUE: {
+        Obj spec = (oparg & FVS_HAVE_SPEC) ? pop(S, c) : 0;
+        if (spec) vm_temp_push(S, spec);
+        Obj value = pop(S, c);
+        vm_temp_push(S, value);
+        int conv = oparg & FVC_MASK;
+        Obj res = 0;
+        if (conv) {
+            Obj cv = conv == 1 ? rt_str(S, value) : conv == 2 ? rt_repr(S, value) : rt_ascii(S, value);
+            vm_temp_pop(S);
+            decref(S, value);
+            value = cv;
+            if (value) vm_temp_push(S, value);
+        }
+        if (value) {
+            if (!spec && ob_is(S, value, TI_STR)) {
+                ob_incref(S, value, HOLD_TEMP);
+                res = value;
+            } else {
+                res = rt_format(S, value, spec);
+            }
+            vm_temp_pop(S);
+            decref(S, value);
+        }
+        if (spec) vm_temp_pop(S);
+        xdecref(S, spec);
+        if (!res) goto error;
+        push(S, c, res);
+        break;
+    }
+
+    default: {
+        exc_set(S, EXC_SystemError, "refscope does not execute %s", op_name(op));
+        goto error;
+    }
+    }
+    ob_set64(S, c->f, FRAME_PREV_INSTR_OFF, (uint64_t)(c->next - 1));
+    return 0;
+
+interrupt:
+    S->vm.interrupt = 0;
+    vmops_set_noargs(S, EXC_KeyboardInterrupt);
+error:
+    if (ev_on(&S->ev, SIM_EVCAT_VM)) {
+        SimEvent ev = ev_blank(SIM_EV_RAISE);
+        ev.addr = c->f;
+        ev.obj = S->exc;
+        ev_emit(&S->ev, &ev);
+    }
+    if (unwind(S, c, 1)) {
+        *result = 0;
+        return 1;
+    }
+    return 0;
+exception_unwind:
+    if (unwind(S, c, 0)) {
+        *result = 0;
+        return 1;
+    }
+    return 0;
+}
+
+/* ---- entry frames: C calling Python ---- */
+
+Obj vm_eval_frame(Sim *S, SimAddr f)
+{
+    if (S->vm.c_depth >= VM_C_DEPTH_LIMIT) {
+        exc_set(S, EXC_RecursionError, "maximum recursion depth exceeded while calling a Python object");
+        return 0;
+    }
+    ((uint8_t *)ob_ptr(S, f))[68] = 1;
+    ob_set64(S, f, FRAME_PREVIOUS_OFF, S->vm.frame);
+    if (enter_recursive(S) != 0) return 0;
+    S->vm.frame = f;
+    emit_frame(S, SIM_EV_FRAME_ENTER, f);
+    S->vm.c_depth++;
+    Obj result = 0;
+    while (!vm_exec_one(S, &result)) {
+    }
+    S->vm.c_depth--;
+    return result;
+}
+
+Obj vm_call_function(Sim *S, Obj func, const Obj *args, int64_t nargs, Obj kwnames, Obj locals)
+{
+    ob_incref(S, func, HOLD_TEMP);
+    SimAddr f = vm_push_frame(S, func, locals);
+    if (!f) {
+        decref(S, func);
+        return 0;
+    }
+    if (vm_bind_args(S, f, func, args, nargs, kwnames, 0) != 0) {
+        vm_pop_frame(S, f);
+        return 0;
+    }
+    Obj r = vm_eval_frame(S, f);
+    if (r) vm_temp_push(S, r);
+    vm_pop_frame(S, f);
+    if (r) vm_temp_pop(S);
+    return r;
+}
+
+int vm_frame_line(const Sim *S, SimAddr f)
+{
+    Obj code = ob_get64(S, f, FRAME_CODE_OFF);
+    int64_t lasti = (int64_t)ob_get64(S, f, FRAME_PREV_INSTR_OFF);
+    return (int)disasm_addr2line(S, code, 2 * (lasti < 0 ? 0 : lasti));
+}
+
+/* ---- generators ---- */
+
+Obj vm_gen_send(Sim *S, Obj g, Obj value, int *done)
+{
+    *done = 0;
+    int state = gen_state(S, g);
+    if (state == FRAME_EXECUTING) {
+        exc_set(S, EXC_ValueError, "generator already executing");
+        return 0;
+    }
+    if (state >= FRAME_COMPLETED) {
+        *done = 1;
+        return 0;
+    }
+    SimAddr gf = gen_frame(g);
+    if (state == FRAME_CREATED && value != S->none) {
+        exc_set(S, EXC_TypeError, "can't send non-None value to a just-started generator");
+        return 0;
+    }
+    /* push the sent value onto the generator's stack */
+    int32_t t = top_of(S, gf);
+    set_slot(S, gf, t, value);
+    set_top(S, gf, t + 1);
+    ob_incref(S, value, frame_slot_holder(S, gf, t));
+    /* the generator's handled exception becomes the thread's */
+    VmState *vm = &S->vm;
+    if (vm->nsaved == vm->capsaved) {
+        vm->capsaved = vm->capsaved ? 2 * vm->capsaved : 16;
+        vm->saved_handled = realloc(vm->saved_handled, vm->capsaved * sizeof *vm->saved_handled);
+        if (!vm->saved_handled) abort();
+    }
+    vm->saved_handled[vm->nsaved++] = vm->handled;
+    vm->handled = ob_get64(S, g, GEN_EXC_VALUE_OFF);
+    ob_set64(S, g, GEN_EXC_VALUE_OFF, 0);
+    gen_set_state(S, g, FRAME_EXECUTING);
+    Obj r = vm_eval_frame(S, gf);
+    if (gen_state(S, g) == FRAME_EXECUTING) gen_set_state(S, g, FRAME_COMPLETED);
+    ob_set64(S, g, GEN_EXC_VALUE_OFF, vm->handled);
+    vm->handled = vm->saved_handled[--vm->nsaved];
+    ob_set64(S, gf, FRAME_PREVIOUS_OFF, 0);
+    if (r && gen_state(S, g) == FRAME_SUSPENDED) return r;
+    if (!r && exc_matches(S, EXC_StopIteration)) {
+        exc_clear(S);
+        exc_set(S, EXC_RuntimeError, "generator raised StopIteration");
+    }
+    *done = 1;
+    if (r) vm_temp_push(S, r);
+    /* the generator can't be rerun: release its frame */
+    Obj saved = ob_get64(S, g, GEN_EXC_VALUE_OFF);
+    ob_set64(S, g, GEN_EXC_VALUE_OFF, 0);
+    if (saved) ob_decref(S, saved, HOLD_INTERNAL(g, R_GEN_EXC));
+    gen_set_state(S, g, FRAME_CLEARED);
+    frame_clear(S, gf);
+    if (r) vm_temp_pop(S);
+    if (r == S->none && value == S->none) {
+        decref(S, r);
+        return 0;
+    }
+    return r;
+}
+
+int vm_gen_close(Sim *S, Obj g)
+{
+    int state = gen_state(S, g);
+    if (state == FRAME_CREATED) {
+        gen_set_state(S, g, FRAME_COMPLETED);
+        return 0;
+    }
+    if (state != FRAME_SUSPENDED) return 0;
+    /* gen_close: throw GeneratorExit in at the yield */
+    SimAddr gf = gen_frame(g);
+    vmops_set_noargs(S, EXC_GeneratorExit);
+    VmState *vm = &S->vm;
+    if (vm->nsaved == vm->capsaved) {
+        vm->capsaved = vm->capsaved ? 2 * vm->capsaved : 16;
+        vm->saved_handled = realloc(vm->saved_handled, vm->capsaved * sizeof *vm->saved_handled);
+        if (!vm->saved_handled) abort();
+    }
+    vm->saved_handled[vm->nsaved++] = vm->handled;
+    vm->handled = ob_get64(S, g, GEN_EXC_VALUE_OFF);
+    ob_set64(S, g, GEN_EXC_VALUE_OFF, 0);
+    gen_set_state(S, g, FRAME_EXECUTING);
+    /* resume with the exception pending: the yield's instruction fails */
+    ((uint8_t *)ob_ptr(S, gf))[68] = 1;
+    ob_set64(S, gf, FRAME_PREVIOUS_OFF, S->vm.frame);
+    Obj r = 0;
+    if (enter_recursive(S) == 0) {
+        S->vm.frame = gf;
+        Ctx cx;
+        load_ctx(S, &cx, gf);
+        S->vm.c_depth++;
+        if (!unwind(S, &cx, 1)) {
+            while (!vm_exec_one(S, &r)) {
+            }
+        }
+        S->vm.c_depth--;
+    }
+    if (gen_state(S, g) == FRAME_EXECUTING) gen_set_state(S, g, FRAME_COMPLETED);
+    ob_set64(S, g, GEN_EXC_VALUE_OFF, vm->handled);
+    vm->handled = vm->saved_handled[--vm->nsaved];
+    ob_set64(S, gf, FRAME_PREVIOUS_OFF, 0);
+    int status = 0;
+    if (r && gen_state(S, g) == FRAME_SUSPENDED) {
+        decref(S, r);
+        exc_set(S, EXC_RuntimeError, "generator ignored GeneratorExit");
+        status = -1;
+    } else {
+        xdecref(S, r);
+        if (S->exc && (exc_matches(S, EXC_GeneratorExit) || exc_matches(S, EXC_StopIteration))) exc_clear(S);
+        status = S->exc ? -1 : 0;
+    }
+    if (gen_state(S, g) != FRAME_SUSPENDED) {
+        Obj saved = ob_get64(S, g, GEN_EXC_VALUE_OFF);
+        ob_set64(S, g, GEN_EXC_VALUE_OFF, 0);
+        if (saved) ob_decref(S, saved, HOLD_INTERNAL(g, R_GEN_EXC));
+        gen_set_state(S, g, FRAME_CLEARED);
+        frame_clear(S, gf);
+    }
+    return status;
+}

@@ -1,0 +1,267 @@
+/*
+ * vm.c -- the interpreter around the loop: start-up (builtins, __main__,
+ * sys.modules), the module's frame, stepping, the end of the program
+ * (an uncaught exception printed as python3 prints it, SystemExit's
+ * status), the hooks the object layer calls (__del__, weakref callbacks,
+ * closing generators) and the VM's roots for the ledger.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "objects/dict.h"
+#include "objects/exc.h"
+#include "objects/frame.h"
+#include "objects/func.h"
+#include "objects/gen.h"
+#include "objects/int.h"
+#include "objects/misc.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "runtime/builtins.h"
+#include "runtime/runtime.h"
+#include "sim/engine.h"
+#include "vm/vm.h"
+
+/* ---- temporaries ---- */
+
+void vm_temp_push(Sim *S, Obj o)
+{
+    VmState *vm = &S->vm;
+    if (vm->ntemps == vm->captemps) {
+        vm->captemps = vm->captemps ? 2 * vm->captemps : 64;
+        vm->temps = realloc(vm->temps, vm->captemps * sizeof *vm->temps);
+        if (!vm->temps) abort(); /* host out of memory */
+    }
+    vm->temps[vm->ntemps++] = o;
+}
+
+void vm_temp_pop(Sim *S) { S->vm.ntemps--; }
+
+/* ---- roots ---- */
+
+void vm_roots(Sim *S, RefVisit visit, void *ud)
+{
+    VmState *vm = &S->vm;
+    for (SimAddr f = vm->frame; f; f = ob_get64(S, f, FRAME_PREVIOUS_OFF)) {
+        /* a generator's frame is visited through its generator */
+        if (((const uint8_t *)ob_ptr(S, f))[FRAME_OWNER_OFF] == FRAME_OWNED_BY_GENERATOR) continue;
+        frame_referents(S, f, visit, ud);
+    }
+    /* frames of nested loops that are not on the chain: none -- every
+     * running frame is on it */
+    if (vm->handled) {
+        Holder hd = HOLD_INTERNAL(0, R_HANDLED_EXC);
+        visit(S, vm->handled, &hd, ud);
+    }
+    for (size_t i = 0; i < vm->nsaved; i++) {
+        if (!vm->saved_handled[i]) continue;
+        Holder hd = HOLD_INTERNAL(0, R_HANDLED_EXC);
+        visit(S, vm->saved_handled[i], &hd, ud);
+    }
+    for (size_t i = 0; i < vm->ntemps; i++) {
+        Holder hd = HOLD_TEMP;
+        visit(S, vm->temps[i], &hd, ud);
+    }
+    Obj held[] = {vm->builtins_mod, vm->main_mod, vm->modules};
+    for (size_t i = 0; i < sizeof held / sizeof held[0]; i++) {
+        if (!held[i]) continue;
+        Holder hd = HOLD_INTERNAL(0, R_INTERP);
+        visit(S, held[i], &hd, ud);
+    }
+}
+
+/* ---- hooks for the object layer ---- */
+
+static void write_unraisable(Sim *S, Obj where)
+{
+    Obj exc = S->exc;
+    S->exc = 0;
+    ob_move(S, exc, HOLD_INTERNAL(0, R_CURRENT_EXC), HOLD_TEMP);
+    vm_temp_push(S, exc);
+    rt_write(S, 2, "Exception ignored in: ", 22);
+    Obj r = rt_repr(S, where);
+    if (r) {
+        rt_write_str(S, 2, r);
+        ob_decref(S, r, HOLD_TEMP);
+    } else {
+        exc_clear(S);
+    }
+    rt_write(S, 2, "\n", 1);
+    vm_temp_pop(S);
+    vm_print_exception(S, exc);
+}
+
+/* S->call_hook: __del__ (callable a function, arg the object), weakref
+ * callbacks (arg the weakref), a dropped suspended generator (callable ==
+ * arg: close it). */
+static int call_hook(Sim *S, Obj callable, Obj arg)
+{
+    if (callable == arg && ob_is(S, arg, TI_GENERATOR)) {
+        if (vm_gen_close(S, arg)) write_unraisable(S, arg);
+        return 0;
+    }
+    if (ev_on(&S->ev, SIM_EVCAT_VM)) {
+        SimEvent ev = ev_blank(SIM_EV_FINALIZE);
+        ev.obj = arg;
+        ev.addr = callable;
+        ev_emit(&S->ev, &ev);
+    }
+    Obj r = rt_call(S, callable, &arg, 1, 0);
+    if (!r) {
+        write_unraisable(S, callable);
+        return -1;
+    }
+    ob_decref(S, r, HOLD_TEMP);
+    return 0;
+}
+
+/* ---- start-up ---- */
+
+static int set_item(Sim *S, Obj dict, const char *key, Obj v)
+{
+    Obj k = str_from_cstr(S, key);
+    if (!k) return -1;
+    str_intern(S, &k);
+    int r = dict_setitem(S, dict, k, v);
+    ob_decref(S, k, HOLD_TEMP);
+    return r;
+}
+
+int vm_init(Sim *S)
+{
+    VmState *vm = &S->vm;
+    vm->recursion_limit = VM_RECURSION_LIMIT;
+    S->call_hook = call_hook;
+    vm->modules = dict_new(S);
+    if (!vm->modules) return -1;
+    vm->builtins_mod = builtins_module_new(S);
+    if (!vm->builtins_mod) return -1;
+    vm->builtins = ob_get64(S, vm->builtins_mod, MODULE_DICT_OFF);
+    Obj name = str_from_cstr(S, "__main__");
+    if (!name) return -1;
+    str_intern(S, &name);
+    vm->main_mod = module_new(S, name);
+    ob_decref(S, name, HOLD_TEMP);
+    if (!vm->main_mod) return -1;
+    Obj g = ob_get64(S, vm->main_mod, MODULE_DICT_OFF);
+    if (set_item(S, g, "__builtins__", vm->builtins_mod) || set_item(S, vm->modules, "builtins", vm->builtins_mod) ||
+        set_item(S, vm->modules, "__main__", vm->main_mod))
+        return -1;
+    return 0;
+}
+
+void vm_set_source(Sim *S, const char *filename, const char *src, size_t len)
+{
+    free(S->vm.source);
+    free(S->vm.filename);
+    S->vm.source = malloc(len + 1);
+    S->vm.filename = strdup(filename);
+    if (!S->vm.source || !S->vm.filename) abort();
+    memcpy(S->vm.source, src, len);
+    S->vm.source[len] = '\0';
+    S->vm.source_len = len;
+}
+
+int vm_load(Sim *S, Obj code)
+{
+    Obj g = ob_get64(S, S->vm.main_mod, MODULE_DICT_OFF);
+    Obj file = str_from_cstr(S, S->vm.filename ? S->vm.filename : "<string>");
+    if (!file || set_item(S, g, "__file__", file)) return -1;
+    ob_decref(S, file, HOLD_TEMP);
+    /* PyEval_EvalCode: a function for the module code, its frame with
+     * globals as locals */
+    Obj func = func_new(S, code, g, S->vm.builtins, 0, S->none);
+    if (!func) return -1;
+    SimAddr f = vm_push_frame(S, func, g);
+    if (!f) return -1;
+    ((uint8_t *)ob_ptr(S, f))[68] = 1; /* the entry frame */
+    ob_set64(S, f, FRAME_PREVIOUS_OFF, 0);
+    S->vm.frame = f;
+    S->vm.depth = 1;
+    return 0;
+}
+
+/* The exit status for an uncaught SystemExit (handle_system_exit). */
+static int system_exit_status(Sim *S, Obj exc)
+{
+    Obj args = ob_get64(S, exc, 24);
+    Obj code = args && ob_size(S, args) > 0 ? tuple_item(S, args, 0) : S->none;
+    if (args && ob_size(S, args) > 1) code = args;
+    if (code == S->none) return 0;
+    int64_t v;
+    if (ob_is(S, code, TI_INT) || ob_is(S, code, TI_BOOL)) {
+        if (int_as_i64(S, code, &v)) {
+            exc_clear(S);
+            return -1;
+        }
+        return (int)(v & 0xff);
+    }
+    Obj s = rt_str(S, code);
+    if (s) {
+        rt_write_str(S, 2, s);
+        rt_write(S, 2, "\n", 1);
+        ob_decref(S, s, HOLD_TEMP);
+    } else {
+        exc_clear(S);
+    }
+    return 1;
+}
+
+static void finish(Sim *S, Obj result)
+{
+    VmState *vm = &S->vm;
+    vm->exit_status = 0;
+    if (result) {
+        ob_decref(S, result, HOLD_TEMP);
+    } else if (S->exc) {
+        Obj exc = S->exc;
+        S->exc = 0;
+        ob_move(S, exc, HOLD_INTERNAL(0, R_CURRENT_EXC), HOLD_TEMP);
+        if (exc_type_name(S, ob_type(S, exc)) && !strcmp(exc_type_name(S, ob_type(S, exc)), "SystemExit")) {
+            vm_temp_push(S, exc);
+            int st = system_exit_status(S, exc);
+            vm_temp_pop(S);
+            ob_decref(S, exc, HOLD_TEMP);
+            vm->exit_status = st < 0 ? 1 : st;
+        } else {
+            int kbd = ob_type(S, exc) == S->exc_types[EXC_KeyboardInterrupt];
+            vm_print_exception(S, exc);
+            vm->exit_status = kbd ? 130 : 1;
+        }
+    }
+    vm->done = 1;
+}
+
+int vm_step(Sim *S)
+{
+    VmState *vm = &S->vm;
+    if (vm->done || !vm->frame) return SIM_STEP_DONE;
+    SimAddr module_frame = vm->frame;
+    while (ob_get64(S, module_frame, FRAME_PREVIOUS_OFF)) module_frame = ob_get64(S, module_frame, FRAME_PREVIOUS_OFF);
+    Obj result = 0;
+    if (vm_exec_one(S, &result)) {
+        /* the module frame finished */
+        if (result) vm_temp_push(S, result);
+        vm->depth = 0;
+        vm_pop_frame(S, module_frame);
+        if (result) vm_temp_pop(S);
+        finish(S, result);
+        return SIM_STEP_DONE;
+    }
+    return SIM_STEP_RUNNING;
+}
+
+void vm_fini(Sim *S)
+{
+    VmState *vm = &S->vm;
+    free(vm->temps);
+    free(vm->saved_handled);
+    free(vm->descrs);
+    free(vm->source);
+    free(vm->filename);
+    vm->temps = NULL;
+    vm->saved_handled = NULL;
+    vm->descrs = NULL;
+    vm->source = vm->filename = NULL;
+}
