@@ -106,8 +106,13 @@ char *strop_format_double(double v, char type, int prec, unsigned flags)
     if (isnan(v)) return dup_text(upper ? "NAN" : "nan");
     if (isinf(v)) return dup_text(v < 0 ? (upper ? "-INF" : "-inf") : (upper ? "INF" : "inf"));
     if (type == 'r') {
-        char buf[64];
+        char buf[72];
         float_repr_buf(v, buf, sizeof buf);
+        char *e = strchr(buf, 'e');
+        if ((flags & FMT_ALT) && e && !strchr(buf, '.')) { /* '#': the point stays: "1.e+16" */
+            memmove(e + 1, e, strlen(e) + 1);
+            *e = '.';
+        }
         return dup_text(buf);
     }
     if (type == 'g' || type == 'G') return format_g(v, prec, flags, upper);
@@ -481,7 +486,7 @@ static Obj format_float_value(Sim *S, Obj o, double val, const Spec *f)
         int zero = 1;
         for (const char *q = p; *q && *q != 'e' && *q != 'E'; q++)
             if (*q >= '1' && *q <= '9') zero = 0;
-        if (zero && !isnan(val)) negative = 0;
+        if (zero && isfinite(val)) negative = 0;
     }
     /* parse_number: digits, an optional '.', the remainder */
     int64_t nd = 0;

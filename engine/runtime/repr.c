@@ -841,7 +841,7 @@ Obj rt_str(Sim *S, Obj o)
 Obj rt_ascii(Sim *S, Obj o)
 {
     Obj r = rt_repr(S, o);
-    if (!r) return 0;
+    if (!r || str_is_ascii(S, r)) return r; /* an ASCII repr is the result itself */
     StrBuf b;
     sb_init(&b);
     int64_t n = str_len(S, r);

@@ -53,8 +53,18 @@ static const uint8_t latin1_props[256] = {
 };
 
 /* Simple one-to-one case pairs beyond Latin-1: upper = lower - delta. */
+/* Greek letters with tonos: lower -> upper. */
+static const uint16_t greek_tonos[][2] = {
+    {0x3ac, 0x386}, {0x3ad, 0x388}, {0x3ae, 0x389}, {0x3af, 0x38a}, {0x3cc, 0x38c}, {0x3cd, 0x38e}, {0x3ce, 0x38f},
+};
+
 static uint32_t simple_upper(uint32_t c)
 {
+    for (size_t i = 0; i < sizeof greek_tonos / sizeof *greek_tonos; i++)
+        if (c == greek_tonos[i][0]) return greek_tonos[i][1];
+    if (c == 0x1c5 || c == 0x1c6) return 0x1c4; /* DŽ Dž dž and their kin */
+    if (c == 0x1c8 || c == 0x1c9) return 0x1c7;
+    if (c == 0x1cb || c == 0x1cc) return 0x1ca;
     if (c >= 0x3b1 && c <= 0x3c9 && c != 0x3c2) return c - 32;    /* Greek */
     if (c == 0x3c2) return 0x3a3;
     if (c >= 0x430 && c <= 0x44f) return c - 32;                  /* Cyrillic */
@@ -67,6 +77,11 @@ static uint32_t simple_upper(uint32_t c)
 
 static uint32_t simple_lower(uint32_t c)
 {
+    for (size_t i = 0; i < sizeof greek_tonos / sizeof *greek_tonos; i++)
+        if (c == greek_tonos[i][1]) return greek_tonos[i][0];
+    if (c == 0x1c4 || c == 0x1c5) return 0x1c6;
+    if (c == 0x1c7 || c == 0x1c8) return 0x1c9;
+    if (c == 0x1ca || c == 0x1cb) return 0x1cc;
     if (c >= 0x391 && c <= 0x3a9 && c != 0x3a2) return c + 32;
     if (c >= 0x410 && c <= 0x42f) return c + 32;
     if (c >= 0x400 && c <= 0x40f) return c + 80;
@@ -85,6 +100,8 @@ static unsigned props(uint32_t c)
         c == 0x205f || c == 0x3000)
         p |= C_SPACE;
     if (c == 0x2028 || c == 0x2029) p |= C_LINEBREAK;
+    if (c == 0x1c5 || c == 0x1c8 || c == 0x1cb) return C_ALPHA; /* titlecase letters */
+    if (c >= 0xfb00 && c <= 0xfb06) return C_LOWER | C_ALPHA;      /* the ligatures ff fi fl ... */
     if (simple_upper(c) != c) p |= C_LOWER | C_ALPHA;
     if (simple_lower(c) != c) p |= C_UPPER | C_ALPHA;
     if ((c >= 0x660 && c <= 0x669) || (c >= 0x6f0 && c <= 0x6f9) || (c >= 0x966 && c <= 0x96f) ||
@@ -95,10 +112,25 @@ static unsigned props(uint32_t c)
 }
 
 static int is_space(uint32_t c) { return (props(c) & C_SPACE) != 0; }
+static int is_titlecase(uint32_t c) { return c == 0x1c5 || c == 0x1c8 || c == 0x1cb; }
+
+/* The Latin ligatures U+FB00..U+FB06 (SpecialCasing.txt): upper, title, fold. */
+static const char *const ligatures[7][2] = {
+    {"FF", "Ff"}, {"FI", "Fi"}, {"FL", "Fl"}, {"FFI", "Ffi"}, {"FFL", "Ffl"}, {"ST", "St"}, {"ST", "St"},
+};
+
+static int ligature(uint32_t c, int which, uint32_t *out)
+{
+    const char *t = ligatures[c - 0xfb00][which < 2 ? which : 0];
+    int n = 0;
+    for (; t[n]; n++) out[n] = which == 2 ? (uint32_t)(t[n] | 0x20) : (uint32_t)t[n];
+    return n;
+}
 
 /* Full case mappings: the characters into out, their count. */
 static int to_upper(uint32_t c, uint32_t *out)
 {
+    if (c >= 0xfb00 && c <= 0xfb06) return ligature(c, 0, out);
     if (c == 0xdf) {
         out[0] = out[1] = 'S';
         return 2;
@@ -119,6 +151,10 @@ static int to_lower(uint32_t c, uint32_t *out)
 
 static int to_title(uint32_t c, uint32_t *out)
 {
+    if (c >= 0xfb00 && c <= 0xfb06) return ligature(c, 1, out);
+    if (c == 0x1c4 || c == 0x1c5 || c == 0x1c6) return out[0] = 0x1c5, 1;
+    if (c == 0x1c7 || c == 0x1c8 || c == 0x1c9) return out[0] = 0x1c8, 1;
+    if (c == 0x1ca || c == 0x1cb || c == 0x1cc) return out[0] = 0x1cb, 1;
     if (c == 0xdf) {
         out[0] = 'S';
         out[1] = 's';
@@ -129,6 +165,7 @@ static int to_title(uint32_t c, uint32_t *out)
 
 static int to_fold(uint32_t c, uint32_t *out)
 {
+    if (c >= 0xfb00 && c <= 0xfb06) return ligature(c, 2, out);
     if (c == 0xdf) {
         out[0] = out[1] = 's';
         return 2;
@@ -142,7 +179,7 @@ static int to_fold(uint32_t c, uint32_t *out)
 
 static int is_lower(uint32_t c) { return (props(c) & C_LOWER) != 0; }
 static int is_upper(uint32_t c) { return (props(c) & C_UPPER) != 0; }
-static int is_cased(uint32_t c) { return is_lower(c) || is_upper(c); }
+static int is_cased(uint32_t c) { return is_lower(c) || is_upper(c) || is_titlecase(c); }
 
 /* ---- helpers ---- */
 
@@ -593,7 +630,9 @@ static int strip_in(const Sim *S, Obj chars, int64_t nc, uint32_t c)
 static Obj do_strip(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames, const char *name, int left,
                     int right)
 {
-    if (cf_positional(S, name, nargs, kwnames, 0, 1)) return 0;
+    char qual[32];
+    snprintf(qual, sizeof qual, "str.%s", name);
+    if (cf_no_kwargs(S, qual, kwnames) || cf_positional(S, name, nargs, kwnames, 0, 1)) return 0;
     Obj chars = nargs ? args[0] : 0;
     if (chars == S->none) chars = 0;
     if (chars && !ob_is(S, chars, TI_STR))
@@ -695,7 +734,7 @@ static Obj predicate(Sim *S, Obj self, int64_t nargs, Obj kwnames, const char *n
         r = 1;
         for (int64_t i = 0; i < len && r; i++) {
             uint32_t c = str_char(S, self, i);
-            if (is_upper(c)) {
+            if (is_upper(c) || is_titlecase(c)) {
                 if (prev) r = 0;
                 prev = cased = 1;
             } else if (is_lower(c)) {
@@ -737,7 +776,9 @@ PRED(m_isprintable, "str.isprintable", P_PRINTABLE)
 static int find_args(Sim *S, const char *name, const Obj *args, int64_t nargs, Obj kwnames, int64_t len,
                      int64_t *start, int64_t *end)
 {
-    if (cf_no_kwargs(S, name, kwnames)) return -1;
+    char qual[32];
+    snprintf(qual, sizeof qual, "str.%s", name);
+    if (cf_no_kwargs(S, qual, kwnames)) return -1;
     if (nargs < 1 || nargs > 3) {
         exc_set(S, EXC_TypeError, "%s() takes %s %d argument%s (%lld given)", name,
                 nargs < 1 ? "at least" : "at most", nargs < 1 ? 1 : 3, nargs < 1 ? "" : "s", (long long)nargs);
@@ -828,7 +869,7 @@ static Obj m_endswith(Sim *S, Obj self, const Obj *a, int64_t n, Obj kw) { retur
 
 static Obj m_replace(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
 {
-    if (cf_positional(S, "replace", nargs, kwnames, 2, 3)) return 0;
+    if (cf_no_kwargs(S, "str.replace", kwnames) || cf_positional(S, "replace", nargs, kwnames, 2, 3)) return 0;
     char tn[64];
     for (int i = 0; i < 2; i++)
         if (!ob_is(S, args[i], TI_STR))
@@ -839,7 +880,7 @@ static Obj m_replace(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnam
     Obj old = args[0], new_ = args[1];
     int64_t slen = str_len(S, self), n1 = str_len(S, old);
     if (maxcount < 0) maxcount = INT64_MAX;
-    else if (maxcount == 0 || slen == 0) return incref_ret(S, self);
+    else if (maxcount == 0) return incref_ret(S, self);
     if (old == new_) return incref_ret(S, self);
     if (str_kind(S, old) > str_kind(S, self) || (!str_is_ascii(S, old) && str_is_ascii(S, self)))
         return incref_ret(S, self); /* too wide to be present */
@@ -904,7 +945,9 @@ static int fill_arg(Sim *S, const Obj *args, int64_t nargs, uint32_t *fill)
 
 static Obj justify(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames, const char *name, int how)
 {
-    if (cf_positional(S, name, nargs, kwnames, 1, 2)) return 0;
+    char qual[32];
+    snprintf(qual, sizeof qual, "str.%s", name);
+    if (cf_no_kwargs(S, qual, kwnames) || cf_positional(S, name, nargs, kwnames, 1, 2)) return 0;
     int64_t width;
     uint32_t fill;
     if (arg_index(S, args[0], &width) || fill_arg(S, args, nargs, &fill)) return 0;
@@ -971,7 +1014,7 @@ static Obj m_expandtabs(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kw
         sb_free(&b);
         return incref_ret(S, self);
     }
-    return fresh(S, &b);
+    return sb_finish(S, &b); /* unicode_result: singletons for 0 and 1 characters */
 }
 
 static Obj fix_affix(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames, const char *name, int suffix)
@@ -1343,11 +1386,20 @@ static int output_field(Sim *S, FmtCtx *cx, Obj fmt, int64_t na, int64_t nz, uin
         ob_decref(S, obj, HOLD_TEMP);
         return -1;
     }
+    /* render_field: exact ints and floats are formatted straight into the
+     * writer; other results are written whole (kept as the result when
+     * they are the last piece of an empty writer) */
+    int direct = ob_is(S, obj, TI_INT) || ob_is(S, obj, TI_FLOAT);
     Obj r = rt_format(S, obj, spec);
     ob_decref(S, spec, HOLD_TEMP);
     ob_decref(S, obj, HOLD_TEMP);
     if (!r) return -1;
-    w_write(S, w, r, 0, str_len(S, r), last);
+    if (direct) {
+        w_flush_sole(S, w);
+        sb_str(&w->b, S, r);
+    } else {
+        w_write(S, w, r, 0, str_len(S, r), last);
+    }
     ob_decref(S, r, HOLD_TEMP);
     return 0;
 }

@@ -420,13 +420,32 @@ Obj cf_new_str(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames)
         return exc_set(S, EXC_TypeError, "decoding to str: need a bytes-like object, %s found",
                        ob_type_name(S, v[0], name, sizeof name));
     }
+    const unsigned char *d = bytes_data(S, v[0]);
+    int64_t n = bytes_len(S, v[0]);
+    int ascii = v[1] && (str_arg_is(S, v[1], "ascii") || str_arg_is(S, v[1], "us-ascii"));
+    int latin1 = v[1] && (str_arg_is(S, v[1], "latin-1") || str_arg_is(S, v[1], "latin1") ||
+                          str_arg_is(S, v[1], "iso-8859-1"));
+    if (ascii || latin1) {
+        StrBuf b;
+        sb_init(&b);
+        for (int64_t i = 0; i < n; i++) {
+            if (ascii && d[i] >= 0x80) {
+                sb_free(&b);
+                /* UnicodeDecodeError is a ValueError; refscope has no subclass for it */
+                return exc_set(S, EXC_ValueError, "'ascii' codec can't decode byte 0x%02x in position %lld: "
+                               "ordinal not in range(128)", d[i], (long long)i);
+            }
+            sb_putc(&b, d[i]);
+        }
+        return sb_finish(S, &b);
+    }
     if (v[1] && !str_arg_is(S, v[1], "utf-8") && !str_arg_is(S, v[1], "utf8") &&
         !str_arg_is(S, v[1], "UTF-8")) {
         char buf[64];
         str_to_utf8(S, v[1], buf, sizeof buf);
-        return exc_set(S, EXC_NotImplementedError, "refscope decodes utf-8 only, not '%s'", buf);
+        return exc_set(S, EXC_LookupError, "unknown encoding: %s", buf);
     }
-    return str_from_utf8(S, (const char *)bytes_data(S, v[0]), (size_t)bytes_len(S, v[0]));
+    return str_from_utf8(S, (const char *)d, (size_t)n);
 }
 
 /* ---- numbers as text ---- */
@@ -544,9 +563,31 @@ static void mod_pad(StrBuf *out, const ModSpec *f, const uint32_t *body, int64_t
     }
 }
 
-/* %d %i %u %x %X %o of an int: sign, prefix, precision's zeros. */
-static int mod_int(Sim *S, StrBuf *out, const ModSpec *f, Obj v)
+/* unicode_format_arg_output's fast path: a conversion's str is written
+ * whole when no padding, truncation or sign flag applies -- and when it
+ * is the last piece of an empty writer, it is the result itself. */
+static int mod_whole(const ModSpec *f, int64_t len)
 {
+    return (f->width < 0 || f->width <= len) && (f->prec < 0 || f->prec >= len) && !f->plus && !f->blank;
+}
+
+/* The body as the result (a fresh str, as _PyUnicode_FormatLong and
+ * _PyUnicode_FromASCII make it) when `sole` may take it: 1, else 0. */
+static int mod_take_sole(Sim *S, const ModSpec *f, StrBuf *body, Obj *sole)
+{
+    if (!sole || !mod_whole(f, (int64_t)body->n) || body->oom || body->n == 0) return 0;
+    Obj o = str_new(S, body->maxchar, (int64_t)body->n);
+    if (!o) return -1;
+    for (size_t i = 0; i < body->n; i++) str_set_char(S, o, (int64_t)i, body->p[i]);
+    *sole = o;
+    return 1;
+}
+
+/* %d %i %u %x %X %o of an int: sign, prefix, precision's zeros. */
+static int mod_int(Sim *S, StrBuf *out, const ModSpec *f, Obj v, Obj *sole)
+{
+    /* formatlong's fast path writes an exact int straight into the writer */
+    if (ob_is(S, v, TI_INT) && f->width < 0 && f->prec < 0 && !f->plus && !f->blank && f->c != 'X') sole = NULL;
     char tn[64];
     Obj iv = v;
     int own = 0;
@@ -591,13 +632,19 @@ static int mod_int(Sim *S, StrBuf *out, const ModSpec *f, Obj v)
         sb_putc(&body, c == 'X' && digits[i] >= 'a' ? (uint32_t)(digits[i] - 32) : (uint32_t)digits[i]);
     free(digits);
     if (body.oom) out->oom = 1;
-    mod_pad(out, f, body.p, (int64_t)body.n, lead, 1);
+    int taken = mod_take_sole(S, f, &body, sole);
+    if (taken < 0) {
+        sb_free(&body);
+        return -1;
+    }
+    if (!taken) mod_pad(out, f, body.p, (int64_t)body.n, lead, 1);
     sb_free(&body);
     return 0;
 }
 
-static int mod_float(Sim *S, StrBuf *out, const ModSpec *f, Obj v)
+static int mod_float(Sim *S, StrBuf *out, const ModSpec *f, Obj v, Obj *sole)
 {
+    if (f->width < 0 && f->prec < 0 && !f->plus && !f->blank) sole = NULL; /* the fast path */
     double d;
     if (ob_is(S, v, TI_FLOAT)) d = float_value(S, v);
     else if (ob_is(S, v, TI_INT) || ob_is(S, v, TI_BOOL)) {
@@ -623,15 +670,18 @@ static int mod_float(Sim *S, StrBuf *out, const ModSpec *f, Obj v)
     sb_puts(&body, p);
     free(t);
     if (body.oom) out->oom = 1;
-    /* zero padding is for finite numbers only */
-    int finite = isfinite(d);
-    mod_pad(out, f, body.p, (int64_t)body.n, lead, finite);
+    int taken = mod_take_sole(S, f, &body, sole);
+    if (taken < 0) {
+        sb_free(&body);
+        return -1;
+    }
+    if (!taken) mod_pad(out, f, body.p, (int64_t)body.n, lead, 1);
     sb_free(&body);
     return 0;
 }
 
 /* One conversion of the text form (%s %r %a %c): precision truncates. */
-static int mod_text(Sim *S, StrBuf *out, const ModSpec *f, Obj v)
+static int mod_text(Sim *S, StrBuf *out, const ModSpec *f, Obj v, Obj *sole)
 {
     Obj t;
     if (f->c == 'c') {
@@ -650,6 +700,11 @@ static int mod_text(Sim *S, StrBuf *out, const ModSpec *f, Obj v)
                 return -1;
             }
             uint32_t ch = (uint32_t)x;
+            if (f->width >= 0 || f->prec >= 0) { /* PyUnicode_FromOrdinal, then the output */
+                t = strop_char(S, ch);
+                if (!t) return -1;
+                goto output;
+            }
             int64_t pad = f->width > 1 ? f->width - 1 : 0;
             if (!f->left) sb_putn(out, ' ', (size_t)pad);
             sb_putc(out, ch);
@@ -663,7 +718,12 @@ static int mod_text(Sim *S, StrBuf *out, const ModSpec *f, Obj v)
         t = f->c == 's' ? rt_str(S, v) : f->c == 'r' ? rt_repr(S, v) : rt_ascii(S, v);
         if (!t) return -1;
     }
+output:;
     int64_t len = str_len(S, t);
+    if (sole && mod_whole(f, len) && len > 0) {
+        *sole = t;
+        return 0;
+    }
     if (f->prec >= 0 && len > f->prec) len = f->prec;
     int64_t pad = f->width > len ? f->width - len : 0;
     if (!f->left) sb_putn(out, ' ', (size_t)pad);
@@ -706,6 +766,9 @@ Obj strop_mod(Sim *S, Obj fmt, Obj args)
         m.argidx = -2;
     }
     int64_t n = str_len(S, fmt);
+    Obj owned = 0, sole = 0;
+    int has_pct = 0;
+    for (int64_t i = 0; i < n && !has_pct; i++) has_pct = str_char(S, fmt, i) == '%';
     StrBuf out;
     sb_init(&out);
     for (int64_t i = 0; i < n;) {
@@ -739,6 +802,11 @@ Obj strop_mod(Sim *S, Obj fmt, Obj args)
             key_val = rt_getitem(S, m.dict, key);
             ob_decref(S, key, HOLD_TEMP);
             if (!key_val) goto fail;
+            /* the value becomes the argument list: one argument */
+            if (owned) ob_decref(S, owned, HOLD_TEMP);
+            owned = key_val;
+            key_val = 0;
+            m.args = owned;
             m.arglen = -1;
             m.argidx = -2;
         }
@@ -786,16 +854,20 @@ Obj strop_mod(Sim *S, Obj fmt, Obj args)
         f.c = str_char(S, fmt, i++);
         if (f.c == '%') {
             sb_putc(&out, '%');
-            if (key_val) ob_decref(S, key_val, HOLD_TEMP);
             continue;
         }
-        Obj v = key_val ? key_val : mod_next_arg(S, &m);
+        Obj v = mod_next_arg(S, &m);
         if (!v) goto fail_key;
         int rc;
+        /* PyUnicode_Format copies conversions into its writer, so a
+         * one-character result is the singleton -- except the str that
+         * formatlong's slow path makes (a float or bool for %d), which is
+         * the result itself when it is all there is (python3 shows it) */
+        Obj *sp = i >= n && out.n == 0 && !sole ? &sole : NULL;
         switch (f.c) {
-        case 's': case 'r': case 'a': case 'c': rc = mod_text(S, &out, &f, v); break;
-        case 'd': case 'i': case 'u': case 'o': case 'x': case 'X': rc = mod_int(S, &out, &f, v); break;
-        case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': rc = mod_float(S, &out, &f, v); break;
+        case 's': case 'r': case 'a': case 'c': rc = mod_text(S, &out, &f, v, NULL); break;
+        case 'd': case 'i': case 'u': case 'o': case 'x': case 'X': rc = mod_int(S, &out, &f, v, sp); break;
+        case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': rc = mod_float(S, &out, &f, v, NULL); break;
         default:
             exc_set(S, EXC_ValueError, "unsupported format character '%c' (0x%x) at index %lld",
                     f.c >= 32 && f.c <= 126 ? (char)f.c : '?', (unsigned)f.c, (long long)(i - 1));
@@ -812,8 +884,20 @@ Obj strop_mod(Sim *S, Obj fmt, Obj args)
         exc_set(S, EXC_TypeError, "not all arguments converted during string formatting");
         goto fail;
     }
+    if (owned) ob_decref(S, owned, HOLD_TEMP);
+    if (!has_pct) { /* the whole text written at once: the format itself */
+        sb_free(&out);
+        ob_incref(S, fmt, HOLD_TEMP);
+        return fmt;
+    }
+    if (sole) {
+        sb_free(&out);
+        return sole;
+    }
     return sb_finish(S, &out);
 fail:
+    if (owned) ob_decref(S, owned, HOLD_TEMP);
+    if (sole) ob_decref(S, sole, HOLD_TEMP);
     sb_free(&out);
     return 0;
 }
