@@ -14,8 +14,8 @@
  *   test_oracle                run ENABLED strictly, report the others
  *   test_oracle NAME[.py]...   run only these, strictly
  *   ORACLE_VERBOSE=1           also print the first difference of the others
- *   ORACLE_TIMEOUT=SECONDS     limit per reported program (default 20;
- *                              an ENABLED one may take three times that)
+ *   ORACLE_TIMEOUT=SECONDS     limit per reported program (default 5; an
+ *                              ENABLED one may take 3x that, at least 60 s)
  *
  * The engine gets the file name "NAME.py", the name the expected tracebacks
  * carry (gen_expected.py removes python3's absolute directory prefix).
@@ -365,8 +365,9 @@ static void test_strict(void **state)
     Case *c = *state;
     Buf msg = {0};
     /* A program that never ends kills the suite (SIGALRM) after three
-     * times the reported programs' limit, its name last in the log. */
-    alarm(c->o->timeout * 3);
+     * times the reported programs' limit (at least a minute), its name
+     * last in the log. */
+    alarm(c->o->timeout * 3 > 60 ? c->o->timeout * 3 : 60);
     int bad = run_program(c->name, &msg);
     alarm(0);
     if (bad) {
@@ -452,7 +453,7 @@ int main(int argc, char **argv)
     const char *v = getenv("ORACLE_VERBOSE");
     o.verbose = v && *v && strcmp(v, "0");
     const char *t = getenv("ORACLE_TIMEOUT");
-    o.timeout = t && atoi(t) > 0 ? (unsigned)atoi(t) : 20;
+    o.timeout = t && atoi(t) > 0 ? (unsigned)atoi(t) : 5;
     if (!list_programs(&o.programs)) {
         fprintf(stderr, "test_oracle: cannot open %s\n", ORACLE_DIR);
         return 1;
