@@ -186,6 +186,12 @@ static Obj special_attr(Sim *S, Obj o, Obj name)
             Obj v = ob_get64(S, o, f[i].off);
             return ret(S, v ? v : S->none);
         }
+        if ((name_is(S, name, "code") && rt_issubtype(S, ob_type(S, o), S->exc_types[EXC_SystemExit])) ||
+            (name_is(S, name, "value") && rt_issubtype(S, ob_type(S, o), S->exc_types[EXC_StopIteration]))) {
+            Obj args = ob_get64(S, o, 24);
+            int64_t n = args ? ob_size(S, args) : 0;
+            return ret(S, n == 0 ? S->none : n == 1 ? tuple_item(S, args, 0) : args);
+        }
         if (name_is(S, name, "__suppress_context__"))
             return ret(S, ((const uint8_t *)ob_ptr(S, o))[64] ? S->true_ : S->false_);
         Obj d = ob_get64(S, o, 16);

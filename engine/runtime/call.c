@@ -16,6 +16,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/typeobj.h"
+#include "objects/weakref.h"
 #include "runtime/builtins.h"
 #include "runtime/registry.h"
 #include "runtime/runtime.h"
@@ -202,6 +203,13 @@ Obj rt_call(Sim *S, Obj callable, const Obj *args, int64_t nargs, Obj kwnames)
     }
     case TI_METHOD_DESCR: return call_descriptor(S, callable, args, nargs, kwnames);
     case TI_TYPE: return type_call(S, callable, args, nargs, kwnames);
+    case TI_WEAKREF: {
+        if (cf_positional(S, "weakref", nargs, kwnames, 0, 0)) return 0;
+        Obj o = weakref_get(S, callable);
+        o = o ? o : S->none;
+        ob_incref(S, o, HOLD_TEMP);
+        return o;
+    }
     default: break;
     }
     int found = 0;

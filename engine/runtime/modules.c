@@ -240,7 +240,57 @@ static Obj gc_get_referents(Sim *S, Obj self, const Obj *args, int64_t nargs, Ob
     return l;
 }
 
+typedef struct Referrers {
+    Obj target, list;
+    int hit, err;
+} Referrers;
+
+static void referrer_visit(Sim *S, Obj target, const Holder *hd, void *ud)
+{
+    (void)S, (void)hd;
+    Referrers *r = ud;
+    if (target == r->target) r->hit = 1;
+}
+
+static void referrer_of(Sim *S, Obj o, void *ud)
+{
+    Referrers *r = ud;
+    if (r->err || o == r->list || !ob_is_gc(S, o) || !gc_is_tracked(S, o)) return;
+    r->hit = 0;
+    ob_referents(S, o, referrer_visit, r);
+    if (r->hit && list_append(S, r->list, o)) r->err = 1;
+}
+
+static Obj gc_get_referrers(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)self;
+    if (cf_no_kwargs(S, "get_referrers", kwnames)) return 0;
+    Obj l = list_new(S, 0);
+    if (!l) return 0;
+    for (int64_t i = 0; i < nargs; i++) {
+        Referrers r = {args[i], l, 0, 0};
+        objmap_each(S, referrer_of, &r);
+        if (r.err) {
+            ob_decref(S, l, HOLD_TEMP);
+            return 0;
+        }
+    }
+    return l;
+}
+
+static Obj gc_get_freeze_count(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)self, (void)args;
+    if (cf_noargs(S, "get_freeze_count", nargs, kwnames)) return 0;
+    int64_t n = 0;
+    SimAddr head = S->gc.permanent.head;
+    for (SimAddr g = ob_get64(S, head, 0); g != head; g = ob_get64(S, g, 0)) n++;
+    return int_from_i64(S, n);
+}
+
 const CFuncDef cf_gc_functions[] = {
+    {"get_freeze_count", gc_get_freeze_count},
+    {"get_referrers", gc_get_referrers},
     {"collect", gc_collect},
     {"disable", gc_disable},
     {"enable", gc_enable},

@@ -343,12 +343,15 @@ static Obj make_generator(Sim *S, const Ctx *c)
  * handler took over, 1 when an entry frame gave up (*result = 0). */
 static int unwind(Sim *S, Ctx *c, int add_traceback)
 {
+    /* the handler is looked up at the failing instruction, not at
+     * prev_instr, which RERAISE may have moved back */
+    int64_t where = c->instr;
     for (;;) {
         if (add_traceback) vm_traceback_here(S, c->f);
         add_traceback = 1;
         int64_t lasti = (int64_t)ob_get64(S, c->f, FRAME_PREV_INSTR_OFF);
         DisasmExcEntry h;
-        if (find_handler(S, c->code, 2 * lasti, &h)) {
+        if (find_handler(S, c->code, 2 * where, &h)) {
             int32_t level = c->nlp + (int32_t)h.depth;
             while (top_of(S, c->f) > level) xdecref(S, pop(S, c));
             if (h.lasti) {
@@ -381,6 +384,7 @@ static int unwind(Sim *S, Ctx *c, int add_traceback)
         S->vm.frame = ob_get64(S, dying, FRAME_PREVIOUS_OFF);
         vm_pop_frame(S, dying);
         load_ctx(S, c, S->vm.frame);
+        where = (int64_t)ob_get64(S, c->f, FRAME_PREV_INSTR_OFF);
     }
 }
 
@@ -1287,6 +1291,8 @@ interrupt:
     S->vm.interrupt = 0;
     vmops_set_noargs(S, EXC_KeyboardInterrupt);
 error:
+    /* _PyErr_SetObject chains a new exception to the one being handled */
+    if (S->exc && !ob_get64(S, S->exc, 40) && !ob_get64(S, S->exc, 48)) vm_chain_context(S, S->exc);
     if (ev_on(&S->ev, SIM_EVCAT_VM)) {
         SimEvent ev = ev_blank(SIM_EV_RAISE);
         ev.addr = c->f;
@@ -1443,6 +1449,7 @@ int vm_gen_close(Sim *S, Obj g)
         S->vm.frame = gf;
         Ctx cx;
         load_ctx(S, &cx, gf);
+        cx.instr = (int64_t)ob_get64(S, gf, FRAME_PREV_INSTR_OFF);
         S->vm.c_depth++;
         if (!unwind(S, &cx, 1)) {
             while (!vm_exec_one(S, &r)) {
