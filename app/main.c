@@ -21,12 +21,16 @@ static const char usage[] =
     "                  heap and print sys._debugmallocstats() for it\n"
     "  run FILE.py     run it as `python3 FILE.py` runs it: the same stdout,\n"
     "                  stderr and exit status\n"
+    "  trace FILE.py [--jsonl]\n"
+    "                  every event of the run (instructions, stack pushes and pops,\n"
+    "                  increfs/decrefs with their holders, allocations), one per line;\n"
+    "                  the program's own output goes to stderr\n"
     "  dis FILE.py     print what `python3 -m dis FILE.py` prints (code object\n"
     "                  addresses are refscope's simulated ones)\n"
     "  version         print the versions of refscope and the libraries it links\n"
     "  help            print this text\n"
     "\n"
-    "planned (not in this build yet): trace, debug, gui, snapshot\n"
+    "planned (not in this build yet): debug, gui, snapshot\n"
     "\n"
     "profiles (--profile):\n"
     "  cpython-3.11    1 MiB arenas of 63 usable 16 KiB pools, 32 classes (default)\n"
@@ -35,7 +39,7 @@ static const char usage[] =
     "                  cpython-3.11,arena=16K,pool=1K,threshold=128\n"
     "                  keys: arena pool align threshold offset limit keeplast\n";
 
-static const char *const planned[] = {"trace", "debug", "gui", "snapshot"};
+static const char *const planned[] = {"debug", "gui", "snapshot"};
 
 static int cmd_alloc_demo(int argc, char **argv)
 {
@@ -87,6 +91,18 @@ int main(int argc, char **argv)
             return 2;
         }
         return dbg_run(argv[2], NULL, stdout, stderr);
+    }
+    if (!strcmp(cmd, "trace")) {
+        int jsonl = argc == 4 && !strcmp(argv[3], "--jsonl");
+        if (argc == 4 && !strcmp(argv[2], "--jsonl")) {
+            jsonl = 1;
+            argv[2] = argv[3];
+        }
+        if (argc < 3 || argc > 4 || (argc == 4 && !jsonl)) {
+            fputs("usage: refscope trace FILE.py [--jsonl]\n", stderr);
+            return 2;
+        }
+        return dbg_trace(argv[2], jsonl, stdout, stderr);
     }
     if (!strcmp(cmd, "dis")) {
         if (argc != 3) {

@@ -9,6 +9,7 @@
 #include "compiler/parser.h"
 #include "sim/engine.h"
 #include "vm/disasm.h"
+#include "vm/opcodes.h"
 #include "vm/vm.h"
 
 SimEngine *sim_engine_new(const char *profile, char *err, size_t errcap)
@@ -164,4 +165,10 @@ int sim_run_source(const char *profile, const char *src, size_t len, const char 
     int status = sim_engine_load(e, src, len, filename) ? 1 : sim_engine_run(e);
     sim_engine_free(e);
     return status;
+}
+
+const char *sim_opcode_name(int op)
+{
+    const char *n = op_exists(op) ? op_name(op) : NULL;
+    return n ? n : "?";
 }

@@ -71,6 +71,9 @@ void sim_engine_set_event_sink(SimEngine *e, SimEventFn fn, void *userdata, unsi
  * Safe to call from a signal handler (it only sets a flag). */
 void sim_engine_interrupt(SimEngine *e);
 
+/* dis's name of an opcode number ("LOAD_CONST"), "<N>" style "?" if none. */
+const char *sim_opcode_name(int op);
+
 /* `python3 FILE.py` in one call: a new engine for `profile` (NULL: the
  * default), load, run, free.  Returns the exit status; 2 with a message
  * on err when the profile is invalid. */
