@@ -855,7 +855,10 @@ static Obj int_to_bytes(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kw
     /* two's complement, little-endian, into a host buffer */
     int64_t nbits = int_nbits(S, self);
     int64_t need = nbits / 8 + 1;
-    unsigned char *le = calloc((size_t)(need > length ? need : length) + 1, 1);
+    int64_t an_bytes = (ob_size(S, self) < 0 ? -ob_size(S, self) : ob_size(S, self)) * INT_SHIFT / 8 + 2;
+    int64_t cap = need > length ? need : length;
+    /* the digit loop writes whole digits: room for all of their bytes */
+    unsigned char *le = calloc((size_t)(cap > an_bytes ? cap : an_bytes) + 1, 1);
     if (!le) return exc_no_memory(S);
     int64_t an = sz < 0 ? -sz : sz;
     uint64_t acc = 0;

@@ -82,8 +82,14 @@ static void test_errors(void **state)
     assert_int_equal(run("frobnicate", &out), 2);
     expect(out, "unknown command 'frobnicate'");
     free(out);
-    assert_int_equal(run("trace x.py", &out), 2);
-    expect(out, "'trace' is not in this build yet");
+    assert_int_equal(run("debug x.py", &out), 2);
+    expect(out, "'debug' is not in this build yet");
+    free(out);
+    assert_int_equal(run("run /nonexistent/x.py", &out), 2);
+    expect(out, "can't open file '/nonexistent/x.py'");
+    free(out);
+    assert_int_equal(run("run", &out), 2);
+    expect(out, "usage: refscope run FILE.py");
     free(out);
     assert_int_equal(run("", &out), 2);
     expect(out, "usage: refscope COMMAND");
@@ -96,6 +102,33 @@ static void write_file(const char *path, const char *text)
     assert_non_null(f);
     fputs(text, f);
     fclose(f);
+}
+
+/* run and trace, end to end: output, exit status, the event lines. */
+static void test_run_and_trace(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/refscope-cli-run-XXXXXX.py";
+    int fd = mkstemps(path, 3);
+    assert_true(fd >= 0);
+    close(fd);
+    write_file(path, "import sys\nx = [1, 2]\nprint(sys.getrefcount(x), len(x))\nraise SystemExit(3)\n");
+    char args[256], *out;
+    snprintf(args, sizeof args, "run %s", path);
+    assert_int_equal(run(args, &out), 3);
+    expect(out, "2 2\n");
+    free(out);
+    snprintf(args, sizeof args, "trace %s", path);
+    assert_int_equal(run(args, &out), 3);
+    expect(out, "tick 1  line 0  offset 0  RESUME 0");
+    expect(out, "BUILD_LIST 2");
+    expect(out, "incref");
+    free(out);
+    snprintf(args, sizeof args, "trace %s --jsonl", path);
+    assert_int_equal(run(args, &out), 3);
+    expect(out, "{\"id\":1,\"tick\":1,\"kind\":\"instr\"");
+    free(out);
+    unlink(path);
 }
 
 /* `refscope dis` against what `python3 -m dis` printed for the same file
@@ -185,6 +218,7 @@ int main(int argc, char **argv)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_alloc_demo),
         cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_run_and_trace),
         cmocka_unit_test(test_dis),
         cmocka_unit_test(test_help_and_version),
     };

@@ -375,6 +375,7 @@ static void test_against_cpython(void **state)
     free(data);
     print_message("%d cases, %d mismatches\n", cases, failures);
     ts_obcheck(S);
+    sim_free(S);
     assert_int_equal(failures, 0);
     assert_true(cases > 6000);
 }
@@ -453,6 +454,7 @@ static void test_identities(void **state)
     ob_decref(S, outer, HOLD_TEMP);
     ob_decref(S, abc, HOLD_TEMP);
     ts_obcheck(S);
+    sim_free(S);
 }
 
 int main(void)
