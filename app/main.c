@@ -19,6 +19,7 @@ static const char usage[] =
     "  alloc-demo [--profile SPEC] [--trace] [--check]\n"
     "                  run a small allocation scenario on the simulated pymalloc\n"
     "                  heap and print sys._debugmallocstats() for it\n"
+    "  demo            run a built-in program: the two-node reference cycle\n"
     "  run FILE.py     run it as `python3 FILE.py` runs it: the same stdout,\n"
     "                  stderr and exit status\n"
     "  trace FILE.py [--jsonl]\n"
@@ -85,6 +86,7 @@ int main(int argc, char **argv)
     const char *cmd = argv[1];
     if (!strcmp(cmd, "alloc-demo")) return cmd_alloc_demo(argc, argv);
     if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) return cmd_version();
+    if (!strcmp(cmd, "demo")) return dbg_demo(stdout, stderr);
     if (!strcmp(cmd, "run")) {
         if (argc != 3) {
             fputs("usage: refscope run FILE.py\n", stderr);

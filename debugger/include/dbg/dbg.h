@@ -28,6 +28,10 @@ int dbg_dis(const char *path, FILE *out, FILE *err);
  * returns its exit status (2 when the file cannot be read). */
 int dbg_run(const char *path, const char *profile, FILE *out, FILE *err);
 
+/* `refscope demo`: a built-in program (the two-node reference cycle),
+ * its text, then its run. */
+int dbg_demo(FILE *out, FILE *err);
+
 /* `refscope trace FILE.py [--jsonl]`: every event of the run on out (the
  * program's own output on err); returns the program's exit status. */
 int dbg_trace(const char *path, int jsonl, FILE *out, FILE *err);
