@@ -257,7 +257,8 @@ static int parse_spec(Sim *S, Obj o, Obj spec, Spec *f, uint32_t default_type, u
                 f->sep4 = 1;
                 break;
             }
-            /* fall through */
+            sep_type_error(S, f->sep, f->type); /* ',' with these types */
+            return -1;
         default:
             sep_type_error(S, f->sep, f->type);
             return -1;

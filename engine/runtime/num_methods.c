@@ -259,7 +259,7 @@ static Obj long_new_raw(Sim *S, int64_t n)
     return ob_alloc_sized(S, S->types[TI_INT].type, INT_DIGITS_OFF + 4 * (uint64_t)(n ? n : 1), n);
 }
 
-static uint32_t *digits_of(const Sim *S, Obj z) { return (uint32_t *)((char *)ob_ptr(S, z) + INT_DIGITS_OFF); }
+static uint32_t *digits_of(const Sim *S, Obj z) { return (uint32_t *)(void *)((char *)ob_ptr(S, z) + INT_DIGITS_OFF); }
 
 /* long_normalize then maybe_small_long. */
 static Obj finish_long(Sim *S, Obj z)

@@ -108,7 +108,7 @@ static Obj builtin_binop(Sim *S, Obj a, Obj b, int op)
         break;
     case 7: /* | */
         if (ta == TI_DICT && tb == TI_DICT) return inplace ? dictop_ior(S, a, b) : dictop_or(S, a, b);
-        /* fall through */
+        return setop_binop(S, a, b, op);
     case 1:
     case 10:
     case 12:
