@@ -35,7 +35,10 @@ int dbg_run(const char *path, const char *profile, FILE *out, FILE *err)
     }
     sim_engine_set_output(e, dbg_write_file, out, dbg_write_file, err);
     int status = 1;
-    if (sim_engine_load(e, src, len, path) == 0) {
+    char *script = dbg_script_path(path);
+    int loaded = script && sim_engine_load(e, src, len, script) == 0;
+    free(script);
+    if (loaded) {
         interrupted_engine = e;
         void (*old)(int) = signal(SIGINT, on_sigint);
         status = sim_engine_run(e);

@@ -2,6 +2,8 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "source.h"
 
@@ -38,3 +40,14 @@ char *dbg_read_source(const char *path, size_t *len)
     return buf;
 }
 
+
+char *dbg_script_path(const char *path)
+{
+    if (path[0] == '/') return strdup(path);
+    char cwd[4096];
+    if (!getcwd(cwd, sizeof cwd)) return strdup(path);
+    size_t n = strlen(cwd) + 1 + strlen(path) + 1;
+    char *p = malloc(n);
+    if (p) snprintf(p, n, "%s/%s", cwd, path);
+    return p;
+}

@@ -10,6 +10,10 @@
 /* The whole file, NUL-terminated (malloc'd); NULL with errno set. */
 char *dbg_read_source(const char *path, size_t *len);
 
+/* The script's name as python3 shows it (_Py_abspath): a relative path
+ * joined to the working directory, nothing normalised.  malloc'd. */
+char *dbg_script_path(const char *path);
+
 /* A SimWriteFn whose userdata is a FILE *. */
 void dbg_write_file(void *ud, const char *text, size_t len);
 

@@ -80,7 +80,10 @@ int dbg_trace(const char *path, int jsonl, FILE *out, FILE *err)
     /* the program's own output goes to stderr, keeping stdout for events */
     sim_engine_set_output(e, dbg_write_file, err, dbg_write_file, err);
     int status = 1;
-    if (sim_engine_load(e, src, len, path) == 0) {
+    char *script = dbg_script_path(path);
+    int loaded = script && sim_engine_load(e, src, len, script) == 0;
+    free(script);
+    if (loaded) {
         sim_engine_set_event_sink(e, on_event, &t, SIM_EVCAT_ALL);
         status = sim_engine_run(e);
         sim_engine_set_event_sink(e, NULL, NULL, 0);
