@@ -5,6 +5,7 @@
 #include "objects/exc.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "objects/typeobj.h"
 
 static const char *const exc_names[] = {
 #define X(name, base) #name,
@@ -97,20 +98,26 @@ const char *exc_message(const Sim *S, char *buf, size_t cap)
     return buf;
 }
 
+/* An instance of a user exception class goes through subtype_dealloc
+ * first (__del__, weakrefs, slots), then BaseException_dealloc. */
 void exc_dealloc(Sim *S, Obj e)
 {
+    if ((tp_flags(S, ob_type(S, e)) & TPF_HEAPTYPE) && subtype_dealloc_head(S, e)) return;
     ob_clear_fields(S, e, fields, N_FIELDS(fields));
     ob_free_object(S, e);
 }
 
+/* subtype_traverse for a user class: slots, the class, then
+ * BaseException_traverse. */
 void exc_referents(Sim *S, Obj e, RefVisit visit, void *ud)
 {
-    ob_visit_fields(S, e, fields, N_FIELDS(fields), visit, ud);
     Obj type = ob_type(S, e);
     if (tp_flags(S, type) & TPF_HEAPTYPE) {
+        subtype_visit_slots(S, e, visit, ud);
         Holder hd = HOLD_INTERNAL(e, R_OB_TYPE);
         visit(S, type, &hd, ud);
     }
+    ob_visit_fields(S, e, fields, N_FIELDS(fields), visit, ud);
 }
 
 /* Static type objects for the exception classes, and a MemoryError made

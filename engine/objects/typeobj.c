@@ -118,16 +118,24 @@ static int slot_is(const Sim *S, Obj names, int64_t i, const char *what)
     return !strcmp(buf, what);
 }
 
+static int is_exception_type(const Sim *S, Obj type)
+{
+    for (Obj t = type; t; t = ob_get64(S, t, TP_BASE_OFF))
+        if (t == S->exc_types[EXC_BaseException]) return 1;
+    return 0;
+}
+
 Obj type_new(Sim *S, Obj name, Obj bases, Obj ns)
 {
     Obj object_type = S->types[TI_OBJECT].type;
     if (ob_size(S, bases) > 1)
         return exc_set(S, EXC_TypeError, "multiple inheritance is not part of refscope's subset");
     Obj base = ob_size(S, bases) ? tuple_item(S, bases, 0) : object_type;
+    int is_exc = ob_type(S, base) == S->types[TI_TYPE].type && is_exception_type(S, base);
     if (ob_type(S, base) != S->types[TI_TYPE].type ||
-        (base != object_type && !(tp_flags(S, base) & TPF_HEAPTYPE)))
-        return exc_set(S, EXC_TypeError, "refscope can derive classes only from object and "
-                                         "from other classes");
+        (base != object_type && !is_exc && !(tp_flags(S, base) & TPF_HEAPTYPE)))
+        return exc_set(S, EXC_TypeError, "refscope can derive classes only from object, "
+                                         "from exception classes and from other classes");
     int has_slots;
     Obj slots = slot_names(S, ns, &has_slots);
     if (has_slots && !slots) return 0;
@@ -137,8 +145,9 @@ Obj type_new(Sim *S, Obj name, Obj bases, Obj ns)
         else if (slot_is(S, slots, i, "__weakref__")) want_weak = 1;
         else nslots++;
     }
-    /* What the base already has is inherited, not added. */
-    int base_dict = (tp_flags(S, base) & TPF_MANAGED_DICT) != 0;
+    /* What the base already has is inherited, not added: an exception's
+     * dict is BaseException's own field (tp_dictoffset 16). */
+    int base_dict = (tp_flags(S, base) & TPF_MANAGED_DICT) != 0 || is_exc;
     int base_weak = ob_get64(S, base, TP_WEAKLISTOFFSET_OFF) != 0;
     uint32_t basicsize = ob_get32(S, base, TP_BASICSIZE_OFF) + 8 * (uint32_t)nslots;
     int add_weak = want_weak && !base_weak;
@@ -148,14 +157,17 @@ Obj type_new(Sim *S, Obj name, Obj bases, Obj ns)
     if (!type) goto fail_slots;
     ob_set_size(S, type, nslots);
     uint32_t flags = TPF_HEAPTYPE | TPF_GC | TPF_BASETYPE;
-    if (want_dict || base_dict) flags |= TPF_MANAGED_DICT;
+    if ((want_dict || base_dict) && !is_exc) flags |= TPF_MANAGED_DICT;
     /* tp_finalize = slot_tp_finalize when the class or a base has __del__ */
     if ((tp_flags(S, base) & TPF_FINALIZE) || dict_get_cstr(S, ns, "__del__"))
         flags |= TPF_FINALIZE;
-    ob_set32(S, type, TP_INDEX_OFF, TI_INSTANCE);
+    /* Instances of exception classes are exception objects: they keep
+     * BaseException's layout and behaviour. */
+    ob_set32(S, type, TP_INDEX_OFF, is_exc ? TI_EXCEPTION : TI_INSTANCE);
     ob_set32(S, type, TP_FLAGS_OFF, flags);
     ob_set32(S, type, TP_BASICSIZE_OFF, basicsize);
-    ob_set64(S, type, TP_DICTOFFSET_OFF, (flags & TPF_MANAGED_DICT) ? (uint64_t)-1 : 0);
+    ob_set64(S, type, TP_DICTOFFSET_OFF,
+             is_exc ? EXC_DICT_OFF : (flags & TPF_MANAGED_DICT) ? (uint64_t)-1 : 0);
     ob_set64(S, type, TP_WEAKLISTOFFSET_OFF,
              add_weak ? basicsize - 8 : ob_get64(S, base, TP_WEAKLISTOFFSET_OFF));
     if (slots) ob_set_field(S, type, TP_SLOTS_OFF, R_TYPE_SLOTS, slots);
@@ -182,12 +194,17 @@ Obj type_new(Sim *S, Obj name, Obj bases, Obj ns)
     }
 
     /* __mro__: (type, *base.__mro__) -- it holds the class itself. */
+    /* A static base has no __mro__ object here: its tp_base chain is its
+     * MRO (Exception, BaseException, object). */
     Obj base_mro = ob_get64(S, base, TP_MRO_OFF);
-    int64_t nbase = base_mro ? ob_size(S, base_mro) : 1;
+    int64_t nbase = base_mro ? ob_size(S, base_mro) : 0;
+    for (Obj t = base; !base_mro && t; t = ob_get64(S, t, TP_BASE_OFF)) nbase++;
     Obj mro = tuple_new(S, nbase + 1);
     if (!mro) goto fail;
+    Obj chain = base;
     for (int64_t i = 0; i <= nbase; i++) {
-        Obj t = i == 0 ? type : base_mro ? tuple_item(S, base_mro, i - 1) : base;
+        Obj t = i == 0 ? type : base_mro ? tuple_item(S, base_mro, i - 1) : chain;
+        if (i > 0 && !base_mro) chain = ob_get64(S, chain, TP_BASE_OFF);
         ob_set64(S, mro, TUPLE_ITEMS_OFF + 8 * (uint32_t)i, t);
         ob_incref(S, t, HOLD(H_TUPLE_ITEM, mro, i, 0));
     }
@@ -512,12 +529,14 @@ static int call_finalizer(Sim *S, Obj o)
     return 0;
 }
 
-/* subtype_dealloc: the finalizer, the weakrefs, slots in order, then the
- * values in index order, the memory, and finally the class. */
-void instance_dealloc(Sim *S, Obj o)
+/* subtype_dealloc's first part, for instances of every class: the
+ * finalizer, the weakrefs (when the class added __weakref__), then the
+ * __slots__ members of each class on the chain.  1 when __del__
+ * resurrected the object (the dealloc stops there). */
+int subtype_dealloc_head(Sim *S, Obj o)
 {
     Obj type = ob_type(S, o);
-    if (call_finalizer(S, o)) return;
+    if (call_finalizer(S, o)) return 1;
     weakref_clear_all(S, o);
     for (Obj t = type; t && (tp_flags(S, t) & TPF_HEAPTYPE); t = ob_get64(S, t, TP_BASE_OFF)) {
         Obj dict = ob_get64(S, t, TP_DICT_OFF), names = ob_get64(S, t, TP_SLOTS_OFF);
@@ -530,6 +549,15 @@ void instance_dealloc(Sim *S, Obj o)
             ob_xdecref(S, v, HOLD(H_ATTR, o, off, tuple_item(S, names, i)));
         }
     }
+    return 0;
+}
+
+/* subtype_dealloc: the head above, then the values in index order, the
+ * memory, and finally the class. */
+void instance_dealloc(Sim *S, Obj o)
+{
+    Obj type = ob_type(S, o);
+    if (subtype_dealloc_head(S, o)) return;
     Obj d = dict_of(S, o);
     SimAddr values = values_of(S, o);
     if (d) {
@@ -548,11 +576,10 @@ void instance_dealloc(Sim *S, Obj o)
     ob_free_object(S, o);
 }
 
-/* subtype_traverse: slots, the values, then the class. */
-void instance_referents(Sim *S, Obj o, RefVisit visit, void *ud)
+/* subtype_traverse's first part: the __slots__ members of each class. */
+void subtype_visit_slots(Sim *S, Obj o, RefVisit visit, void *ud)
 {
-    Obj type = ob_type(S, o);
-    for (Obj t = type; t && (tp_flags(S, t) & TPF_HEAPTYPE); t = ob_get64(S, t, TP_BASE_OFF)) {
+    for (Obj t = ob_type(S, o); t && (tp_flags(S, t) & TPF_HEAPTYPE); t = ob_get64(S, t, TP_BASE_OFF)) {
         Obj dict = ob_get64(S, t, TP_DICT_OFF), names = ob_get64(S, t, TP_SLOTS_OFF);
         for (int64_t i = 0; names && dict && i < ob_size(S, names); i++) {
             Obj d = dict_getitem(S, dict, tuple_item(S, names, i));
@@ -565,6 +592,13 @@ void instance_referents(Sim *S, Obj o, RefVisit visit, void *ud)
             }
         }
     }
+}
+
+/* subtype_traverse: slots, the values, then the class. */
+void instance_referents(Sim *S, Obj o, RefVisit visit, void *ud)
+{
+    Obj type = ob_type(S, o);
+    subtype_visit_slots(S, o, visit, ud);
     Obj d = dict_of(S, o);
     SimAddr values = values_of(S, o);
     if (d) {

@@ -60,6 +60,12 @@ uint64_t type_sizeof(const Sim *S, Obj type);
 /* The size of an instance's values array (0 if it has none). */
 uint64_t instance_values_size(const Sim *S, Obj o);
 
+/* subtype_dealloc's start for any class's instance: __del__, weakrefs,
+ * __slots__ members; 1 when __del__ resurrected it (stop there). */
+int subtype_dealloc_head(Sim *S, Obj o);
+/* subtype_traverse's start: the __slots__ members, with their holders. */
+void subtype_visit_slots(Sim *S, Obj o, RefVisit visit, void *ud);
+
 void type_dealloc(Sim *S, Obj o);
 void type_referents(Sim *S, Obj o, RefVisit visit, void *ud);
 void instance_dealloc(Sim *S, Obj o);

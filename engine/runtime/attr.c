@@ -232,6 +232,16 @@ static Obj type_getattr(Sim *S, Obj type, Obj name)
         if (name_is(S, name, "__base__")) return ret(S, ob_get64(S, type, TP_BASE_OFF));
         if (name_is(S, name, "__dict__")) return ret(S, ob_get64(S, type, TP_DICT_OFF));
         if (name_is(S, name, "__class__")) return ret(S, ob_type(S, type));
+        /* a built-in base's methods (Exception.__init__ through a subclass) */
+        Obj mro = ob_get64(S, type, TP_MRO_OFF);
+        for (int64_t i = 0; mro && i < ob_size(S, mro); i++) {
+            Obj t = tuple_item(S, mro, i);
+            if (is_heap_type(S, t)) continue;
+            int64_t ix = cf_method_index(S, (TypeId)tp_index(S, t), name);
+            if (ix < 0) continue;
+            Obj d = cf_descriptor(S, (TypeId)tp_index(S, t), ix);
+            return d ? ret(S, d) : 0;
+        }
         return no_attr(S, type, name);
     }
     if (name_is(S, name, "__name__")) {
@@ -298,6 +308,14 @@ Obj rt_getattr(Sim *S, Obj o, Obj name)
         if (S->exc) return 0;
         if (descr) return bind(S, descr, o);
         if (name_is(S, name, "__class__")) return ret(S, type);
+        /* a built-in base's methods (e.with_traceback on a user exception) */
+        Obj mro = ob_get64(S, type, TP_MRO_OFF);
+        for (int64_t i = 0; mro && i < ob_size(S, mro); i++) {
+            Obj t = tuple_item(S, mro, i);
+            if (is_heap_type(S, t)) continue;
+            int64_t ix = cf_method_index(S, (TypeId)tp_index(S, t), name);
+            if (ix >= 0) return builtin_new(S, (uint32_t)ix, o, 0);
+        }
         return no_attr(S, o, name);
     }
     Obj sp = special_attr(S, o, name);
@@ -354,6 +372,8 @@ int rt_setattr(Sim *S, Obj o, Obj name, Obj value)
     } else if (is_heap_type(S, type) && tp_index(S, type) == TI_INSTANCE) {
         return instance_setattr(S, o, name, value);
     } else if (tp_index(S, type) == TI_EXCEPTION) {
+        Obj descr = is_heap_type(S, type) ? rt_type_lookup(S, type, name) : 0;
+        if (descr && ob_is(S, descr, TI_MEMBER_DESCR)) return instance_setattr(S, o, name, value);
         dict = exc_dict(S, o);
         if (!dict) return -1;
     } else if (ob_is(S, o, TI_FUNCTION)) {

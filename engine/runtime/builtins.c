@@ -354,8 +354,28 @@ static Obj exc_with_traceback(Sim *S, Obj self, const Obj *args, int64_t nargs, 
     return self;
 }
 
+/* BaseException.__init__(self, *args): args becomes the new tuple of the
+ * arguments (a class's __init__ calls it as Exception.__init__(self, m)). */
+static Obj exc_init_method(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    if (kwnames && ob_size(S, kwnames)) {
+        char n[64];
+        tname(S, ob_type(S, self), n, sizeof n);
+        return exc_set(S, EXC_TypeError, "%s() takes no keyword arguments", n);
+    }
+    Obj t = tuple_pack(S, nargs, args);
+    if (!t) return 0;
+    Obj old = ob_get64(S, self, EXC_ARGS_OFF);
+    ob_set64(S, self, EXC_ARGS_OFF, t);
+    ob_move(S, t, HOLD_TEMP, HOLD_INTERNAL(self, R_EXC_ARGS));
+    if (old) ob_decref(S, old, HOLD_INTERNAL(self, R_EXC_ARGS));
+    ob_incref(S, S->none, HOLD_TEMP);
+    return S->none;
+}
+
 const CFuncDef cf_exc_methods[] = {
     {"with_traceback", exc_with_traceback},
+    {"__init__", exc_init_method},
     {NULL, NULL},
 };
 
