@@ -252,6 +252,9 @@ static Obj type_getattr(Sim *S, Obj type, Obj name)
     if (name_is(S, name, "__class__")) return ret(S, ob_type(S, type));
     TypeId t = (TypeId)tp_index(S, type);
     int64_t ix = cf_method_index(S, t, name);
+    /* a classmethod_descriptor's __get__ binds the class itself:
+     * dict.fromkeys is a builtin method whose __self__ is dict */
+    if (ix >= 0 && t == TI_DICT && name_is(S, name, "fromkeys")) return builtin_new(S, (uint32_t)ix, type, 0);
     if (ix >= 0) {
         Obj d = cf_descriptor(S, t, ix);
         return d ? ret(S, d) : 0;

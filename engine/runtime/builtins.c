@@ -412,6 +412,57 @@ static int as_index(Sim *S, Obj o)
     return -1;
 }
 
+/* compute_range_length with ints of any size: (hi - lo - 1) // step + 1
+ * with lo, hi ordered by the step's sign, 0 when lo >= hi.  New ref. */
+static Obj range_length_big(Sim *S, Obj start, Obj stop, Obj step)
+{
+    Obj zero = int_from_i64(S, 0);
+    if (!zero) return 0;
+    int neg = int_compare(S, step, zero) < 0;
+    Obj lo = neg ? stop : start, hi = neg ? start : stop;
+    if (int_compare(S, lo, hi) >= 0) return zero;
+    ob_decref(S, zero, HOLD_TEMP);
+    Obj one = int_from_i64(S, 1);
+    Obj st = one ? (neg ? int_neg(S, step) : int_pos(S, step)) : 0;
+    Obj d = st ? int_sub(S, hi, lo) : 0;
+    Obj d1 = d ? int_sub(S, d, one) : 0;
+    Obj q = d1 ? int_floordiv(S, d1, st) : 0;
+    Obj len = q ? int_add(S, q, one) : 0;
+    Obj tmp[5] = {one, st, d, d1, q};
+    for (int i = 0; i < 5; i++) ob_xdecref(S, tmp[i], HOLD_TEMP);
+    return len;
+}
+
+/* range_new for bounds beyond a C long (range(10**20)): the same 48-byte
+ * object, its length an int too.  Borrowed arguments; new reference. */
+static Obj range_new_big(Sim *S, Obj start, Obj stop, Obj step)
+{
+    if (!int_bool(S, step)) return exc_set(S, EXC_ValueError, "range() arg 3 must not be zero");
+    Obj length = range_length_big(S, start, stop, step);
+    if (!length) return 0;
+    Obj r = ob_alloc(S, TI_RANGE, 0);
+    if (!r) {
+        ob_decref(S, length, HOLD_TEMP);
+        return 0;
+    }
+    static const uint16_t offs[3] = {RANGE_START_OFF, RANGE_STOP_OFF, RANGE_STEP_OFF};
+    Obj parts[3] = {start, stop, step};
+    for (int i = 0; i < 3; i++) {
+        ob_set64(S, r, offs[i], parts[i]);
+        ob_incref(S, parts[i], HOLD_INTERNAL(r, R_RANGE_FIELD));
+    }
+    ob_set_field(S, r, RANGE_LENGTH_OFF, R_RANGE_FIELD, length);
+    return r;
+}
+
+static int fits_i64(Sim *S, Obj o)
+{
+    int64_t v;
+    if (!int_as_i64(S, o, &v)) return 1;
+    exc_clear(S);
+    return 0;
+}
+
 Obj cf_new_range(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames)
 {
     (void)type;
@@ -421,9 +472,9 @@ Obj cf_new_range(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames)
     for (int64_t i = 0; i < nargs; i++)
         if (as_index(S, args[i])) return 0;
     Obj zero = int_from_i64(S, 0), one = int_from_i64(S, 1);
-    Obj r;
-    if (nargs == 1) r = range_new(S, zero, args[0], one);
-    else r = range_new(S, args[0], args[1], nargs == 3 ? args[2] : one);
+    Obj a = nargs == 1 ? zero : args[0], b = nargs == 1 ? args[0] : args[1];
+    Obj c = nargs == 3 ? args[2] : one;
+    Obj r = fits_i64(S, a) && fits_i64(S, b) && fits_i64(S, c) ? range_new(S, a, b, c) : range_new_big(S, a, b, c);
     ob_decref(S, zero, HOLD_TEMP);
     ob_decref(S, one, HOLD_TEMP);
     return r;

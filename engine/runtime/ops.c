@@ -285,6 +285,7 @@ int rt_truth(Sim *S, Obj o)
     case TI_DICT: return dict_len(S, o) != 0;
     case TI_SET:
     case TI_FROZENSET: return set_len(S, o) != 0;
+    case TI_RANGE: return int_bool(S, ob_get64(S, o, RANGE_LENGTH_OFF)); /* range_bool */
     default: break;
     }
     if (is_heap_instance(S, o)) {
