@@ -71,6 +71,7 @@ typedef void (*RefVisitFn)(Sim *S, Obj target, const Holder *hd, void *ud);
     X(TRACEBACK,  "traceback",     40,  0,  TPF_GC)                           \
     X(METHOD_DESCR, "method_descriptor", 56, 0, 0) /* static here */        \
     X(SLICE,      "slice",         40,  0,  TPF_GC)                           \
+    X(SEQ_ITER,   "iterator",      32,  0,  TPF_GC) /* PySeqIter: __getitem__ */ \
     X(INSTANCE,   "object",        16,  0,  TPF_GC) /* the behaviour of class instances */
 
 typedef enum TypeId {
@@ -175,6 +176,7 @@ typedef struct VmState {
     SimAddr chunk;               /* current data-stack chunk (word 0: previous chunk) */
     SimAddr top, limit;          /* first free word, end of the chunk */
     SimAddr frame;               /* the executing frame, 0 when none */
+    SimAddr main_frame;          /* __main__'s frame, the bottom of the thread */
     int depth;                   /* Python frames running (recursion check) */
     int recursion_limit;         /* sys.getrecursionlimit() */
     int c_depth;                 /* nested evaluation loops (host stack guard) */
@@ -192,6 +194,8 @@ typedef struct VmState {
     Obj modules;                 /* sys.modules */
     Obj kwnames;                 /* KW_NAMES's tuple for the next CALL (borrowed from co_consts) */
     Obj *descrs;                 /* method descriptors, by C function index */
+    const void **cftable;        /* the C functions by index (registry.c) */
+    struct MethodCache { Obj name; int32_t type, index; } mcache[256]; /* (type, name) -> index */
     Obj *cfunc_objs;             /* builtin function objects made at start-up */
     size_t ncfuncs;
     volatile int interrupt;      /* Ctrl-C pending */

@@ -133,8 +133,7 @@ int sim_engine_step(SimEngine *S) { return vm_step(S); }
 
 int sim_engine_run(SimEngine *S)
 {
-    while (vm_step(S) == SIM_STEP_RUNNING) {
-    }
+    vm_run(S);
     return S->vm.exit_status;
 }
 

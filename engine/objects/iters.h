@@ -10,7 +10,8 @@
  *   dict_*iterator          16 di_dict, 24 di_used, 32 di_pos, 40 di_result, 48 len
  *   set_iterator            16 si_set, 24 si_used, 32 si_pos, 40 len
  *   str_(ascii_)iterator,   16 it_index, 24 it_seq   (as list_iterator)
- *   list_reverseiterator
+ *   list_reverseiterator,
+ *   iterator (PySeqIter)
  *   enumerate               16 en_index, 24 en_sit, 32 en_result, 40 en_longindex
  *   zip                     16 tuplesize, 24 ittuple, 32 result, 40 strict
  *   traceback               16 tb_next, 24 tb_frame, 32 tb_lasti (i32), 36 tb_lineno (i32)
@@ -46,6 +47,8 @@
 #define SLICE_START_OFF 16
 #define SLICE_STOP_OFF 24
 #define SLICE_STEP_OFF 32
+#define SEQITER_IT_INDEX_OFF 16
+#define SEQITER_IT_SEQ_OFF 24
 
 /* slice(start, stop, step); 0 arguments mean None.  Borrowed arguments,
  * new reference. */

@@ -83,6 +83,7 @@ static const Slots slots[TI_COUNT] = {
     [TI_TRACEBACK] = {fieldobj_dealloc, fieldobj_referents},
     [TI_METHOD_DESCR] = {never_dealloc, NULL},
     [TI_SLICE] = {fieldobj_dealloc, fieldobj_referents},
+    [TI_SEQ_ITER] = {fieldobj_dealloc, fieldobj_referents},
     [TI_INSTANCE] = {instance_dealloc, instance_referents},
 };
 

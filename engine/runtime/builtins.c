@@ -145,7 +145,7 @@ static Obj bi_next(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames
     TypeId t = (TypeId)tp_index(S, ob_type(S, args[0]));
     int is_iter = t == TI_LIST_ITER || t == TI_TUPLE_ITER || t == TI_RANGE_ITER || t == TI_STR_ITER ||
                   t == TI_STR_ASCII_ITER || t == TI_DICT_KEYITER || t == TI_DICT_VALUEITER ||
-                  t == TI_DICT_ITEMITER || t == TI_SET_ITER || t == TI_LIST_REVITER || t == TI_ENUMERATE ||
+                  t == TI_DICT_ITEMITER || t == TI_SET_ITER || t == TI_LIST_REVITER || t == TI_SEQ_ITER || t == TI_ENUMERATE ||
                   t == TI_ZIP || t == TI_GENERATOR || rt_type_lookup_cstr(S, ob_type(S, args[0]), "__next__");
     if (!is_iter) {
         char n[64];

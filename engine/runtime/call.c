@@ -175,7 +175,7 @@ static Obj type_call(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnam
 static Obj call_descriptor(Sim *S, Obj d, const Obj *args, int64_t nargs, Obj kwnames)
 {
     uint32_t index = (uint32_t)ob_get64(S, d, 40);
-    const CFuncDef *def = cf_get(index);
+    const CFuncDef *def = cf_fn(S, index);
     Obj type = ob_get64(S, d, 16);
     char tn[64];
     type_name(S, type, tn, sizeof tn);
@@ -198,7 +198,7 @@ Obj rt_call(Sim *S, Obj callable, const Obj *args, int64_t nargs, Obj kwnames)
         return call_prepend(S, ob_get64(S, callable, METHOD_FUNC_OFF), ob_get64(S, callable, METHOD_SELF_OFF),
                             args, nargs, kwnames);
     case TI_BUILTIN_FN: {
-        const CFuncDef *def = cf_get(ob_get32(S, callable, BUILTIN_INDEX_OFF));
+        const CFuncDef *def = cf_fn(S, ob_get32(S, callable, BUILTIN_INDEX_OFF));
         return def->fn(S, ob_get64(S, callable, BUILTIN_SELF_OFF), args, nargs, kwnames);
     }
     case TI_METHOD_DESCR: return call_descriptor(S, callable, args, nargs, kwnames);

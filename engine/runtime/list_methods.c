@@ -151,6 +151,15 @@ int64_t cont_length_hint(Sim *S, Obj o, int64_t deflt)
         return seq && i < ob_size(S, seq) ? i + 1 : 0;
     }
     case TI_RANGE_ITER: return (int64_t)ob_get64(S, o, RANGEITER_START_OFF + 24);
+    case TI_SEQ_ITER: { /* iter_len: len(seq) - it_index when seq has __len__ */
+        Obj seq = ob_get64(S, o, SEQITER_IT_SEQ_OFF);
+        if (!seq) return 0;
+        if (!rt_type_lookup_cstr(S, ob_type(S, seq), "__len__")) return deflt;
+        int64_t n = rt_len(S, seq);
+        if (n < 0) return -1;
+        n -= (int64_t)ob_get64(S, o, SEQITER_IT_INDEX_OFF);
+        return n < 0 ? 0 : n;
+    }
     case TI_DICT_KEYITER:
     case TI_DICT_VALUEITER:
     case TI_DICT_ITEMITER: {

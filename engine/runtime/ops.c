@@ -561,6 +561,7 @@ Obj rt_iter(Sim *S, Obj o)
     case TI_DICT_ITEMITER:
     case TI_SET_ITER:
     case TI_LIST_REVITER:
+    case TI_SEQ_ITER:
     case TI_ENUMERATE:
     case TI_ZIP:
     case TI_GENERATOR: ob_incref(S, o, HOLD_TEMP); return o;
@@ -580,7 +581,14 @@ Obj rt_iter(Sim *S, Obj o)
             return r;
         }
         if (rt_type_lookup_cstr(S, ob_type(S, o), "__getitem__")) {
-            /* the old sequence protocol: not in the subset */
+            /* PySeqIter_New: the old sequence protocol, o[0], o[1], ...
+             * until IndexError */
+            Obj it = ob_alloc(S, TI_SEQ_ITER, 0);
+            if (!it) return 0;
+            ob_set64(S, it, SEQITER_IT_SEQ_OFF, o);
+            ob_incref(S, o, HOLD_INTERNAL(it, R_ITER_SEQ));
+            gc_track(S, it);
+            return it;
         }
     }
     char n[64];
@@ -589,6 +597,30 @@ Obj rt_iter(Sim *S, Obj o)
 }
 
 Obj vmops_builtins_iternext(Sim *S, Obj it);
+
+/* iter_iternext: seq[it_index] through __getitem__; IndexError or
+ * StopIteration ends it and drops the sequence.  New reference or 0. */
+static Obj seqiter_next(Sim *S, Obj it)
+{
+    Obj seq = ob_get64(S, it, SEQITER_IT_SEQ_OFF);
+    if (!seq) return 0;
+    int64_t i = (int64_t)ob_get64(S, it, SEQITER_IT_INDEX_OFF);
+    Obj ix = int_from_i64(S, i);
+    if (!ix) return 0;
+    int found;
+    Obj r = special(S, seq, "__getitem__", &ix, 1, &found);
+    ob_decref(S, ix, HOLD_TEMP);
+    if (r) {
+        ob_set64(S, it, SEQITER_IT_INDEX_OFF, (uint64_t)(i + 1));
+        return r;
+    }
+    if (exc_matches(S, EXC_IndexError) || exc_matches(S, EXC_StopIteration)) {
+        exc_clear(S);
+        ob_set64(S, it, SEQITER_IT_SEQ_OFF, 0);
+        ob_decref(S, seq, HOLD_INTERNAL(it, R_ITER_SEQ));
+    }
+    return 0;
+}
 
 Obj rt_next(Sim *S, Obj it)
 {
@@ -627,6 +659,7 @@ Obj rt_next(Sim *S, Obj it)
     case TI_DICT_ITEMITER: return dictiter_next(S, it);
     case TI_SET_ITER: return setiter_next(S, it);
     case TI_LIST_REVITER: return listrev_next(S, it);
+    case TI_SEQ_ITER: return seqiter_next(S, it);
     case TI_ENUMERATE:
     case TI_ZIP: return vmops_builtins_iternext(S, it);
     case TI_GENERATOR: {

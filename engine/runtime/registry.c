@@ -62,14 +62,39 @@ static const CFuncDef *methods_of(TypeId t)
     }
 }
 
-int64_t cf_method_index(const Sim *S, TypeId t, Obj name)
+const CFuncDef *cf_fn(Sim *S, uint32_t index)
+{
+    VmState *vm = &S->vm;
+    if (!vm->cftable) {
+        uint32_t n = table_base(NTABLES);
+        vm->cftable = malloc(sizeof *vm->cftable * (n ? n : 1));
+        if (!vm->cftable) abort(); /* host out of memory */
+        for (uint32_t i = 0; i < n; i++) vm->cftable[i] = cf_get(i);
+    }
+    return vm->cftable[index];
+}
+
+int64_t cf_method_index(Sim *S, TypeId t, Obj name)
 {
     const CFuncDef *table = methods_of(t);
     if (!table || !ob_is(S, name, TI_STR) || !str_is_ascii(S, name)) return -1;
+    int64_t len = str_len(S, name);
+    /* a small cache: method names are the co_names of running code */
+    struct MethodCache *mc = &S->vm.mcache[((name >> 4) ^ (uint64_t)t * 31) & 255];
+    if (mc->name == name && mc->type == (int32_t)t) {
+        const CFuncDef *d = cf_fn(S, (uint32_t)mc->index);
+        if ((int64_t)strlen(d->name) == len && !memcmp(d->name, str_data(S, name), (size_t)len)) return mc->index;
+    }
     char buf[64];
-    if (str_len(S, name) >= (int64_t)sizeof buf) return -1;
+    if (len >= (int64_t)sizeof buf) return -1;
     str_to_utf8(S, name, buf, sizeof buf);
-    return cf_index_of(table, buf);
+    int64_t ix = cf_index_of(table, buf);
+    if (ix >= 0) {
+        mc->name = name;
+        mc->type = (int32_t)t;
+        mc->index = (int32_t)ix;
+    }
+    return ix;
 }
 
 /* method_descriptor: 16 d_type, 24 d_name, 32 d_qualname, 40 index */

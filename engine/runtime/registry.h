@@ -16,7 +16,9 @@
 const CFuncDef *cf_get(uint32_t index);
 /* The number of `name` in the method table of built-in type `t` (its
  * bases' tables included: bool finds int's), or -1. */
-int64_t cf_method_index(const Sim *S, TypeId t, Obj name);
+int64_t cf_method_index(Sim *S, TypeId t, Obj name);
+/* cf_get through a per-interpreter table: what calls use. */
+const CFuncDef *cf_fn(Sim *S, uint32_t index);
 /* The number of a function in a module table, or -1. */
 int64_t cf_index_of(const CFuncDef *table, const char *name);
 /* The method descriptor for method number `index` of type t: borrowed

@@ -34,6 +34,11 @@
 #include "vm/opcodes.h"
 #include "vm/vm.h"
 
+/* opcode._inline_cache_entries, as a table the dispatch can index */
+#define CACHE_ROW_(nm, num, fl, nc, d) [num] = (nc),
+static const uint8_t cache_count[256] = {OPCODES(CACHE_ROW_)};
+#undef CACHE_ROW_
+
 /* ---- the frame being executed ---- */
 
 typedef struct Ctx {
@@ -44,13 +49,13 @@ typedef struct Ctx {
     int64_t next;         /* index of the next one */
 } Ctx;
 
-static int32_t top_of(const Sim *S, SimAddr f) { return (int32_t)ob_get32(S, f, FRAME_STACKTOP_OFF); }
-static void set_top(Sim *S, SimAddr f, int32_t t) { ob_set32(S, f, FRAME_STACKTOP_OFF, (uint32_t)t); }
-static Obj slot(const Sim *S, SimAddr f, int32_t i) { return ob_get64(S, f, FRAME_LOCALSPLUS_OFF + 8 * (uint32_t)i); }
-static void set_slot(Sim *S, SimAddr f, int32_t i, Obj v) { ob_set64(S, f, FRAME_LOCALSPLUS_OFF + 8 * (uint32_t)i, v); }
+static inline __attribute__((always_inline)) int32_t top_of(const Sim *S, SimAddr f) { return (int32_t)ob_get32(S, f, FRAME_STACKTOP_OFF); }
+static inline __attribute__((always_inline)) void set_top(Sim *S, SimAddr f, int32_t t) { ob_set32(S, f, FRAME_STACKTOP_OFF, (uint32_t)t); }
+static inline __attribute__((always_inline)) Obj slot(const Sim *S, SimAddr f, int32_t i) { return ob_get64(S, f, FRAME_LOCALSPLUS_OFF + 8 * (uint32_t)i); }
+static inline __attribute__((always_inline)) void set_slot(Sim *S, SimAddr f, int32_t i, Obj v) { ob_set64(S, f, FRAME_LOCALSPLUS_OFF + 8 * (uint32_t)i, v); }
 static Holder stack_holder(const Ctx *c, int32_t i) { return HOLD(H_STACK, c->f, i - c->nlp, 0); }
 
-static void emit_stack(Sim *S, const Ctx *c, SimEventKind k, Obj o, int32_t depth)
+static __attribute__((noinline)) void emit_stack(Sim *S, const Ctx *c, SimEventKind k, Obj o, int32_t depth)
 {
     SimEvent ev = ev_blank(k);
     ev.addr = c->f;
@@ -60,7 +65,7 @@ static void emit_stack(Sim *S, const Ctx *c, SimEventKind k, Obj o, int32_t dept
 }
 
 /* Pushes a reference the caller owns (TEMP): it moves onto the stack. */
-static void push(Sim *S, const Ctx *c, Obj v)
+static inline __attribute__((always_inline)) void push(Sim *S, const Ctx *c, Obj v)
 {
     int32_t t = top_of(S, c->f);
     set_slot(S, c->f, t, v);
@@ -70,7 +75,7 @@ static void push(Sim *S, const Ctx *c, Obj v)
 }
 
 /* Pushes a borrowed reference: the stack slot gains one (Py_INCREF; PUSH). */
-static void push_incref(Sim *S, const Ctx *c, Obj v)
+static inline __attribute__((always_inline)) void push_incref(Sim *S, const Ctx *c, Obj v)
 {
     int32_t t = top_of(S, c->f);
     set_slot(S, c->f, t, v);
@@ -80,7 +85,7 @@ static void push_incref(Sim *S, const Ctx *c, Obj v)
 }
 
 /* Pops the top: its reference now belongs to the caller (TEMP). */
-static Obj pop(Sim *S, const Ctx *c)
+static inline __attribute__((always_inline)) Obj pop(Sim *S, const Ctx *c)
 {
     int32_t t = top_of(S, c->f) - 1;
     Obj v = slot(S, c->f, t);
@@ -92,11 +97,11 @@ static Obj pop(Sim *S, const Ctx *c)
 }
 
 /* PEEK(n): n = 1 is the top.  Borrowed. */
-static Obj peek(const Sim *S, const Ctx *c, int32_t n) { return slot(S, c->f, top_of(S, c->f) - n); }
+static inline __attribute__((always_inline)) Obj peek(const Sim *S, const Ctx *c, int32_t n) { return slot(S, c->f, top_of(S, c->f) - n); }
 
 /* SET_TOP-style replacement of PEEK(n) by a reference the caller owns;
  * the old reference becomes the caller's (TEMP). */
-static Obj replace(Sim *S, const Ctx *c, int32_t n, Obj v)
+static inline __attribute__((always_inline)) Obj replace(Sim *S, const Ctx *c, int32_t n, Obj v)
 {
     int32_t i = top_of(S, c->f) - n;
     Obj old = slot(S, c->f, i);
@@ -219,9 +224,9 @@ static int inline_call(Sim *S, Ctx *c, Obj func, int32_t total_args, int is_meth
     uint32_t flags = ob_get32(S, code, CO_FLAGS_OFF);
     Obj locals = (flags & CO_OPTIMIZED) ? 0 : ob_get64(S, func, FUNC_GLOBALS_OFF);
     int32_t t = top_of(S, c->f);
-    Obj argv[256], *args = argv;
+    Obj argv[16], *args = argv;
     Obj *heap_args = NULL;
-    if (total_args > 256) {
+    if (total_args > 16) {
         heap_args = malloc(sizeof(Obj) * (size_t)total_args);
         if (!heap_args) abort();
         args = heap_args;
@@ -267,9 +272,9 @@ static int generic_call(Sim *S, Ctx *c, int32_t total_args, int is_meth, Obj kwn
     int32_t t = top_of(S, c->f);
     int32_t nkw = kwnames ? (int32_t)ob_size(S, kwnames) : 0;
     Obj func = slot(S, c->f, t - total_args - 1);
-    Obj argv[256], *args = argv;
+    Obj argv[16], *args = argv;
     Obj *heap_args = NULL;
-    if (total_args > 256) {
+    if (total_args > 16) {
         heap_args = malloc(sizeof(Obj) * (size_t)total_args);
         if (!heap_args) abort();
         args = heap_args;
@@ -436,6 +441,62 @@ out:
     xdecref(S, cause);
 }
 
+/* BUILD_MAP / BUILD_CONST_KEY_MAP: _PyDict_FromItems over the stack, then
+ * the items popped and released top first. */
+static int build_map(Sim *S, Ctx *c, int op, int oparg)
+{
+    Obj *keys = malloc(sizeof(Obj) * (size_t)(oparg + 1)), *values = malloc(sizeof(Obj) * (size_t)(oparg + 1));
+    if (!keys || !values) abort(); /* host out of memory */
+    int32_t t = top_of(S, c->f);
+    if (op == OP_BUILD_MAP) {
+        for (int i = 0; i < oparg; i++) {
+            keys[i] = slot(S, c->f, t - 2 * oparg + 2 * i);
+            values[i] = slot(S, c->f, t - 2 * oparg + 2 * i + 1);
+        }
+    } else {
+        Obj ktuple = slot(S, c->f, t - 1);
+        for (int i = 0; i < oparg; i++) {
+            keys[i] = tuple_item(S, ktuple, i);
+            values[i] = slot(S, c->f, t - 1 - oparg + i);
+        }
+    }
+    Obj map = dict_from_items(S, oparg, keys, values);
+    free(keys);
+    free(values);
+    if (map) vm_temp_push(S, map);
+    int count = op == OP_BUILD_MAP ? 2 * oparg : oparg + 1;
+    for (int i = 0; i < count; i++) decref(S, pop(S, c));
+    if (!map) return -1;
+    vm_temp_pop(S);
+    push(S, c, map);
+    return 0;
+}
+
+/* UNPACK_SEQUENCE / UNPACK_EX: the items pushed last first. */
+static int unpack(Sim *S, Ctx *c, int op, int oparg)
+{
+    Obj seq = pop(S, c);
+    vm_temp_push(S, seq);
+    int32_t t = top_of(S, c->f);
+    int before = op == OP_UNPACK_SEQUENCE ? oparg : (oparg & 0xff);
+    int after = op == OP_UNPACK_SEQUENCE ? -1 : (oparg >> 8);
+    int n = op == OP_UNPACK_SEQUENCE ? oparg : before + 1 + after;
+    Obj *items = malloc(sizeof(Obj) * (size_t)(n + 1));
+    if (!items) abort(); /* host out of memory */
+    int err = vmops_unpack(S, seq, before, after, items);
+    vm_temp_pop(S);
+    if (!err) {
+        for (int i = n - 1; i >= 0; i--) {
+            set_slot(S, c->f, t + (n - 1 - i), items[i]);
+            set_top(S, c->f, t + (n - i));
+            ob_move(S, items[i], HOLD_TEMP, stack_holder(c, t + (n - 1 - i)));
+        }
+    }
+    free(items);
+    decref(S, seq);
+    return err;
+}
+
 /* ---- one instruction ---- */
 
 #define FVC_MASK 0x3
@@ -453,7 +514,7 @@ int vm_exec_one(Sim *S, Obj *result)
         oparg = oparg << 8 | unit_arg(S, c->code, c->next);
         c->instr = c->next++;
     }
-    c->next += op_caches(op);
+    c->next += cache_count[op];
     ob_set64(S, c->f, FRAME_PREV_INSTR_OFF, (uint64_t)c->instr);
     S->vm.tick++;
     S->ev.tick = S->vm.tick;
@@ -888,31 +949,9 @@ int vm_exec_one(Sim *S, Obj *result)
         break;
     }
     case OP_BUILD_MAP:
-    case OP_BUILD_CONST_KEY_MAP: {
-        Obj keys[256], values[256];
-        int n = oparg > 256 ? 256 : oparg;
-        int32_t t = top_of(S, c->f);
-        if (op == OP_BUILD_MAP) {
-            for (int i = 0; i < n; i++) {
-                keys[i] = slot(S, c->f, t - 2 * oparg + 2 * i);
-                values[i] = slot(S, c->f, t - 2 * oparg + 2 * i + 1);
-            }
-        } else {
-            Obj ktuple = slot(S, c->f, t - 1);
-            for (int i = 0; i < n; i++) {
-                keys[i] = tuple_item(S, ktuple, i);
-                values[i] = slot(S, c->f, t - 1 - oparg + i);
-            }
-        }
-        Obj map = dict_from_items(S, n, keys, values);
-        if (map) vm_temp_push(S, map);
-        int count = op == OP_BUILD_MAP ? 2 * oparg : oparg + 1;
-        for (int i = 0; i < count; i++) decref(S, pop(S, c));
-        if (!map) goto error;
-        vm_temp_pop(S);
-        push(S, c, map);
+    case OP_BUILD_CONST_KEY_MAP:
+        if (build_map(S, c, op, oparg)) goto error;
         break;
-    }
     case OP_BUILD_STRING: {
         int32_t t = top_of(S, c->f);
         Obj s = vmops_join_strings(S, (const Obj *)ob_ptr(S, c->f + FRAME_LOCALSPLUS_OFF + 8 * (uint32_t)(t - oparg)),
@@ -991,34 +1030,9 @@ int vm_exec_one(Sim *S, Obj *result)
     }
 
     case OP_UNPACK_SEQUENCE:
-    case OP_UNPACK_EX: {
-        Obj seq = pop(S, c);
-        vm_temp_push(S, seq);
-        int32_t t = top_of(S, c->f);
-        int before = op == OP_UNPACK_SEQUENCE ? oparg : (oparg & 0xff);
-        int after = op == OP_UNPACK_SEQUENCE ? -1 : (oparg >> 8);
-        int n = op == OP_UNPACK_SEQUENCE ? oparg : before + 1 + after;
-        Obj items[512];
-        if (n > 512) {
-            exc_set(S, EXC_MemoryError, "too many values to unpack");
-            vm_temp_pop(S);
-            decref(S, seq);
-            goto error;
-        }
-        int err = vmops_unpack(S, seq, before, after, items);
-        vm_temp_pop(S);
-        if (!err) {
-            /* pushed in reverse: items[n-1] deepest */
-            for (int i = n - 1; i >= 0; i--) {
-                set_slot(S, c->f, t + (n - 1 - i), items[i]);
-                set_top(S, c->f, t + (n - i));
-                ob_move(S, items[i], HOLD_TEMP, stack_holder(c, t + (n - 1 - i)));
-            }
-        }
-        decref(S, seq);
-        if (err) goto error;
+    case OP_UNPACK_EX:
+        if (unpack(S, c, op, oparg)) goto error;
         break;
-    }
 
     case OP_LOAD_ATTR: {
         Obj res = rt_getattr(S, peek(S, c, 1), name_at(S, c, oparg));

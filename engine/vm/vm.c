@@ -25,18 +25,13 @@
 
 /* ---- temporaries ---- */
 
-void vm_temp_push(Sim *S, Obj o)
+void vm_temp_grow(Sim *S)
 {
     VmState *vm = &S->vm;
-    if (vm->ntemps == vm->captemps) {
-        vm->captemps = vm->captemps ? 2 * vm->captemps : 64;
-        vm->temps = realloc(vm->temps, vm->captemps * sizeof *vm->temps);
-        if (!vm->temps) abort(); /* host out of memory */
-    }
-    vm->temps[vm->ntemps++] = o;
+    vm->captemps = vm->captemps ? 2 * vm->captemps : 64;
+    vm->temps = realloc(vm->temps, vm->captemps * sizeof *vm->temps);
+    if (!vm->temps) abort(); /* host out of memory */
 }
-
-void vm_temp_pop(Sim *S) { S->vm.ntemps--; }
 
 /* ---- roots ---- */
 
@@ -178,6 +173,7 @@ int vm_load(Sim *S, Obj code)
     ((uint8_t *)ob_ptr(S, f))[68] = 1; /* the entry frame */
     ob_set64(S, f, FRAME_PREVIOUS_OFF, 0);
     S->vm.frame = f;
+    S->vm.main_frame = f;
     S->vm.depth = 1;
     return 0;
 }
@@ -233,23 +229,36 @@ static void finish(Sim *S, Obj result)
     vm->done = 1;
 }
 
+/* The module frame finished with `result` (or an exception). */
+static void module_done(Sim *S, Obj result)
+{
+    if (result) vm_temp_push(S, result);
+    S->vm.depth = 0;
+    vm_pop_frame(S, S->vm.main_frame);
+    if (result) vm_temp_pop(S);
+    finish(S, result);
+}
+
 int vm_step(Sim *S)
 {
     VmState *vm = &S->vm;
     if (vm->done || !vm->frame) return SIM_STEP_DONE;
-    SimAddr module_frame = vm->frame;
-    while (ob_get64(S, module_frame, FRAME_PREVIOUS_OFF)) module_frame = ob_get64(S, module_frame, FRAME_PREVIOUS_OFF);
     Obj result = 0;
     if (vm_exec_one(S, &result)) {
-        /* the module frame finished */
-        if (result) vm_temp_push(S, result);
-        vm->depth = 0;
-        vm_pop_frame(S, module_frame);
-        if (result) vm_temp_pop(S);
-        finish(S, result);
+        module_done(S, result);
         return SIM_STEP_DONE;
     }
     return SIM_STEP_RUNNING;
+}
+
+void vm_run(Sim *S)
+{
+    VmState *vm = &S->vm;
+    if (vm->done || !vm->frame) return;
+    Obj result = 0;
+    while (!vm_exec_one(S, &result)) {
+    }
+    module_done(S, result);
 }
 
 void vm_fini(Sim *S)
@@ -258,6 +267,8 @@ void vm_fini(Sim *S)
     free(vm->temps);
     free(vm->saved_handled);
     free(vm->descrs);
+    free(vm->cftable);
+    vm->cftable = NULL;
     free(vm->source);
     free(vm->filename);
     vm->temps = NULL;

@@ -39,8 +39,15 @@ void vm_roots(Sim *S, RefVisit visit, void *ud);
 void vm_fini(Sim *S);
 
 /* ---- temporaries visible to the ledger ---- */
-void vm_temp_push(Sim *S, Obj o);   /* o's TEMP reference is now a root */
-void vm_temp_pop(Sim *S);           /* the last one is a plain TEMP again */
+void vm_temp_grow(Sim *S);
+/* o's TEMP reference is now a root */
+static inline void vm_temp_push(Sim *S, Obj o)
+{
+    if (S->vm.ntemps == S->vm.captemps) vm_temp_grow(S);
+    S->vm.temps[S->vm.ntemps++] = o;
+}
+/* the last one is a plain TEMP again */
+static inline void vm_temp_pop(Sim *S) { S->vm.ntemps--; }
 
 /* ---- frames (frames.c) ---- */
 
@@ -102,5 +109,6 @@ void vm_chain_context(Sim *S, Obj exc);
 /* ---- the program ---- */
 int vm_load(Sim *S, Obj code);   /* a frame for the module code */
 int vm_step(Sim *S);             /* SIM_STEP_RUNNING / SIM_STEP_DONE */
+void vm_run(Sim *S);             /* steps to the end */
 
 #endif /* ENGINE_VM_VM_H */
