@@ -15,21 +15,149 @@
 typedef struct Tracer {
     FILE *out;
     int jsonl;
+    char *buf;          /* output gathered here, written in large pieces */
+    size_t len, cap;
+    unsigned internal;  /* the holder kind named "internal" */
 } Tracer;
 
+static void flush_out(Tracer *t)
+{
+    fwrite(t->buf, 1, t->len, t->out);
+    t->len = 0;
+}
+
+/* Room for one line (a line is far shorter than this). */
+static char *room(Tracer *t)
+{
+    if (t->cap - t->len < 1024) flush_out(t);
+    return t->buf + t->len;
+}
+
+static char *put_str(char *p, const char *s)
+{
+    while (*s) *p++ = *s++;
+    return p;
+}
+
+static char *put_u(char *p, uint64_t v)
+{
+    char tmp[24];
+    int n = 0;
+    do tmp[n++] = (char)('0' + v % 10); while ((v /= 10) != 0);
+    while (n) *p++ = tmp[--n];
+    return p;
+}
+
+static char *put_i(char *p, int64_t v)
+{
+    if (v < 0) {
+        *p++ = '-';
+        return put_u(p, (uint64_t)0 - (uint64_t)v);
+    }
+    return put_u(p, (uint64_t)v);
+}
+
+/* 0x and at least 12 hex digits, as sim_event_format's %012x */
+static char *put_hex(char *p, uint64_t v)
+{
+    char tmp[16];
+    int n = 0;
+    do tmp[n++] = "0123456789abcdef"[v & 15]; while ((v >>= 4) != 0);
+    while (n < 12) tmp[n++] = '0';
+    *p++ = '0';
+    *p++ = 'x';
+    while (n) *p++ = tmp[--n];
+    return p;
+}
+
+/* The kind name padded to 12 columns ("%-12s"). */
+static char *put_kind(char *p, unsigned kind)
+{
+    const char *name = sim_event_kind_name(kind);
+    char *start = p;
+    p = put_str(p, name);
+    while (p - start < 12) *p++ = ' ';
+    return p;
+}
+
+/* sim_event_format's text, written without printf for the frequent kinds. */
 static void text_event(Tracer *t, const SimEvent *ev)
 {
+    char *p = room(t), *start = p;
+    uint32_t cat = sim_event_kind_category(ev->kind);
     if (ev->kind == SIM_EV_INSTR) {
-        int op = (int)(ev->b & 0xff), oparg = (int)(ev->b >> 8);
-        fprintf(t->out, "tick %" PRIu64 "  line %u  offset %" PRId64 "  %s", ev->tick, ev->index, ev->a,
-                sim_opcode_name(op));
-        if (op >= 90) fprintf(t->out, " %d", oparg);
-        fputc('\n', t->out);
-        return;
+        int op = (int)(ev->b & 0xff);
+        p = put_str(p, "tick ");
+        p = put_u(p, ev->tick);
+        p = put_str(p, "  line ");
+        p = put_u(p, ev->index);
+        p = put_str(p, "  offset ");
+        p = put_i(p, ev->a);
+        *p++ = ' ';
+        *p++ = ' ';
+        p = put_str(p, sim_opcode_name(op));
+        if (op >= 90) {
+            *p++ = ' ';
+            p = put_i(p, ev->b >> 8);
+        }
+    } else if (cat == SIM_EVCAT_REFCOUNT) {
+        p = put_str(p, "    ");
+        p = put_kind(p, ev->kind);
+        p = put_hex(p, ev->obj);
+        p = put_str(p, " refcnt ");
+        p = put_i(p, ev->a);
+        p = put_str(p, " by ");
+        p = put_str(p, sim_holder_kind_name(ev->holder));
+        if (ev->holder == t->internal) {
+            p = put_str(p, " (");
+            p = put_str(p, sim_holder_reason_name(ev->reason));
+            *p++ = ')';
+        }
+        if (ev->addr) {
+            p = put_str(p, " of ");
+            p = put_hex(p, ev->addr);
+        }
+        if (ev->b) {
+            p = put_str(p, " key ");
+            p = put_hex(p, (uint64_t)ev->b);
+        } else if (ev->addr) {
+            p = put_str(p, " [");
+            p = put_u(p, ev->index);
+            *p++ = ']';
+        }
+    } else if (ev->kind == SIM_EV_PUSH || ev->kind == SIM_EV_POP || ev->kind == SIM_EV_BLOCK_FREE ||
+               ev->kind == SIM_EV_OBJ_NEW || ev->kind == SIM_EV_OBJ_DEALLOC || ev->kind == SIM_EV_BLOCK_ALLOC) {
+        p = put_str(p, "    ");
+        p = put_kind(p, ev->kind);
+        if (ev->szclass != 0xffff) {
+            p = put_str(p, " class ");
+            p = put_u(p, ev->szclass);
+        }
+        if (ev->arena != SIM_NONE) {
+            p = put_str(p, " arena ");
+            p = put_u(p, ev->arena);
+        }
+        if (ev->pool != SIM_NONE) {
+            p = put_str(p, " pool ");
+            p = put_u(p, ev->pool);
+        }
+        if (ev->block != SIM_NONE) {
+            p = put_str(p, " block ");
+            p = put_u(p, ev->block);
+        }
+        p = put_str(p, " at ");
+        p = put_hex(p, ev->addr);
+        if (ev->kind == SIM_EV_BLOCK_ALLOC) {
+            p = put_str(p, " request ");
+            p = put_i(p, ev->a);
+        }
+    } else {
+        p = put_str(p, "    ");
+        int n = sim_event_format(ev, p, 900);
+        p += n < 0 ? 0 : n >= 900 ? 899 : n;
     }
-    char buf[512];
-    sim_event_format(ev, buf, sizeof buf);
-    fprintf(t->out, "    %s\n", buf);
+    *p++ = '\n';
+    t->len += (size_t)(p - start);
 }
 
 static void json_event(Tracer *t, const SimEvent *ev)
@@ -76,7 +204,14 @@ int dbg_trace(const char *path, int jsonl, FILE *out, FILE *err)
         free(src);
         return 2;
     }
-    Tracer t = {out, jsonl};
+    Tracer t = {out, jsonl, malloc(1 << 20), 0, 1 << 20, 0};
+    while (t.internal < 64 && strcmp(sim_holder_kind_name(t.internal), "internal")) t.internal++;
+    if (!t.buf) {
+        fprintf(err, "refscope: out of memory\n");
+        sim_engine_free(e);
+        free(src);
+        return 2;
+    }
     /* the program's own output goes to stderr, keeping stdout for events */
     sim_engine_set_output(e, dbg_write_file, err, dbg_write_file, err);
     int status = 1;
@@ -88,6 +223,8 @@ int dbg_trace(const char *path, int jsonl, FILE *out, FILE *err)
         status = sim_engine_run(e);
         sim_engine_set_event_sink(e, NULL, NULL, 0);
     }
+    flush_out(&t);
+    free(t.buf);
     fflush(out);
     sim_engine_free(e);
     free(src);

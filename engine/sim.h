@@ -196,6 +196,8 @@ typedef struct VmState {
     Obj *descrs;                 /* method descriptors, by C function index */
     const void **cftable;        /* the C functions by index (registry.c) */
     struct MethodCache { Obj name; int32_t type, index; } mcache[256]; /* (type, name) -> index */
+    Obj line_code;               /* the line of the last INSTR event: code, */
+    int64_t line_start, line_end, line; /* byte range [start, end) and line */
     Obj *cfunc_objs;             /* builtin function objects made at start-up */
     size_t ncfuncs;
     volatile int interrupt;      /* Ctrl-C pending */

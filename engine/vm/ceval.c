@@ -497,6 +497,26 @@ static int unpack(Sim *S, Ctx *c, int op, int oparg)
     return err;
 }
 
+/* The line of byte offset `off`, remembering the range it came from:
+ * consecutive instructions mostly share it. */
+static int64_t instr_line(Sim *S, Obj code, int64_t off)
+{
+    VmState *vm = &S->vm;
+    if (vm->line_code == code && off >= vm->line_start && off < vm->line_end) return vm->line;
+    DisasmLines it;
+    disasm_lines_begin(&it, S, code);
+    while (disasm_lines_next(&it)) {
+        if (off >= it.start && off < it.end) {
+            vm->line_code = code;
+            vm->line_start = it.start;
+            vm->line_end = it.end;
+            vm->line = it.line;
+            return it.line;
+        }
+    }
+    return disasm_addr2line(S, code, off);
+}
+
 /* ---- one instruction ---- */
 
 #define FVC_MASK 0x3
@@ -524,7 +544,7 @@ int vm_exec_one(Sim *S, Obj *result)
         ev.obj = c->code;
         ev.a = 2 * c->instr;
         ev.b = op | (int64_t)oparg << 8;
-        ev.index = (uint32_t)disasm_addr2line(S, c->code, 2 * c->instr);
+        ev.index = (uint32_t)instr_line(S, c->code, 2 * c->instr);
         ev_emit(&S->ev, &ev);
     }
     Obj kwnames = S->vm.kwnames;
