@@ -171,3 +171,5 @@ const char *sim_opcode_name(int op)
     const char *n = op_exists(op) ? op_name(op) : NULL;
     return n ? n : "?";
 }
+
+void sim_engine_set_selfcheck(SimEngine *S, int on) { S->vm.check_every_step = on; }

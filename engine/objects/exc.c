@@ -26,6 +26,52 @@ static const ObField fields[] = {
     {EXC_CAUSE_OFF, R_EXC_CAUSE},    {EXC_CONTEXT_OFF, R_EXC_CONTEXT},
 };
 
+/* The fields of NameError, AttributeError, ImportError, StopIteration and
+ * SystemExit after BaseException's, in their *_clear / *_traverse order
+ * (which runs before BaseException's). */
+static const ObField name_fields[] = {{EXC_NAME_NAME_OFF, R_NONE}};
+static const ObField attr_fields[] = {{EXC_ATTR_OBJ_OFF, R_NONE}, {EXC_ATTR_NAME_OFF, R_NONE}};
+static const ObField import_fields[] = {{EXC_IMPORT_MSG_OFF, R_NONE}, {EXC_IMPORT_MSG_OFF + 8, R_NONE},
+                                        {EXC_IMPORT_MSG_OFF + 16, R_NONE}};
+static const ObField value_fields[] = {{EXC_STOP_VALUE_OFF, R_NONE}};
+
+int exc_type_is(const Sim *S, Obj type, ExcId id)
+{
+    for (Obj t = type; t; t = ob_get64(S, t, TP_BASE_OFF))
+        if (t == S->exc_types[id]) return 1;
+    return 0;
+}
+
+static const ObField *extra_fields(const Sim *S, Obj e, size_t *n)
+{
+    Obj t = ob_type(S, e);
+    *n = 0;
+    if (exc_type_is(S, t, EXC_NameError)) {
+        *n = N_FIELDS(name_fields);
+        return name_fields;
+    }
+    if (exc_type_is(S, t, EXC_AttributeError)) {
+        *n = N_FIELDS(attr_fields);
+        return attr_fields;
+    }
+    if (exc_type_is(S, t, EXC_ImportError)) {
+        *n = N_FIELDS(import_fields);
+        return import_fields;
+    }
+    if (exc_type_is(S, t, EXC_StopIteration) || exc_type_is(S, t, EXC_SystemExit)) {
+        *n = N_FIELDS(value_fields);
+        return value_fields;
+    }
+    return NULL;
+}
+
+void exc_set_field_once(Sim *S, Obj e, uint32_t off, Obj v)
+{
+    if (ob_get64(S, e, off)) return;
+    ob_set64(S, e, off, v);
+    ob_incref(S, v, HOLD_INTERNAL(e, R_NONE));
+}
+
 static void set_pending(Sim *S, Obj e)
 {
     Obj old = S->exc;
@@ -103,6 +149,9 @@ const char *exc_message(const Sim *S, char *buf, size_t cap)
 void exc_dealloc(Sim *S, Obj e)
 {
     if ((tp_flags(S, ob_type(S, e)) & TPF_HEAPTYPE) && subtype_dealloc_head(S, e)) return;
+    size_t n;
+    const ObField *extra = extra_fields(S, e, &n);
+    if (extra) ob_clear_fields(S, e, extra, n);
     ob_clear_fields(S, e, fields, N_FIELDS(fields));
     ob_free_object(S, e);
 }
@@ -117,6 +166,9 @@ void exc_referents(Sim *S, Obj e, RefVisit visit, void *ud)
         Holder hd = HOLD_INTERNAL(e, R_OB_TYPE);
         visit(S, type, &hd, ud);
     }
+    size_t n;
+    const ObField *extra = extra_fields(S, e, &n);
+    if (extra) ob_visit_fields(S, e, extra, n, visit, ud);
     ob_visit_fields(S, e, fields, N_FIELDS(fields), visit, ud);
 }
 
@@ -131,10 +183,15 @@ int exc_init(Sim *S)
                                                        TP_STATIC_SIZE, 1);
         if (!t) return -1;
         if (i != EXC_BaseException) {
+            /* index, flags, basicsize, itemsize: the base's */
             memcpy((char *)ob_ptr(S, t) + TP_INDEX_OFF,
-                   (char *)ob_ptr(S, base_type) + TP_INDEX_OFF, 16);
+                   (char *)ob_ptr(S, S->exc_types[exc_bases[i]]) + TP_INDEX_OFF, 16);
             ob_set64(S, t, TP_BASE_OFF, S->exc_types[exc_bases[i]]);
         }
+        /* the families with fields of their own are bigger */
+        uint32_t size = i == EXC_NameError || i == EXC_StopIteration || i == EXC_SystemExit ? 80
+                      : i == EXC_AttributeError ? 88 : i == EXC_ImportError ? 96 : 0;
+        if (size) ob_set32(S, t, TP_BASICSIZE_OFF, size);
         S->exc_types[i] = t;
     }
     Obj e = ob_static_new(S, S->exc_types[EXC_MemoryError], S->types[TI_EXCEPTION].basicsize, 1);

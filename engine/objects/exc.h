@@ -18,6 +18,21 @@
 #define EXC_CONTEXT_OFF   48
 #define EXC_CAUSE_OFF     56
 #define EXC_SUPPRESS_OFF  64
+/* The fields some families add after BaseException's 72 bytes. */
+#define EXC_NAME_NAME_OFF 72   /* NameError.name (80 bytes) */
+#define EXC_ATTR_OBJ_OFF  72   /* AttributeError.obj, .name (88 bytes) */
+#define EXC_ATTR_NAME_OFF 80
+#define EXC_STOP_VALUE_OFF 72  /* StopIteration.value (80 bytes) */
+#define EXC_EXIT_CODE_OFF 72   /* SystemExit.code (80 bytes) */
+#define EXC_IMPORT_MSG_OFF 72  /* ImportError.msg, .name, .path (96 bytes) */
+
+/* 1 if `type` is the built-in exception class `id` or derives from it. */
+int exc_type_is(const Sim *S, Obj type, ExcId id);
+
+/* Stores a new reference to v in e's field at `off` when it is empty
+ * (format_exc_check_arg's name, set_attribute_error_context's name and
+ * obj).  v borrowed. */
+void exc_set_field_once(Sim *S, Obj e, uint32_t off, Obj v);
 
 /* Sets S->exc to a new `id` instance with args (message,); returns 0 so
  * callers can `return exc_set(...)`. */

@@ -269,7 +269,23 @@ static Obj bind(Sim *S, Obj descr, Obj o)
     return ret(S, descr);
 }
 
+static Obj getattr_impl(Sim *S, Obj o, Obj name);
+
+/* PyObject_GetAttr: an AttributeError remembers the object and the name
+ * (set_attribute_error_context) -- the exception keeps `o` alive -- for
+ * the "Did you mean" of its report. */
 Obj rt_getattr(Sim *S, Obj o, Obj name)
+{
+    Obj v = getattr_impl(S, o, name);
+    if (!v && S->exc && exc_type_is(S, ob_type(S, S->exc), EXC_AttributeError) &&
+        !ob_get64(S, S->exc, EXC_ATTR_OBJ_OFF) && !ob_get64(S, S->exc, EXC_ATTR_NAME_OFF)) {
+        exc_set_field_once(S, S->exc, EXC_ATTR_NAME_OFF, name);
+        exc_set_field_once(S, S->exc, EXC_ATTR_OBJ_OFF, o);
+    }
+    return v;
+}
+
+static Obj getattr_impl(Sim *S, Obj o, Obj name)
 {
     if (!ob_is(S, name, TI_STR)) {
         char tn[64];

@@ -22,6 +22,7 @@
 #include "runtime/cfunc.h"
 #include "runtime/containers.h"
 #include "runtime/runtime.h"
+#include "vm/vm.h"
 
 /* ---- shared helpers ---- */
 
@@ -1488,7 +1489,11 @@ Obj cf_new_list(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames)
             return 0;
         }
     }
+    /* the iterable may run Python code (a generator): the list under
+     * construction is a root meanwhile */
+    vm_temp_push(S, l);
     Obj r = list_extend_any(S, l, iterable);
+    vm_temp_pop(S);
     if (!r) {
         ob_decref(S, l, HOLD_TEMP);
         return 0;

@@ -287,7 +287,13 @@ void vmops_set_noargs(Sim *S, ExcId id)
     exc_set_args(S, id, S->empty_tuple);
 }
 
-void vmops_set_name(Sim *S, Obj name) { (void)S, (void)name; }
+/* format_exc_check_arg: a NameError the VM raises remembers the name
+ * (exc->name), for the "Did you mean" of its report. */
+void vmops_set_name(Sim *S, Obj name)
+{
+    if (S->exc && ob_type(S, S->exc) == S->exc_types[EXC_NameError])
+        exc_set_field_once(S, S->exc, EXC_NAME_NAME_OFF, name);
+}
 
 int vmops_exc_match(Sim *S, Obj exc, Obj type)
 {

@@ -536,6 +536,8 @@ int vm_exec_one(Sim *S, Obj *result)
     }
     c->next += cache_count[op];
     ob_set64(S, c->f, FRAME_PREV_INSTR_OFF, (uint64_t)c->instr);
+    /* between top-level steps no C code holds a reference of its own */
+    if (S->vm.check_every_step && S->vm.c_depth == 0) vm_selfcheck(S);
     S->vm.tick++;
     S->ev.tick = S->vm.tick;
     if (ev_on(&S->ev, SIM_EVCAT_VM)) {

@@ -66,6 +66,17 @@ void vm_roots(Sim *S, RefVisit visit, void *ud)
     }
 }
 
+void vm_selfcheck(Sim *S)
+{
+    char msg[512];
+    if (ob_check(S, msg, sizeof msg) == 0 && sim_heap_check(S->heap, msg, sizeof msg) == 0) return;
+    char line[640];
+    int n = snprintf(line, sizeof line, "refscope self-check failed at tick %llu: %s\n",
+                     (unsigned long long)S->vm.tick, msg);
+    if (S->vm.err) S->vm.err(S->vm.err_ud, line, (size_t)(n < (int)sizeof line ? n : (int)sizeof line - 1));
+    abort();
+}
+
 /* ---- hooks for the object layer ---- */
 
 static void write_unraisable(Sim *S, Obj where)

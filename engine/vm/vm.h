@@ -106,6 +106,11 @@ void vm_set_source(Sim *S, const char *filename, const char *src, size_t len);
 /* PyException_SetContext/chaining when raising while handling. */
 void vm_chain_context(Sim *S, Obj exc);
 
+/* The whole-heap audit (ob_check) and the allocator's self-check before
+ * an instruction; a violation is an engine bug: it is reported through
+ * the error stream and the process aborts. */
+void vm_selfcheck(Sim *S);
+
 /* ---- the program ---- */
 int vm_load(Sim *S, Obj code);   /* a frame for the module code */
 int vm_step(Sim *S);             /* SIM_STEP_RUNNING / SIM_STEP_DONE */

@@ -67,6 +67,13 @@ unsigned long long sim_engine_tick(const SimEngine *e);
  * mask; fn NULL or mask 0 detaches it. */
 void sim_engine_set_event_sink(SimEngine *e, SimEventFn fn, void *userdata, unsigned mask);
 
+/* Audits the whole heap (every refcount against its holders, the pools,
+ * the free lists, the GC lists) before every step -- every instruction
+ * of the running thread outside nested calls from C, where C code may
+ * hold references of its own; a violation aborts with a message on the
+ * error stream.  For tests: it is slow. */
+void sim_engine_set_selfcheck(SimEngine *e, int on);
+
 /* Ctrl-C: the program sees KeyboardInterrupt before its next instruction.
  * Safe to call from a signal handler (it only sets a flag). */
 void sim_engine_interrupt(SimEngine *e);
