@@ -666,8 +666,10 @@ Obj rt_next(Sim *S, Obj it)
         int done;
         Obj r = vm_gen_send(S, it, S->none, &done);
         if (done && r) {
-            /* a value returned by the generator ends the iteration */
+            /* gen_iternext: a returned value travels in StopIteration */
+            Obj t = tuple_pack(S, 1, &r);
             ob_decref(S, r, HOLD_TEMP);
+            if (t) exc_set_args(S, EXC_StopIteration, t);
             return 0;
         }
         return r;
