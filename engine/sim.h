@@ -201,6 +201,7 @@ typedef struct VmState {
     Obj *cfunc_objs;             /* builtin function objects made at start-up */
     size_t ncfuncs;
     volatile int interrupt;      /* Ctrl-C pending */
+    uint64_t tick_limit;         /* 0, or the tick after which every check point interrupts */
     int done, exit_status;
     SimWriteFn out, err;
     void *out_ud, *err_ud;

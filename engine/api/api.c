@@ -173,3 +173,5 @@ const char *sim_opcode_name(int op)
 }
 
 void sim_engine_set_selfcheck(SimEngine *S, int on) { S->vm.check_every_step = on; }
+
+void sim_engine_set_tick_limit(SimEngine *S, unsigned long long ticks) { S->vm.tick_limit = ticks; }

@@ -540,6 +540,7 @@ int vm_exec_one(Sim *S, Obj *result)
     if (S->vm.check_every_step && S->vm.c_depth == 0) vm_selfcheck(S);
     S->vm.tick++;
     S->ev.tick = S->vm.tick;
+    if (S->vm.tick_limit && S->vm.tick > S->vm.tick_limit) S->vm.interrupt = 1; /* sticky */
     if (ev_on(&S->ev, SIM_EVCAT_VM)) {
         SimEvent ev = ev_blank(SIM_EV_INSTR);
         ev.addr = c->f;

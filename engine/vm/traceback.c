@@ -19,6 +19,9 @@
 #include "objects/iters.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "objects/typeobj.h"
+#include "objects/bytes.h"
+#include "objects/dict.h"
 #include "runtime/runtime.h"
 #include "vm/disasm.h"
 #include "vm/vm.h"
@@ -171,6 +174,232 @@ static void print_tb(Sim *S, Obj tb)
     }
 }
 
+/* ---- "Did you mean" (Python/suggestions.c, 3.11) ---- */
+
+#define SUGGEST_MAX_ITEMS 750
+#define SUGGEST_MAX_STRING 40
+#define MOVE_COST 2
+#define CASE_COST 1
+
+/* Candidate names: UTF-8 copies in host memory. */
+typedef struct Names {
+    char **v;
+    size_t n, cap;
+} Names;
+
+static void names_add(const Sim *S, Names *ns, Obj s)
+{
+    if (!ob_is(S, s, TI_STR)) return;
+    if (ns->n == ns->cap) {
+        size_t cap = ns->cap ? ns->cap * 2 : 64;
+        char **v = realloc(ns->v, cap * sizeof *v);
+        if (!v) abort(); /* host out of memory */
+        ns->v = v;
+        ns->cap = cap;
+    }
+    size_t cap = (size_t)str_len(S, s) * 4 + 1;
+    char *b = malloc(cap);
+    if (!b) abort();
+    str_to_utf8(S, s, b, cap);
+    ns->v[ns->n++] = b;
+}
+
+static void names_add_cstr(Names *ns, const char *c)
+{
+    if (ns->n == ns->cap) {
+        size_t cap = ns->cap ? ns->cap * 2 : 64;
+        char **v = realloc(ns->v, cap * sizeof *v);
+        if (!v) abort();
+        ns->v = v;
+        ns->cap = cap;
+    }
+    size_t len = strlen(c) + 1;
+    char *b = malloc(len);
+    if (!b) abort();
+    memcpy(b, c, len);
+    ns->v[ns->n++] = b;
+}
+
+static void names_add_keys(const Sim *S, Names *ns, Obj dict)
+{
+    int64_t pos = 0;
+    Obj k, v;
+    while (dict && dict_next(S, dict, &pos, &k, &v)) names_add(S, ns, k);
+}
+
+static void names_free(Names *ns)
+{
+    for (size_t i = 0; i < ns->n; i++) free(ns->v[i]);
+    free(ns->v);
+    ns->v = NULL;
+    ns->n = ns->cap = 0;
+}
+
+/* substitution_cost: a case flip of an ASCII letter costs less */
+static size_t subst_cost(char a, char b)
+{
+    if ((a & 31) != (b & 31)) return MOVE_COST;
+    if (a == b) return 0;
+    if ('A' <= a && a <= 'Z') a = (char)(a + ('a' - 'A'));
+    if ('A' <= b && b <= 'Z') b = (char)(b + ('a' - 'A'));
+    return a == b ? CASE_COST : MOVE_COST;
+}
+
+/* levenshtein_distance with CPython's affix trimming, size limit and
+ * early exits (which decide what "too far" means, so they matter). */
+static size_t levenshtein(const char *a, size_t a_size, const char *b, size_t b_size, size_t max_cost)
+{
+    size_t buffer[SUGGEST_MAX_STRING];
+    while (a_size && b_size && a[0] == b[0]) a++, b++, a_size--, b_size--;
+    while (a_size && b_size && a[a_size - 1] == b[b_size - 1]) a_size--, b_size--;
+    if (a_size == 0 || b_size == 0) return (a_size + b_size) * MOVE_COST;
+    if (a_size > SUGGEST_MAX_STRING || b_size > SUGGEST_MAX_STRING) return max_cost + 1;
+    if (b_size < a_size) {
+        const char *t = a;
+        a = b;
+        b = t;
+        size_t ts = a_size;
+        a_size = b_size;
+        b_size = ts;
+    }
+    if ((b_size - a_size) * MOVE_COST > max_cost) return max_cost + 1;
+    size_t tmp = MOVE_COST;
+    for (size_t i = 0; i < a_size; i++) {
+        buffer[i] = tmp;
+        tmp += MOVE_COST;
+    }
+    size_t result = 0;
+    for (size_t bi = 0; bi < b_size; bi++) {
+        char code = b[bi];
+        size_t distance = result = bi * MOVE_COST;
+        size_t minimum = SIZE_MAX;
+        for (size_t i = 0; i < a_size; i++) {
+            size_t substitute = distance + subst_cost(code, a[i]);
+            distance = buffer[i];
+            size_t insert_delete = (result < distance ? result : distance) + MOVE_COST;
+            result = insert_delete < substitute ? insert_delete : substitute;
+            buffer[i] = result;
+            if (result < minimum) minimum = result;
+        }
+        if (minimum > max_cost) return max_cost + 1;
+    }
+    return result;
+}
+
+/* calculate_suggestions: the closest candidate within a third of the
+ * characters involved, the first one on ties; NULL for none. */
+static const char *closest(const Names *dir, const char *name)
+{
+    if (dir->n >= SUGGEST_MAX_ITEMS) return NULL;
+    size_t name_size = strlen(name);
+    size_t best_distance = SIZE_MAX;
+    const char *best = NULL;
+    for (size_t i = 0; i < dir->n; i++) {
+        const char *item = dir->v[i];
+        if (!strcmp(item, name)) continue;
+        size_t item_size = strlen(item);
+        size_t max_distance = (name_size + item_size + 3) * MOVE_COST / 6;
+        if (best_distance - 1 < max_distance) max_distance = best_distance - 1;
+        size_t d = levenshtein(name, name_size, item, item_size, max_distance);
+        if (d > max_distance) continue;
+        if (!best || d < best_distance) {
+            best = item;
+            best_distance = d;
+        }
+    }
+    return best;
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b); /* UTF-8 order = code point order */
+}
+
+/* dir(obj) for the objects whose dir() is known exactly here: instances
+ * of classes and classes (their dicts, the classes' on the MRO, and
+ * object's own names).  0 when obj is something else. */
+static int dir_of(Sim *S, Obj obj, Names *ns)
+{
+    static const char *const object_names[] = {
+        "__class__", "__delattr__", "__dir__", "__doc__", "__eq__", "__format__", "__ge__",
+        "__getattribute__", "__getstate__", "__gt__", "__hash__", "__init__", "__init_subclass__",
+        "__le__", "__lt__", "__ne__", "__new__", "__reduce__", "__reduce_ex__", "__repr__",
+        "__setattr__", "__sizeof__", "__str__", "__subclasshook__"};
+    Obj type;
+    if (ob_is(S, obj, TI_TYPE) && (tp_flags(S, obj) & TPF_HEAPTYPE)) {
+        type = obj;
+    } else if (ob_is(S, obj, TI_INSTANCE) && (tp_flags(S, ob_type(S, obj)) & TPF_HEAPTYPE)) {
+        type = ob_type(S, obj);
+        /* object.__dir__ reads obj.__dict__ (making it, as CPython does) */
+        if (tp_flags(S, type) & TPF_MANAGED_DICT) {
+            Obj d = instance_dict(S, obj);
+            if (!d) {
+                exc_clear(S);
+                return 0;
+            }
+            names_add_keys(S, ns, d);
+        }
+        names_add_cstr(ns, "__class__");
+    } else {
+        return 0;
+    }
+    Obj mro = ob_get64(S, type, TP_MRO_OFF);
+    for (int64_t i = 0; mro && i < ob_size(S, mro); i++) {
+        Obj t = tuple_item(S, mro, i);
+        if (tp_flags(S, t) & TPF_HEAPTYPE) names_add_keys(S, ns, ob_get64(S, t, TP_DICT_OFF));
+        else if (t != S->types[TI_OBJECT].type) return 0; /* a built-in base's names: not known here */
+    }
+    for (size_t i = 0; i < N_FIELDS(object_names); i++) names_add_cstr(ns, object_names[i]);
+    /* sorted, without duplicates */
+    qsort(ns->v, ns->n, sizeof *ns->v, cmp_names);
+    size_t k = 0;
+    for (size_t i = 0; i < ns->n; i++) {
+        if (k && !strcmp(ns->v[k - 1], ns->v[i])) {
+            free(ns->v[i]);
+            continue;
+        }
+        ns->v[k++] = ns->v[i];
+    }
+    ns->n = k;
+    return 1;
+}
+
+/* _Py_Offer_Suggestions into buf ("" for none). */
+static void suggestion(Sim *S, Obj exc, char *buf, size_t cap)
+{
+    buf[0] = '\0';
+    Obj type = ob_type(S, exc);
+    Names ns = {0};
+    const char *best = NULL;
+    char name[256];
+    if (exc_type_is(S, type, EXC_AttributeError)) {
+        Obj n = ob_get64(S, exc, EXC_ATTR_NAME_OFF), obj = ob_get64(S, exc, EXC_ATTR_OBJ_OFF);
+        if (!n || !obj || !ob_is(S, n, TI_STR) || str_len(S, n) * 4 >= (int64_t)sizeof name) return;
+        str_to_utf8(S, n, name, sizeof name);
+        if (dir_of(S, obj, &ns)) best = closest(&ns, name);
+    } else if (exc_type_is(S, type, EXC_NameError)) {
+        Obj n = ob_get64(S, exc, EXC_NAME_NAME_OFF), tb = ob_get64(S, exc, EXC_TRACEBACK_OFF);
+        if (!n || !tb || !ob_is(S, n, TI_STR) || str_len(S, n) * 4 >= (int64_t)sizeof name) return;
+        str_to_utf8(S, n, name, sizeof name);
+        while (ob_get64(S, tb, TB_NEXT_OFF)) tb = ob_get64(S, tb, TB_NEXT_OFF);
+        SimAddr fr = frameobj_frame(S, ob_get64(S, tb, TB_FRAME_OFF));
+        Obj code = ob_get64(S, fr, FRAME_CODE_OFF);
+        /* co_varnames, then the globals, then the builtins */
+        Obj lnames = ob_get64(S, code, CO_LOCALSPLUSNAMES_OFF), kinds = ob_get64(S, code, CO_LOCALSPLUSKINDS_OFF);
+        for (int64_t i = 0; lnames && i < ob_size(S, lnames); i++)
+            if (((const uint8_t *)ob_ptr(S, kinds))[BYTES_DATA_OFF + i] & CO_FAST_LOCAL)
+                names_add(S, &ns, tuple_item(S, lnames, i));
+        best = closest(&ns, name);
+        for (int pass = 0; pass < 2 && !best; pass++) {
+            names_free(&ns);
+            names_add_keys(S, &ns, ob_get64(S, fr, pass == 0 ? FRAME_GLOBALS_OFF : FRAME_BUILTINS_OFF));
+            best = closest(&ns, name);
+        }
+    }
+    if (best) snprintf(buf, cap, ". Did you mean: '%s'?", best);
+    names_free(&ns);
+}
+
 static void print_one(Sim *S, Obj exc)
 {
     Obj tb = ob_get64(S, exc, EXC_TRACEBACK_OFF);
@@ -195,6 +424,9 @@ static void print_one(Sim *S, Obj exc)
         rt_write_str(S, 2, s);
     }
     ob_decref(S, s, HOLD_TEMP);
+    char hint[320];
+    suggestion(S, exc, hint, sizeof hint);
+    out(S, hint);
     out(S, "\n");
 }
 

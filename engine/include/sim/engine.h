@@ -81,6 +81,11 @@ void sim_engine_interrupt(SimEngine *e);
 /* dis's name of an opcode number ("LOAD_CONST"), "<N>" style "?" if none. */
 const char *sim_opcode_name(int op);
 
+/* A safety net for hosts that run untrusted programs (fuzzers, lessons):
+ * past `ticks` instructions (0: no limit) every later check point raises
+ * KeyboardInterrupt, so that even a program catching it ends. */
+void sim_engine_set_tick_limit(SimEngine *e, unsigned long long ticks);
+
 /* `python3 FILE.py` in one call: a new engine for `profile` (NULL: the
  * default), load, run, free.  Returns the exit status; 2 with a message
  * on err when the profile is invalid. */
