@@ -20,9 +20,11 @@ static const char usage[] =
     "                  run a small allocation scenario on the simulated pymalloc\n"
     "                  heap and print sys._debugmallocstats() for it\n"
     "  demo            run a built-in program: the two-node reference cycle\n"
-    "  run FILE.py     run it as `python3 FILE.py` runs it: the same stdout,\n"
-    "                  stderr and exit status\n"
-    "  trace FILE.py [--jsonl]\n"
+    "  run [--profile SPEC] FILE.py\n"
+    "                  run it as `python3 FILE.py` runs it: the same stdout,\n"
+    "                  stderr and exit status (a heap limit, e.g. --profile\n"
+    "                  cpython-3.11,limit=64M, turns exhaustion into MemoryError)\n"
+    "  trace [--profile SPEC] [--jsonl] FILE.py\n"
     "                  every event of the run (instructions, stack pushes and pops,\n"
     "                  increfs/decrefs with their holders, allocations), one per line;\n"
     "                  the program's own output goes to stderr\n"
@@ -41,6 +43,41 @@ static const char usage[] =
     "                  keys: arena pool align threshold offset limit keeplast\n";
 
 static const char *const planned[] = {"debug", "gui", "snapshot"};
+
+/* run [--profile SPEC] FILE.py / trace [--profile SPEC] [--jsonl] FILE.py */
+static int cmd_run_or_trace(const char *cmd, int argc, char **argv)
+{
+    const char *profile = NULL, *file = NULL;
+    int jsonl = 0, trace = !strcmp(cmd, "trace");
+    for (int i = 2; i < argc; i++) {
+        if (trace && !strcmp(argv[i], "--jsonl")) {
+            jsonl = 1;
+        } else if (!strcmp(argv[i], "--profile") || !strncmp(argv[i], "--profile=", 10)) {
+            if (argv[i][9] == '=') {
+                profile = argv[i] + 10;
+            } else if (i + 1 < argc) {
+                profile = argv[++i];
+            } else {
+                fprintf(stderr, "refscope %s: --profile needs a value, e.g. --profile cpython-3.11,limit=64M\n", cmd);
+                return 2;
+            }
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            fprintf(stderr, "refscope %s: unknown option '%s'\n", cmd, argv[i]);
+            return 2;
+        } else if (!file) {
+            file = argv[i];
+        } else {
+            fprintf(stderr, "refscope %s: one program at a time ('%s' is extra)\n", cmd, argv[i]);
+            return 2;
+        }
+    }
+    if (!file) {
+        fprintf(stderr, trace ? "usage: refscope trace [--profile SPEC] [--jsonl] FILE.py\n"
+                              : "usage: refscope run [--profile SPEC] FILE.py\n");
+        return 2;
+    }
+    return trace ? dbg_trace(file, profile, jsonl, stdout, stderr) : dbg_run(file, profile, stdout, stderr);
+}
 
 static int cmd_alloc_demo(int argc, char **argv)
 {
@@ -87,25 +124,7 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "alloc-demo")) return cmd_alloc_demo(argc, argv);
     if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) return cmd_version();
     if (!strcmp(cmd, "demo")) return dbg_demo(stdout, stderr);
-    if (!strcmp(cmd, "run")) {
-        if (argc != 3) {
-            fputs("usage: refscope run FILE.py\n", stderr);
-            return 2;
-        }
-        return dbg_run(argv[2], NULL, stdout, stderr);
-    }
-    if (!strcmp(cmd, "trace")) {
-        int jsonl = argc == 4 && !strcmp(argv[3], "--jsonl");
-        if (argc == 4 && !strcmp(argv[2], "--jsonl")) {
-            jsonl = 1;
-            argv[2] = argv[3];
-        }
-        if (argc < 3 || argc > 4 || (argc == 4 && !jsonl)) {
-            fputs("usage: refscope trace FILE.py [--jsonl]\n", stderr);
-            return 2;
-        }
-        return dbg_trace(argv[2], jsonl, stdout, stderr);
-    }
+    if (!strcmp(cmd, "run") || !strcmp(cmd, "trace")) return cmd_run_or_trace(cmd, argc, argv);
     if (!strcmp(cmd, "dis")) {
         if (argc != 3) {
             fputs("usage: refscope dis FILE.py\n", stderr);

@@ -189,7 +189,7 @@ static void on_event(void *ud, const SimEvent *ev)
     else text_event(t, ev);
 }
 
-int dbg_trace(const char *path, int jsonl, FILE *out, FILE *err)
+int dbg_trace(const char *path, const char *profile, int jsonl, FILE *out, FILE *err)
 {
     size_t len;
     char *src = dbg_read_source(path, &len);
@@ -198,7 +198,7 @@ int dbg_trace(const char *path, int jsonl, FILE *out, FILE *err)
         return 2;
     }
     char msg[256];
-    SimEngine *e = sim_engine_new(NULL, msg, sizeof msg);
+    SimEngine *e = sim_engine_new(profile, msg, sizeof msg);
     if (!e) {
         fprintf(err, "refscope: %s\n", msg);
         free(src);

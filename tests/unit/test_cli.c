@@ -89,7 +89,13 @@ static void test_errors(void **state)
     expect(out, "can't open file '/nonexistent/x.py'");
     free(out);
     assert_int_equal(run("run", &out), 2);
-    expect(out, "usage: refscope run FILE.py");
+    expect(out, "usage: refscope run [--profile SPEC] FILE.py");
+    free(out);
+    assert_int_equal(run("run --bogus x.py", &out), 2);
+    expect(out, "unknown option '--bogus'");
+    free(out);
+    assert_int_equal(run("run --profile nonsense x.py", &out), 2);
+    expect(out, "refscope:");
     free(out);
     assert_int_equal(run("", &out), 2);
     expect(out, "usage: refscope COMMAND");
@@ -127,6 +133,13 @@ static void test_run_and_trace(void **state)
     snprintf(args, sizeof args, "trace %s --jsonl", path);
     assert_int_equal(run(args, &out), 3);
     expect(out, "{\"id\":1,\"tick\":1,\"kind\":\"instr\"");
+    free(out);
+    /* a small heap: exhaustion is a MemoryError the program catches */
+    write_file(path, "big = []\ntry:\n    while True:\n        big.append([0] * 1000)\n"
+                     "except MemoryError:\n    big = None\n    print('caught MemoryError')\n");
+    snprintf(args, sizeof args, "run --profile cpython-3.11,limit=8M %s", path);
+    assert_int_equal(run(args, &out), 0);
+    expect(out, "caught MemoryError\n");
     free(out);
     unlink(path);
 }

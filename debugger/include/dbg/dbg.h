@@ -34,7 +34,7 @@ int dbg_demo(FILE *out, FILE *err);
 
 /* `refscope trace FILE.py [--jsonl]`: every event of the run on out (the
  * program's own output on err); returns the program's exit status. */
-int dbg_trace(const char *path, int jsonl, FILE *out, FILE *err);
+int dbg_trace(const char *path, const char *profile, int jsonl, FILE *out, FILE *err);
 
 /* One line per library the debugger layer links (cJSON, libedit). */
 void dbg_print_versions(FILE *out);
