@@ -192,6 +192,16 @@ static Obj special_attr(Sim *S, Obj o, Obj name)
             int64_t n = args ? ob_size(S, args) : 0;
             return ret(S, n == 0 ? S->none : n == 1 ? tuple_item(S, args, 0) : args);
         }
+        /* the fields of NameError and AttributeError (None while unset) */
+        int is_attr = exc_type_is(S, ob_type(S, o), EXC_AttributeError);
+        if ((is_attr || exc_type_is(S, ob_type(S, o), EXC_NameError)) && name_is(S, name, "name")) {
+            Obj v = ob_get64(S, o, is_attr ? EXC_ATTR_NAME_OFF : EXC_NAME_NAME_OFF);
+            return ret(S, v ? v : S->none);
+        }
+        if (is_attr && name_is(S, name, "obj")) {
+            Obj v = ob_get64(S, o, EXC_ATTR_OBJ_OFF);
+            return ret(S, v ? v : S->none);
+        }
         if (name_is(S, name, "__suppress_context__"))
             return ret(S, ((const uint8_t *)ob_ptr(S, o))[64] ? S->true_ : S->false_);
         Obj d = ob_get64(S, o, 16);

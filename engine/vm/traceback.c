@@ -328,7 +328,7 @@ static int dir_of(Sim *S, Obj obj, Names *ns)
     Obj type;
     if (ob_is(S, obj, TI_TYPE) && (tp_flags(S, obj) & TPF_HEAPTYPE)) {
         type = obj;
-    } else if (ob_is(S, obj, TI_INSTANCE) && (tp_flags(S, ob_type(S, obj)) & TPF_HEAPTYPE)) {
+    } else if (tp_index(S, ob_type(S, obj)) == TI_INSTANCE && (tp_flags(S, ob_type(S, obj)) & TPF_HEAPTYPE)) {
         type = ob_type(S, obj);
         /* object.__dir__ reads obj.__dict__ (making it, as CPython does) */
         if (tp_flags(S, type) & TPF_MANAGED_DICT) {
