@@ -445,7 +445,7 @@ out:
  * the items popped and released top first. */
 static int build_map(Sim *S, Ctx *c, int op, int oparg)
 {
-    Obj *keys = malloc(sizeof(Obj) * (size_t)(oparg + 1)), *values = malloc(sizeof(Obj) * (size_t)(oparg + 1));
+    Obj *keys = calloc((size_t)oparg + 1, sizeof(Obj)), *values = calloc((size_t)oparg + 1, sizeof(Obj));
     if (!keys || !values) abort(); /* host out of memory */
     int32_t t = top_of(S, c->f);
     if (op == OP_BUILD_MAP) {

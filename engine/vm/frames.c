@@ -57,7 +57,9 @@ SimAddr vm_push_frame(Sim *S, Obj func, Obj locals)
         exc_no_memory(S);
         return 0;
     }
-    memset(ob_ptr(S, f), 0, 8 * words);
+    /* the specials and the locals start empty; stack slots are written
+     * before they count (stacktop) */
+    memset(ob_ptr(S, f), 0, FRAME_LOCALSPLUS_OFF + 8 * (size_t)nlp);
     ob_set64(S, f, FRAME_FUNC_OFF, func);
     ob_move(S, func, HOLD_TEMP, HOLD_INTERNAL(f, R_FRAME_FUNC));
     ob_set64(S, f, FRAME_CODE_OFF, code);
@@ -176,6 +178,12 @@ int vm_bind_args(Sim *S, SimAddr f, Obj func, const Obj *args, int64_t argcount,
 {
     Obj code = ob_get64(S, func, FUNC_CODE_OFF);
     uint32_t flags = ob_get32(S, code, CO_FLAGS_OFF);
+    /* the common case: exactly the positional parameters, nothing else */
+    if (!kwnames && !(flags & (CO_VARARGS | CO_VARKEYWORDS)) && co_int(S, code, CO_KWONLY_OFF) == 0 &&
+        argcount == co_int(S, code, CO_ARGCOUNT_OFF)) {
+        for (int64_t j = 0; j < argcount; j++) set_local(S, f, j, args[j], steal);
+        return 0;
+    }
     int64_t co_argc = co_int(S, code, CO_ARGCOUNT_OFF), posonly = co_int(S, code, CO_POSONLY_OFF);
     int64_t total = co_argc + co_int(S, code, CO_KWONLY_OFF);
     int64_t kwcount = kwnames ? ob_size(S, kwnames) : 0;
