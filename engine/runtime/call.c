@@ -109,7 +109,7 @@ static Obj class_call(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwna
     Obj base = static_base(S, type), obj;
     Obj init = rt_type_lookup_cstr(S, type, "__init__");
     if (base == S->types[TI_EXCEPTION].type || vmops_is_exception_class(S, type)) {
-        obj = exception_new(S, type, args, init ? 0 : nargs, 0);
+        obj = exception_new(S, type, args, nargs, 0); /* BaseException_new keeps every argument */
     } else {
         if (!init && (nargs || kwdict)) {
             char n[64];
