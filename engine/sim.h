@@ -196,6 +196,9 @@ typedef struct VmState {
     Obj *descrs;                 /* method descriptors, by C function index */
     const void **cftable;        /* the C functions by index (registry.c) */
     struct MethodCache { Obj name; int32_t type, index; } mcache[256]; /* (type, name) -> index */
+#define VM_TYPE_CACHE 1024
+    struct TypeCache { Obj type, name, value; int64_t hash; uint64_t epoch; } tcache[VM_TYPE_CACHE];
+    uint64_t type_epoch;         /* bumped whenever a class dict may change */
     Obj line_code;               /* the line of the last INSTR event: code, */
     int64_t line_start, line_end, line; /* byte range [start, end) and line */
     Obj *cfunc_objs;             /* builtin function objects made at start-up */

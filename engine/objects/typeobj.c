@@ -263,6 +263,7 @@ static void release_keys(Sim *S, Obj type)
 
 void type_dealloc(Sim *S, Obj type)
 {
+    S->vm.type_epoch++; /* the VM's type-attribute cache */
     ob_clear_fields(S, type, type_fields, N_FIELDS(type_fields));
     release_keys(S, type);
     ob_free_memory(S, type);
@@ -335,6 +336,9 @@ Obj instance_new(Sim *S, Obj type)
 static uint32_t slot_offset(Sim *S, Obj type, Obj name)
 {
     for (Obj t = type; t && (tp_flags(S, t) & TPF_HEAPTYPE); t = ob_get64(S, t, TP_BASE_OFF)) {
+        /* only a class with __slots__ has member descriptors of its own */
+        Obj names = ob_get64(S, t, TP_SLOTS_OFF);
+        if (!names || ob_size(S, names) == 0) continue;
         Obj dict = ob_get64(S, t, TP_DICT_OFF);
         Obj d = dict ? dict_getitem(S, dict, name) : 0;
         if (d && ob_is(S, d, TI_MEMBER_DESCR)) return (uint32_t)ob_get64(S, d, DESCR_WHICH_OFF);

@@ -67,7 +67,7 @@ static Obj no_attr(Sim *S, Obj o, Obj name)
     return exc_set(S, EXC_AttributeError, "'%s' object has no attribute '%s'", tn, an);
 }
 
-Obj rt_type_lookup(Sim *S, Obj type, Obj name)
+static Obj mro_lookup(Sim *S, Obj type, Obj name)
 {
     Obj mro = ob_get64(S, type, TP_MRO_OFF);
     if (!mro) return 0;
@@ -79,6 +79,26 @@ Obj rt_type_lookup(Sim *S, Obj type, Obj name)
         if (S->exc) exc_clear(S);
     }
     return 0;
+}
+
+/* _PyType_Lookup with CPython's method cache in spirit: (type, name) ->
+ * the MRO's answer, valid while no class dict has changed (type_epoch,
+ * bumped by every class attribute store, every class freed and every
+ * class __dict__ handed out).  Host memory only: it changes nothing in
+ * the simulated heap. */
+Obj rt_type_lookup(Sim *S, Obj type, Obj name)
+{
+    if (!ob_is(S, name, TI_STR)) return mro_lookup(S, type, name);
+    int64_t hash = str_hash(S, name);
+    struct TypeCache *tc = &S->vm.tcache[((type >> 4) ^ (name >> 4) * 31) & (VM_TYPE_CACHE - 1)];
+    if (tc->type == type && tc->name == name && tc->hash == hash && tc->epoch == S->vm.type_epoch) return tc->value;
+    Obj v = mro_lookup(S, type, name);
+    tc->type = type;
+    tc->name = name;
+    tc->hash = hash;
+    tc->epoch = S->vm.type_epoch;
+    tc->value = v;
+    return v;
 }
 
 /* The same for a C string, without allocating (dealloc paths use it). */
@@ -240,7 +260,10 @@ static Obj type_getattr(Sim *S, Obj type, Obj name)
         if (name_is(S, name, "__mro__")) return ret(S, ob_get64(S, type, TP_MRO_OFF));
         if (name_is(S, name, "__bases__")) return ret(S, ob_get64(S, type, TP_BASES_OFF));
         if (name_is(S, name, "__base__")) return ret(S, ob_get64(S, type, TP_BASE_OFF));
-        if (name_is(S, name, "__dict__")) return ret(S, ob_get64(S, type, TP_DICT_OFF));
+        if (name_is(S, name, "__dict__")) {
+            S->vm.type_epoch++; /* the program may change it behind rt_setattr */
+            return ret(S, ob_get64(S, type, TP_DICT_OFF));
+        }
         if (name_is(S, name, "__class__")) return ret(S, ob_type(S, type));
         /* a built-in base's methods (Exception.__init__ through a subclass) */
         Obj mro = ob_get64(S, type, TP_MRO_OFF);
@@ -396,6 +419,7 @@ int rt_setattr(Sim *S, Obj o, Obj name, Obj value)
             return -1;
         }
         dict = ob_get64(S, o, TP_DICT_OFF);
+        S->vm.type_epoch++; /* class attributes change: the lookup cache forgets */
     } else if (ob_is(S, o, TI_MODULE)) {
         dict = ob_get64(S, o, MODULE_DICT_OFF);
     } else if (is_heap_type(S, type) && tp_index(S, type) == TI_INSTANCE) {
