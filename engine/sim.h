@@ -72,6 +72,8 @@ typedef void (*RefVisitFn)(Sim *S, Obj target, const Holder *hd, void *ud);
     X(METHOD_DESCR, "method_descriptor", 56, 0, 0) /* static here */        \
     X(SLICE,      "slice",         40,  0,  TPF_GC)                           \
     X(SEQ_ITER,   "iterator",      32,  0,  TPF_GC) /* PySeqIter: __getitem__ */ \
+    X(WEAKVALUEDICT, "WeakValueDictionary", 24, 0, TPF_GC) /* weakref's, in C */ \
+    X(FINALIZE,   "finalize",      56,  0,  TPF_GC) /* weakref.finalize, in C */ \
     X(INSTANCE,   "object",        16,  0,  TPF_GC) /* the behaviour of class instances */
 
 typedef enum TypeId {
@@ -192,6 +194,7 @@ typedef struct VmState {
     Obj builtins_mod, builtins;  /* the builtins module and its dict */
     Obj main_mod;                /* __main__ */
     Obj modules;                 /* sys.modules */
+    Obj finalizers;              /* weakref.finalize's registry (a list), or 0 */
     Obj kwnames;                 /* KW_NAMES's tuple for the next CALL (borrowed from co_consts) */
     Obj *descrs;                 /* method descriptors, by C function index */
     const void **cftable;        /* the C functions by index (registry.c) */

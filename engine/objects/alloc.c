@@ -64,7 +64,12 @@ Obj ob_static_new(Sim *S, Obj type, uint64_t size, int64_t base)
     uint32_t pre = type ? ob_preheader(S, type) : 0;
     SimAddr mem = pm_static_alloc(S->heap, pre + size, 16);
     if (!mem) return 0;
-    Obj o = mem + pre;
+    return ob_static_at(S, mem + pre, type, base);
+}
+
+Obj ob_static_at(Sim *S, SimAddr at, Obj type, int64_t base)
+{
+    Obj o = at;
     ob_set64(S, o, OB_REFCNT_OFF, (uint64_t)base);
     ob_set64(S, o, OB_TYPE_OFF, type);
     objmap_mark(S, o);
@@ -75,8 +80,13 @@ Obj ob_static_new(Sim *S, Obj type, uint64_t size, int64_t base)
         S->statics = v;
         S->capstatics = cap;
     }
-    S->statics[S->nstatics].o = o;
-    S->statics[S->nstatics].base = base;
+    /* kept in address order (ob_static_base searches it); nearly always
+     * an append, except for the singletons placed first */
+    size_t at_i = S->nstatics;
+    while (at_i > 0 && S->statics[at_i - 1].o > o) at_i--;
+    memmove(&S->statics[at_i + 1], &S->statics[at_i], (S->nstatics - at_i) * sizeof *S->statics);
+    S->statics[at_i].o = o;
+    S->statics[at_i].base = base;
     S->nstatics++;
     return o;
 }
@@ -84,7 +94,7 @@ Obj ob_static_new(Sim *S, Obj type, uint64_t size, int64_t base)
 int64_t ob_static_base(const Sim *S, Obj o)
 {
     if (o >= SIM_ARENA_BASE) return 0;
-    size_t lo = 0, hi = S->nstatics; /* created in address order */
+    size_t lo = 0, hi = S->nstatics; /* kept in address order */
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
         if (S->statics[mid].o < o) lo = mid + 1;

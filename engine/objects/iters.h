@@ -16,6 +16,8 @@
  *   zip                     16 tuplesize, 24 ittuple, 32 result, 40 strict
  *   traceback               16 tb_next, 24 tb_frame, 32 tb_lasti (i32), 36 tb_lineno (i32)
  *   slice                   16 start, 24 stop, 32 step
+ *   WeakValueDictionary     16 data (a dict of key -> weakref)
+ *   finalize                16 weakref, 24 func, 32 args, 40 kwargs (each 0 once called)
  */
 #ifndef ENGINE_OBJECTS_ITERS_H
 #define ENGINE_OBJECTS_ITERS_H
@@ -44,6 +46,10 @@
 #define TB_FRAME_OFF 24
 #define TB_LASTI_OFF 32
 #define TB_LINENO_OFF 36
+#define FIN_WEAKREF_OFF 16
+#define FIN_FUNC_OFF 24
+#define FIN_ARGS_OFF 32
+#define FIN_KWARGS_OFF 40
 #define SLICE_START_OFF 16
 #define SLICE_STOP_OFF 24
 #define SLICE_STEP_OFF 32

@@ -322,6 +322,8 @@ Obj ob_alloc_type(Sim *S, Obj type, int64_t nitems);
  * at `base` (999,999,999 for CPython's static singletons, 1 for None,
  * True, False and static types).  Borrowed reference. */
 Obj ob_static_new(Sim *S, Obj type, uint64_t size, int64_t base);
+/* The same in static memory reserved earlier (no pre-header).  Borrowed. */
+Obj ob_static_at(Sim *S, SimAddr at, Obj type, int64_t base);
 /* The static base count of o, or 0 for heap objects. */
 int64_t ob_static_base(const Sim *S, Obj o);
 

@@ -84,6 +84,8 @@ static const Slots slots[TI_COUNT] = {
     [TI_METHOD_DESCR] = {never_dealloc, NULL},
     [TI_SLICE] = {fieldobj_dealloc, fieldobj_referents},
     [TI_SEQ_ITER] = {fieldobj_dealloc, fieldobj_referents},
+    [TI_WEAKVALUEDICT] = {fieldobj_dealloc, fieldobj_referents},
+    [TI_FINALIZE] = {fieldobj_dealloc, fieldobj_referents},
     [TI_INSTANCE] = {instance_dealloc, instance_referents},
 };
 
@@ -151,15 +153,18 @@ Sim *sim_new(const SimProfile *prof, char *err, size_t errcap)
     S->heap->ev = &S->ev; /* one event stream for the whole interpreter */
     S->objmap_len = (S->heap->host_len >> 20) + 1;
     S->objmap = calloc(S->objmap_len, sizeof *S->objmap);
-    if (!S->objmap || init_gc(S) || init_types(S) || str_init_statics(S) || bytes_init_statics(S) ||
+    /* None, NotImplemented and Ellipsis first: hash(None) comes from its
+     * address, which must not move when types are added */
+    SimAddr singletons = S->objmap ? pm_static_alloc(S->heap, 48, 16) : 0;
+    if (!S->objmap || !singletons || init_gc(S) || init_types(S) || str_init_statics(S) || bytes_init_statics(S) ||
         tuple_init_statics(S) || int_init_statics(S) || exc_init(S) || dict_init_statics(S)) {
         snprintf(err, errcap, "cannot create the interpreter's static objects");
         sim_free(S);
         return NULL;
     }
-    S->none = ob_static_new(S, S->types[TI_NONE].type, 16, 1);
-    S->not_implemented = ob_static_new(S, S->types[TI_NOTIMPL].type, 16, 1);
-    S->ellipsis = ob_static_new(S, S->types[TI_ELLIPSIS].type, 16, 1);
+    S->none = ob_static_at(S, singletons, S->types[TI_NONE].type, 1);
+    S->not_implemented = ob_static_at(S, singletons + 16, S->types[TI_NOTIMPL].type, 1);
+    S->ellipsis = ob_static_at(S, singletons + 32, S->types[TI_ELLIPSIS].type, 1);
     if (!S->none || !S->not_implemented || !S->ellipsis) {
         snprintf(err, errcap, "cannot create None, NotImplemented and Ellipsis");
         sim_free(S);

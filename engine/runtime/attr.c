@@ -23,6 +23,7 @@
 #include "runtime/registry.h"
 #include "runtime/runtime.h"
 #include "runtime/vmops.h"
+#include "runtime/weakvaluedict.h"
 
 static int is_heap_type(const Sim *S, Obj t) { return (tp_flags(S, t) & TPF_HEAPTYPE) != 0; }
 static int is_type(const Sim *S, Obj o) { return ob_is(S, o, TI_TYPE); }
@@ -240,6 +241,9 @@ static Obj special_attr(Sim *S, Obj o, Obj name)
         }
         if (name_is(S, name, "imag")) return int_from_i64(S, 0);
         if (name_is(S, name, "denominator")) return int_from_i64(S, 1);
+        return 0;
+    case TI_FINALIZE:
+        if (name_is(S, name, "alive")) return ret(S, finalize_alive(S, o) ? S->true_ : S->false_);
         return 0;
     case TI_GENERATOR:
         if (name_is(S, name, "__name__")) return ret(S, ob_get64(S, o, 32));

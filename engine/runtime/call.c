@@ -21,6 +21,7 @@
 #include "runtime/registry.h"
 #include "runtime/runtime.h"
 #include "runtime/vmops.h"
+#include "runtime/weakvaluedict.h"
 #include "vm/vm.h"
 
 static int64_t nkw(const Sim *S, Obj kwnames) { return kwnames ? ob_size(S, kwnames) : 0; }
@@ -202,6 +203,7 @@ Obj rt_call(Sim *S, Obj callable, const Obj *args, int64_t nargs, Obj kwnames)
         return def->fn(S, ob_get64(S, callable, BUILTIN_SELF_OFF), args, nargs, kwnames);
     }
     case TI_METHOD_DESCR: return call_descriptor(S, callable, args, nargs, kwnames);
+    case TI_FINALIZE: return finalize_call(S, callable); /* f(), or its weakref's callback */
     case TI_TYPE: return type_call(S, callable, args, nargs, kwnames);
     case TI_WEAKREF: {
         if (cf_positional(S, "weakref", nargs, kwnames, 0, 0)) return 0;

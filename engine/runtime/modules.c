@@ -359,7 +359,10 @@ Obj builtins_make_module(Sim *S, const char *name)
         if (r) goto fail;
         if (add(S, m, "modules", S->vm.modules)) goto fail;
     } else if (!strcmp(name, "weakref")) {
-        if (add(S, m, "ref", S->types[TI_WEAKREF].type)) goto fail;
+        if (add(S, m, "ref", S->types[TI_WEAKREF].type) ||
+            add(S, m, "WeakValueDictionary", S->types[TI_WEAKVALUEDICT].type) ||
+            add(S, m, "finalize", S->types[TI_FINALIZE].type))
+            goto fail;
     } else if (!strcmp(name, "gc")) {
         static const struct { const char *n; int v; } flags[] = {
             {"DEBUG_STATS", 1}, {"DEBUG_COLLECTABLE", 2}, {"DEBUG_UNCOLLECTABLE", 4},

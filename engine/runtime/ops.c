@@ -27,6 +27,7 @@
 #include "runtime/numops.h"
 #include "runtime/runtime.h"
 #include "runtime/strops.h"
+#include "runtime/weakvaluedict.h"
 #include "vm/opcodes.h"
 #include "vm/vm.h"
 
@@ -359,6 +360,7 @@ int64_t rt_len(Sim *S, Obj o)
     case TI_DICT: return dict_len(S, o);
     case TI_SET:
     case TI_FROZENSET: return set_len(S, o);
+    case TI_WEAKVALUEDICT: return wvd_len(S, o);
     case TI_RANGE: {
         int64_t n;
         if (int_as_i64(S, ob_get64(S, o, RANGE_LENGTH_OFF), &n)) return -1;
@@ -431,6 +433,7 @@ Obj rt_getitem(Sim *S, Obj o, Obj key)
     case TI_TUPLE: return tupleop_subscript(S, o, key);
     case TI_STR: return strop_subscript(S, o, key);
     case TI_DICT: return dictop_subscript(S, o, key);
+    case TI_WEAKVALUEDICT: return wvd_getitem(S, o, key);
     case TI_RANGE: {
         int64_t i, n;
         if (!num_is_int(S, key)) break;
@@ -463,6 +466,7 @@ int rt_setitem(Sim *S, Obj o, Obj key, Obj value)
     switch (tid(S, o)) {
     case TI_LIST: return listop_ass_subscript(S, o, key, value);
     case TI_DICT: return dictop_ass_subscript(S, o, key, value);
+    case TI_WEAKVALUEDICT: return wvd_setitem(S, o, key, value);
     default: break;
     }
     if (is_heap_instance(S, o)) {
@@ -491,6 +495,7 @@ int rt_contains(Sim *S, Obj container, Obj item)
     case TI_TUPLE: return tupleop_contains(S, container, item);
     case TI_STR: return strop_contains(S, container, item);
     case TI_DICT: return dictop_contains(S, container, item);
+    case TI_WEAKVALUEDICT: return wvd_contains(S, container, item);
     case TI_SET:
     case TI_FROZENSET: return set_contains(S, container, item);
     case TI_DICT_KEYS: return dictop_contains(S, ob_get64(S, container, DV_DICT_OFF), item);
@@ -546,6 +551,7 @@ Obj rt_iter(Sim *S, Obj o)
     case TI_RANGE: return rangeiter_new(S, o);
     case TI_STR: return strop_iter(S, o);
     case TI_DICT: return dictop_iter(S, o);
+    case TI_WEAKVALUEDICT: return wvd_iter(S, o);
     case TI_SET:
     case TI_FROZENSET: return setop_iter(S, o);
     case TI_DICT_KEYS:

@@ -6,12 +6,14 @@
 #include "objects/exc.h"
 #include "runtime/builtins.h"
 #include "runtime/registry.h"
+#include "runtime/weakvaluedict.h"
 
 /* The tables, in numbering order. */
 static const CFuncDef *const tables[] = {
     cf_builtins, cf_builtins_num, cf_str_methods, cf_list_methods, cf_tuple_methods,
     cf_dict_methods, cf_set_methods, cf_frozenset_methods, cf_int_methods, cf_float_methods,
     cf_gen_methods, cf_sys_functions, cf_gc_functions, cf_weakref_functions, cf_exc_methods,
+    cf_weakvaluedict_methods,
 };
 #define NTABLES (sizeof tables / sizeof tables[0])
 
@@ -58,6 +60,7 @@ static const CFuncDef *methods_of(TypeId t)
     case TI_FLOAT: return cf_float_methods;
     case TI_GENERATOR: return cf_gen_methods;
     case TI_EXCEPTION: return cf_exc_methods;
+    case TI_WEAKVALUEDICT: return cf_weakvaluedict_methods;
     default: return NULL;
     }
 }
@@ -134,6 +137,8 @@ CNew cf_constructor(TypeId t)
     case TI_ZIP: return cf_new_zip;
     case TI_LIST_REVITER: return cf_new_reversed;
     case TI_WEAKREF: return cf_new_weakref;
+    case TI_WEAKVALUEDICT: return cf_new_weakvaluedict;
+    case TI_FINALIZE: return cf_new_finalize;
     default: return NULL;
     }
 }

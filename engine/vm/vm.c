@@ -58,7 +58,7 @@ void vm_roots(Sim *S, RefVisit visit, void *ud)
         Holder hd = HOLD_TEMP;
         visit(S, vm->temps[i], &hd, ud);
     }
-    Obj held[] = {vm->builtins_mod, vm->main_mod, vm->modules};
+    Obj held[] = {vm->builtins_mod, vm->main_mod, vm->modules, vm->finalizers};
     for (size_t i = 0; i < sizeof held / sizeof held[0]; i++) {
         if (!held[i]) continue;
         Holder hd = HOLD_INTERNAL(0, R_INTERP);
