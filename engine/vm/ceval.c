@@ -522,9 +522,11 @@ static int64_t instr_line(Sim *S, Obj code, int64_t off)
 #define FVC_MASK 0x3
 #define FVS_HAVE_SPEC 0x4
 
-int vm_exec_one(Sim *S, Obj *result)
+int vm_exec(Sim *S, Obj *result, uint64_t budget)
 {
     Ctx cx, *c = &cx;
+next_instr:
+    if (budget-- == 0) return 0;
     load_ctx(S, c, S->vm.frame);
     c->instr = (int64_t)ob_get64(S, c->f, FRAME_PREV_INSTR_OFF) + 1;
     int op = unit_op(S, c->code, c->instr), oparg = unit_arg(S, c->code, c->instr);
@@ -1124,7 +1126,7 @@ int vm_exec_one(Sim *S, Obj *result)
         Obj func = peek(S, c, total_args + 1);
         if (ob_is(S, func, TI_FUNCTION)) {
             if (inline_call(S, c, func, total_args, is_meth, kwnames) != 0) goto error;
-            return 0; /* the callee's frame is current */
+            goto next_instr; /* the callee's frame is current */
         }
         if (generic_call(S, c, total_args, is_meth, kwnames) != 0) goto error;
         break;
@@ -1166,7 +1168,7 @@ int vm_exec_one(Sim *S, Obj *result)
         vm_temp_pop(S);
         load_ctx(S, c, S->vm.frame);
         push(S, c, retval);
-        return 0;
+        goto next_instr;
     }
     case OP_RETURN_GENERATOR: {
         Obj g = make_generator(S, c);
@@ -1187,7 +1189,7 @@ int vm_exec_one(Sim *S, Obj *result)
         vm_frames_pop_raw(S, f);
         load_ctx(S, c, S->vm.frame);
         push(S, c, g);
-        return 0;
+        goto next_instr;
     }
     case OP_YIELD_VALUE: {
         Obj v = pop(S, c);
@@ -1322,7 +1324,7 @@ int vm_exec_one(Sim *S, Obj *result)
     }
     }
     ob_set64(S, c->f, FRAME_PREV_INSTR_OFF, (uint64_t)(c->next - 1));
-    return 0;
+    goto next_instr;
 
 interrupt:
     S->vm.interrupt = 0;
@@ -1340,14 +1342,17 @@ error:
         *result = 0;
         return 1;
     }
-    return 0;
+    goto next_instr;
 exception_unwind:
     if (unwind(S, c, 0)) {
         *result = 0;
         return 1;
     }
-    return 0;
+    goto next_instr;
 }
+
+int vm_exec_one(Sim *S, Obj *result) { return vm_exec(S, result, 1); }
+
 
 /* ---- entry frames: C calling Python ---- */
 
@@ -1364,7 +1369,7 @@ Obj vm_eval_frame(Sim *S, SimAddr f)
     emit_frame(S, SIM_EV_FRAME_ENTER, f);
     S->vm.c_depth++;
     Obj result = 0;
-    while (!vm_exec_one(S, &result)) {
+    while (!vm_exec(S, &result, UINT64_MAX)) {
     }
     S->vm.c_depth--;
     return result;

@@ -267,7 +267,7 @@ void vm_run(Sim *S)
     VmState *vm = &S->vm;
     if (vm->done || !vm->frame) return;
     Obj result = 0;
-    while (!vm_exec_one(S, &result)) {
+    while (!vm_exec(S, &result, UINT64_MAX)) {
     }
     module_done(S, result);
 }

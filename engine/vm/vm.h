@@ -74,6 +74,9 @@ int vm_bind_args(Sim *S, SimAddr frame, Obj func, const Obj *args, int64_t nargs
 /* Executes one instruction of S->vm.frame.  Returns 0 normally; 1 when
  * an entry frame finished (its result, or 0 with S->exc, in *result). */
 int vm_exec_one(Sim *S, Obj *result);
+/* The same for up to `budget` instructions in a row (one loop, no call
+ * per instruction): 0 when the budget ran out. */
+int vm_exec(Sim *S, Obj *result, uint64_t budget);
 
 /* Runs `frame` (already pushed, arguments bound) as an entry frame to its
  * end: the result (new reference) or 0 with S->exc. */
