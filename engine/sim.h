@@ -162,6 +162,7 @@ typedef struct GcState {
     GcGen gen[3];
     GcGen permanent;
     int enabled;
+    int debug;                   /* gc.set_debug flags */
 } GcState;
 
 /* Interned strings: a host-side open-addressing set of str objects.  Its

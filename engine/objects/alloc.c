@@ -146,6 +146,35 @@ void gc_track(Sim *S, Obj o)
     ob_set64(S, gen0, 8, g);       /* gen0->prev = g */
 }
 
+void gc_list_merge(Sim *S, SimAddr from, SimAddr to)
+{
+    SimAddr first = ob_get64(S, from, 0);
+    if (first == from) return;
+    SimAddr last = ob_get64(S, from, 8) & ~GC_PREV_FLAGS, tail = ob_get64(S, to, 8) & ~GC_PREV_FLAGS;
+    ob_set64(S, tail, 0, first);
+    ob_set64(S, first, 8, tail | (ob_get64(S, first, 8) & GC_PREV_FLAGS));
+    ob_set64(S, last, 0, to);
+    ob_set64(S, to, 8, last);
+    ob_set64(S, from, 0, from);
+    ob_set64(S, from, 8, from);
+}
+
+int64_t gc_list_size(const Sim *S, SimAddr head)
+{
+    int64_t n = 0;
+    for (SimAddr g = ob_get64(S, head, 0); g != head; g = ob_get64(S, g, 0)) n++;
+    return n;
+}
+
+void gc_list_each(Sim *S, SimAddr head, void (*fn)(Sim *S, Obj o, void *ud), void *ud)
+{
+    for (SimAddr g = ob_get64(S, head, 0); g != head;) {
+        SimAddr next = ob_get64(S, g, 0);
+        fn(S, g + GC_HEAD_SIZE, ud);
+        g = next;
+    }
+}
+
 int gc_is_finalized(const Sim *S, Obj o) { return (ob_get64(S, gc_head(o), 8) & GC_FINALIZED) != 0; }
 
 void gc_set_finalized(Sim *S, Obj o)

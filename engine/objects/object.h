@@ -337,6 +337,12 @@ void ob_free_object(Sim *S, Obj o);
 void gc_track(Sim *S, Obj o);
 void gc_untrack(Sim *S, Obj o);
 int gc_is_tracked(const Sim *S, Obj o);
+/* gc_list_merge: every object of list `from` moves to the end of `to`
+ * (both list heads, e.g. S->gc.gen[i].head).  gc_list_size counts one;
+ * gc_list_each calls fn for each object, in list order. */
+void gc_list_merge(Sim *S, SimAddr from, SimAddr to);
+int64_t gc_list_size(const Sim *S, SimAddr head);
+void gc_list_each(Sim *S, SimAddr head, void (*fn)(Sim *S, Obj o, void *ud), void *ud);
 /* PEP 442: tp_finalize has run for this object (gc_prev's FINALIZED bit). */
 int gc_is_finalized(const Sim *S, Obj o);
 void gc_set_finalized(Sim *S, Obj o);

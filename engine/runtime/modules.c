@@ -282,13 +282,88 @@ static Obj gc_get_freeze_count(Sim *S, Obj self, const Obj *args, int64_t nargs,
 {
     (void)self, (void)args;
     if (cf_noargs(S, "get_freeze_count", nargs, kwnames)) return 0;
-    int64_t n = 0;
-    SimAddr head = S->gc.permanent.head;
-    for (SimAddr g = ob_get64(S, head, 0); g != head; g = ob_get64(S, g, 0)) n++;
-    return int_from_i64(S, n);
+    return int_from_i64(S, gc_list_size(S, S->gc.permanent.head));
+}
+
+/* gc.freeze(): every tracked object moves to the permanent generation,
+ * which collections never look at; the counts restart. */
+static Obj gc_freeze(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)self, (void)args;
+    if (cf_noargs(S, "freeze", nargs, kwnames)) return 0;
+    for (int i = 0; i < 3; i++) {
+        gc_list_merge(S, S->gc.gen[i].head, S->gc.permanent.head);
+        S->gc.gen[i].count = 0;
+    }
+    return none(S);
+}
+
+static Obj gc_unfreeze(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)self, (void)args;
+    if (cf_noargs(S, "unfreeze", nargs, kwnames)) return 0;
+    gc_list_merge(S, S->gc.permanent.head, S->gc.gen[2].head);
+    return none(S);
+}
+
+typedef struct Gather {
+    Obj list;
+    int err;
+} Gather;
+
+static void gather(Sim *S, Obj o, void *ud)
+{
+    Gather *g = ud;
+    if (!g->err && o != g->list && list_append(S, g->list, o)) g->err = 1;
+}
+
+static Obj gc_get_objects(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)self;
+    Obj gen = nargs ? args[0] : cf_kwarg(S, args, nargs, kwnames, "generation");
+    if (nargs > 1) return exc_set(S, EXC_TypeError, "get_objects() takes at most 1 argument (%lld given)",
+                                  (long long)nargs);
+    int64_t g = -1;
+    if (gen && gen != S->none) {
+        if (int_as_i64(S, gen, &g)) return 0;
+        if (g >= 3) return exc_set(S, EXC_ValueError, "generation parameter must be less than the number of available generations (3)");
+        if (g < 0) return exc_set(S, EXC_ValueError, "generation parameter cannot be negative");
+    }
+    Obj l = list_new(S, 0);
+    if (!l) return 0;
+    Gather ga = {l, 0};
+    for (int i = 0; i < 3; i++)
+        if (g < 0 || g == i) gc_list_each(S, S->gc.gen[i].head, gather, &ga);
+    if (ga.err) {
+        ob_decref(S, l, HOLD_TEMP);
+        return 0;
+    }
+    return l;
+}
+
+static Obj gc_get_debug(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)self, (void)args;
+    if (cf_noargs(S, "get_debug", nargs, kwnames)) return 0;
+    return int_from_i64(S, S->gc.debug);
+}
+
+static Obj gc_set_debug(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)self;
+    if (cf_one_arg(S, "set_debug", nargs, kwnames)) return 0;
+    int64_t v;
+    if (int_as_i64(S, args[0], &v)) return 0;
+    S->gc.debug = (int)v;
+    return none(S);
 }
 
 const CFuncDef cf_gc_functions[] = {
+    {"freeze", gc_freeze},
+    {"get_debug", gc_get_debug},
+    {"get_objects", gc_get_objects},
+    {"set_debug", gc_set_debug},
+    {"unfreeze", gc_unfreeze},
     {"get_freeze_count", gc_get_freeze_count},
     {"get_referrers", gc_get_referrers},
     {"collect", gc_collect},
