@@ -358,3 +358,20 @@ Obj vmops_import_from(Sim *S, Obj module, Obj name)
     str_to_utf8(S, ob_get64(S, module, MODULE_NAME_OFF), m, sizeof m);
     return exc_set(S, EXC_ImportError, "cannot import name '%s' from '%s' (unknown location)", n, m);
 }
+
+int vmops_import_star(Sim *S, Obj locals, Obj module)
+{
+    if (!locals) {
+        exc_set(S, EXC_SystemError, "no locals found during 'import *'");
+        return -1;
+    }
+    Obj d = ob_get64(S, module, MODULE_DICT_OFF);
+    /* without __all__, every name not starting with an underscore */
+    for (int64_t pos = 0;;) {
+        Obj k, v;
+        if (!dict_next(S, d, &pos, &k, &v)) break;
+        if (!ob_is(S, k, TI_STR) || (str_len(S, k) > 0 && str_char(S, k, 0) == '_')) continue;
+        if (dict_setitem(S, locals, k, v)) return -1;
+    }
+    return 0;
+}

@@ -53,5 +53,7 @@ Obj vmops_builtin(Sim *S, const char *name);
 /* IMPORT_NAME / IMPORT_FROM for the simulated modules.  New references. */
 Obj vmops_import(Sim *S, Obj name);
 Obj vmops_import_from(Sim *S, Obj module, Obj name);
+/* import_all_from: `from module import *` into the namespace dict. */
+int vmops_import_star(Sim *S, Obj locals, Obj module);
 
 #endif /* ENGINE_RUNTIME_VMOPS_H */

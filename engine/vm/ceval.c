@@ -1280,6 +1280,15 @@ next_instr:
         replace(S, c, 1, mod);
         break;
     }
+    case OP_IMPORT_STAR: {
+        Obj from = pop(S, c);
+        vm_temp_push(S, from);
+        int err = vmops_import_star(S, ob_get64(S, c->f, FRAME_LOCALS_OFF), from);
+        vm_temp_pop(S);
+        decref(S, from);
+        if (err) goto error;
+        break;
+    }
     case OP_IMPORT_FROM: {
         Obj v = vmops_import_from(S, peek(S, c, 1), name_at(S, c, oparg));
         if (!v) goto error;
