@@ -286,5 +286,16 @@ int str_init_statics(Sim *S)
         str_set_char(S, s, 0, c);
         S->latin1[c] = s;
     }
+    /* CPython 3.11 starts with these one-character identifiers already
+     * interned as copies from its deep-frozen modules, not as the Latin-1
+     * singletons: so chr(97) is 'a' is False but chr(103) is 'g' is True
+     * (measured: python3 FILE.py, any PYTHONHASHSEED). */
+    static const char frozen_chars[] = "abcdefhijklmnopqrstvwxyBCLST_";
+    for (const char *p = frozen_chars; *p; p++) {
+        Obj s = static_str(S, (uint32_t)(unsigned char)*p, 1);
+        if (!s) return -1;
+        str_set_char(S, s, 0, (uint32_t)(unsigned char)*p);
+        str_intern(S, &s);
+    }
     return 0;
 }

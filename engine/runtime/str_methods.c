@@ -144,6 +144,11 @@ static int to_upper(uint32_t c, uint32_t *out)
 
 static int to_lower(uint32_t c, uint32_t *out)
 {
+    if (c == 0x130) { /* SpecialCasing: İ lowers to i + COMBINING DOT ABOVE */
+        out[0] = 'i';
+        out[1] = 0x307;
+        return 2;
+    }
     if ((c >= 'A' && c <= 'Z') || (c >= 0xc0 && c <= 0xde && c != 0xd7)) out[0] = c + 32;
     else out[0] = c < 256 ? c : simple_lower(c);
     return 1;

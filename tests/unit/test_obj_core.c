@@ -437,6 +437,7 @@ static void test_interning(void **state)
     Obj a = ts_ok(S, str_from_cstr(S, "hello"));
     Obj b = ts_ok(S, str_from_cstr(S, "hello"));
     assert_int_not_equal(a, b);              /* runtime strings are not interned */
+    uint64_t at_start = S->interned.used;   /* CPython's start-up one-character names */
     str_intern(S, &a);
     str_intern(S, &b);
     assert_int_equal(a, b);
@@ -446,7 +447,7 @@ static void test_interning(void **state)
     ts_obcheck(S);
     sim_unhold(S, a);
     sim_unhold(S, b);                        /* mortal: freed, and out of the table */
-    assert_int_equal(S->interned.used, 0);
+    assert_int_equal(S->interned.used, at_start);
     Obj c = ts_ok(S, str_from_cstr(S, "hello"));
     assert_false(str_is_interned(S, c));
     ob_decref(S, c, HOLD_TEMP);
