@@ -25,16 +25,19 @@ int64_t ob_hash_pointer(Obj o)
     return x == -1 ? -2 : x;
 }
 
-const char *ob_type_name(const Sim *S, Obj o, char *buf, size_t cap)
+const char *ob_type_name(const Sim *S, Obj o, char *buf, size_t cap) { return tp_name(S, ob_type(S, o), buf, cap); }
+
+const char *tp_name(const Sim *S, Obj type, char *buf, size_t cap)
 {
-    Obj type = ob_type(S, o);
     Obj name = ob_get64(S, type, TP_NAME_OFF);
     if (name) {
         str_to_utf8(S, name, buf, cap);
         return buf;
     }
     const char *n = exc_type_name(S, type);
-    snprintf(buf, cap, "%s", n ? n : S->types[tp_index(S, type)].name);
+    /* tp_name: the C name, module-qualified for weakref's type */
+    if (!n) n = type == S->types[TI_WEAKREF].type ? "weakref.ReferenceType" : S->types[tp_index(S, type)].name;
+    snprintf(buf, cap, "%s", n);
     return buf;
 }
 

@@ -23,5 +23,7 @@ uint64_t ob_getsizeof(const Sim *S, Obj o);
 
 /* The type's name ("int", "list", a class's __name__) in a host buffer. */
 const char *ob_type_name(const Sim *S, Obj o, char *buf, size_t cap);
+/* The same for a type object. */
+const char *tp_name(const Sim *S, Obj type, char *buf, size_t cap);
 
 #endif /* ENGINE_OBJECTS_ABSTRACT_H */

@@ -1579,3 +1579,13 @@ int dict_audit(Sim *S, char *msg, size_t cap)
                        (long long)dk_refcnt(S, e), (long long)a.on_empty);
     return 0;
 }
+
+int dict_set_cstr(Sim *S, Obj d, const char *key, Obj value)
+{
+    Obj k = str_from_cstr(S, key);
+    if (!k) return -1;
+    str_intern(S, &k);
+    int r = dict_setitem(S, d, k, value);
+    ob_decref(S, k, HOLD_TEMP);
+    return r;
+}

@@ -139,6 +139,8 @@ Obj dict_new_split(Sim *S, SimAddr keys, SimAddr values, Obj owner_class);
 
 /* d[key] = value.  0 or -1. */
 int dict_setitem(Sim *S, Obj d, Obj key, Obj value);
+/* d[key] = value for a C-string key, interned as an identifier is. */
+int dict_set_cstr(Sim *S, Obj d, const char *key, Obj value);
 
 /* PyDict_GetItemWithError: borrowed reference, or 0 -- absent when S->exc
  * is still 0, failed (unhashable key) otherwise. */

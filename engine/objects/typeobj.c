@@ -68,15 +68,6 @@ static const ObField type_fields[] = {
     {TP_SLOTS_OFF, R_TYPE_SLOTS},
 };
 
-static int dict_set_cstr(Sim *S, Obj d, const char *key, Obj value)
-{
-    Obj k = str_from_cstr(S, key);
-    if (!k) return -1;
-    str_intern(S, &k);
-    int r = dict_setitem(S, d, k, value);
-    ob_decref(S, k, HOLD_TEMP);
-    return r;
-}
 
 static Obj dict_get_cstr(Sim *S, Obj d, const char *key)
 {

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "objects/abstract.h"
 #include "objects/dict.h"
 #include "objects/exc.h"
 #include "objects/func.h"
@@ -41,30 +42,19 @@ static Obj ret(Sim *S, Obj v)
     return v;
 }
 
-static void tname(const Sim *S, Obj type, char *buf, size_t cap)
-{
-    Obj n = ob_get64(S, type, TP_NAME_OFF);
-    if (n) {
-        str_to_utf8(S, n, buf, cap);
-        return;
-    }
-    const char *e = exc_type_name(S, type);
-    snprintf(buf, cap, "%s", e ? e : S->types[tp_index(S, type)].name);
-}
-
 static Obj no_attr(Sim *S, Obj o, Obj name)
 {
     char tn[64], an[128];
     str_to_utf8(S, name, an, sizeof an);
     if (is_type(S, o)) {
-        tname(S, o, tn, sizeof tn);
+        tp_name(S, o, tn, sizeof tn);
         return exc_set(S, EXC_AttributeError, "type object '%s' has no attribute '%s'", tn, an);
     }
     if (ob_is(S, o, TI_MODULE)) {
         str_to_utf8(S, ob_get64(S, o, MODULE_NAME_OFF), tn, sizeof tn);
         return exc_set(S, EXC_AttributeError, "module '%s' has no attribute '%s'", tn, an);
     }
-    tname(S, ob_type(S, o), tn, sizeof tn);
+    tp_name(S, ob_type(S, o), tn, sizeof tn);
     return exc_set(S, EXC_AttributeError, "'%s' object has no attribute '%s'", tn, an);
 }
 
@@ -283,8 +273,9 @@ static Obj type_getattr(Sim *S, Obj type, Obj name)
     }
     if (name_is(S, name, "__name__")) {
         char n[64];
-        tname(S, type, n, sizeof n);
-        return str_from_cstr(S, n);
+        tp_name(S, type, n, sizeof n);
+        const char *dot = strrchr(n, '.'); /* type.__name__: tp_name after its module */
+        return str_from_cstr(S, dot ? dot + 1 : n);
     }
     if (name_is(S, name, "__class__")) return ret(S, ob_type(S, type));
     TypeId t = (TypeId)tp_index(S, type);
@@ -326,7 +317,7 @@ static Obj getattr_impl(Sim *S, Obj o, Obj name)
 {
     if (!ob_is(S, name, TI_STR)) {
         char tn[64];
-        tname(S, ob_type(S, name), tn, sizeof tn);
+        tp_name(S, ob_type(S, name), tn, sizeof tn);
         return exc_set(S, EXC_TypeError, "attribute name must be string, not '%s'", tn);
     }
     Obj type = ob_type(S, o);
@@ -408,7 +399,7 @@ int rt_setattr(Sim *S, Obj o, Obj name, Obj value)
 {
     if (!ob_is(S, name, TI_STR)) {
         char tn[64];
-        tname(S, ob_type(S, name), tn, sizeof tn);
+        tp_name(S, ob_type(S, name), tn, sizeof tn);
         exc_set(S, EXC_TypeError, "attribute name must be string, not '%s'", tn);
         return -1;
     }
@@ -417,7 +408,7 @@ int rt_setattr(Sim *S, Obj o, Obj name, Obj value)
     if (is_type(S, o)) {
         if (!is_heap_type(S, o)) {
             char tn[64], an[128];
-            tname(S, o, tn, sizeof tn);
+            tp_name(S, o, tn, sizeof tn);
             str_to_utf8(S, name, an, sizeof an);
             exc_set(S, EXC_TypeError, "cannot set '%s' attribute of immutable type '%s'", an, tn);
             return -1;
@@ -444,7 +435,7 @@ int rt_setattr(Sim *S, Obj o, Obj name, Obj value)
         Obj sp = special_attr(S, o, name);
         if (sp) ob_decref(S, sp, HOLD_TEMP);
         char tn[64], an[128];
-        tname(S, type, tn, sizeof tn);
+        tp_name(S, type, tn, sizeof tn);
         str_to_utf8(S, name, an, sizeof an);
         if (sp || cf_method_index(S, (TypeId)tp_index(S, type), name) >= 0)
             exc_set(S, EXC_AttributeError, "'%s' object attribute '%s' is read-only", tn, an);

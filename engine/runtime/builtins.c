@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "objects/abstract.h"
 #include "objects/dict.h"
 #include "objects/exc.h"
 #include "objects/func.h"
@@ -32,7 +33,6 @@ static Obj none(Sim *S)
     return S->none;
 }
 
-static void tname(const Sim *S, Obj o, char *buf, size_t cap) { vmops_type_name(S, o, buf, cap, 0); }
 
 /* ---- print ---- */
 
@@ -60,12 +60,12 @@ static Obj bi_print(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwname
     if (end == S->none) end = 0;
     if (sep && !ob_is(S, sep, TI_STR)) {
         char t[64];
-        tname(S, sep, t, sizeof t);
+        ob_type_name(S, sep, t, sizeof t);
         return exc_set(S, EXC_TypeError, "sep must be None or a string, not %s", t);
     }
     if (end && !ob_is(S, end, TI_STR)) {
         char t[64];
-        tname(S, end, t, sizeof t);
+        ob_type_name(S, end, t, sizeof t);
         return exc_set(S, EXC_TypeError, "end must be None or a string, not %s", t);
     }
     for (int64_t i = 0; i < nargs; i++) {
@@ -149,7 +149,7 @@ static Obj bi_next(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames
                   t == TI_ZIP || t == TI_GENERATOR || rt_type_lookup_cstr(S, ob_type(S, args[0]), "__next__");
     if (!is_iter) {
         char n[64];
-        tname(S, args[0], n, sizeof n);
+        ob_type_name(S, args[0], n, sizeof n);
         return exc_set(S, EXC_TypeError, "'%s' object is not an iterator", n);
     }
     Obj v = rt_next(S, args[0]);
@@ -196,7 +196,7 @@ static Obj bi_getattr(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwna
     if (cf_positional(S, "getattr", nargs, kwnames, 2, 3)) return 0;
     if (!ob_is(S, args[1], TI_STR)) {
         char n[64];
-        tname(S, args[1], n, sizeof n);
+        ob_type_name(S, args[1], n, sizeof n);
         return exc_set(S, EXC_TypeError, "attribute name must be string, not '%s'", n);
     }
     Obj v = rt_getattr(S, args[0], args[1]);
@@ -228,7 +228,7 @@ static Obj bi_hasattr(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwna
     if (cf_positional(S, "hasattr", nargs, kwnames, 2, 2)) return 0;
     if (!ob_is(S, args[1], TI_STR)) {
         char n[64];
-        tname(S, args[1], n, sizeof n);
+        ob_type_name(S, args[1], n, sizeof n);
         return exc_set(S, EXC_TypeError, "attribute name must be string, not '%s'", n);
     }
     int r = rt_hasattr(S, args[0], args[1]);
@@ -298,7 +298,7 @@ static Obj bi_build_class(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj 
                 Obj b = tuple_item(S, bases, i);
                 if (!ob_is(S, b, TI_TYPE)) {
                     char n[64];
-                    tname(S, b, n, sizeof n);
+                    ob_type_name(S, b, n, sizeof n);
                     exc_set(S, EXC_TypeError, "bases must be types");
                     goto done;
                 }
@@ -360,7 +360,7 @@ static Obj exc_init_method(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj
 {
     if (kwnames && ob_size(S, kwnames)) {
         char n[64];
-        tname(S, ob_type(S, self), n, sizeof n);
+        ob_type_name(S, ob_type(S, self), n, sizeof n);
         return exc_set(S, EXC_TypeError, "%s() takes no keyword arguments", n);
     }
     Obj t = tuple_pack(S, nargs, args);
@@ -407,7 +407,7 @@ static int as_index(Sim *S, Obj o)
 {
     if (num_is_int(S, o)) return 0;
     char n[64];
-    tname(S, o, n, sizeof n);
+    ob_type_name(S, o, n, sizeof n);
     exc_set(S, EXC_TypeError, "'%s' object cannot be interpreted as an integer", n);
     return -1;
 }
@@ -649,15 +649,6 @@ Obj vmops_builtins_iternext(Sim *S, Obj it)
 
 /* ---- the module ---- */
 
-static int add(Sim *S, Obj dict, const char *name, Obj v)
-{
-    Obj k = str_from_cstr(S, name);
-    if (!k) return -1;
-    str_intern(S, &k);
-    int r = dict_setitem(S, dict, k, v);
-    ob_decref(S, k, HOLD_TEMP);
-    return r;
-}
 
 int builtins_add_functions(Sim *S, Obj module, const CFuncDef *table);
 int builtins_add_functions(Sim *S, Obj module, const CFuncDef *table)
@@ -666,7 +657,7 @@ int builtins_add_functions(Sim *S, Obj module, const CFuncDef *table)
     for (const CFuncDef *d = table; d->name; d++) {
         Obj f = builtin_new(S, (uint32_t)cf_index_of(table, d->name), module, 0);
         if (!f) return -1;
-        int r = add(S, dict, d->name, f);
+        int r = dict_set_cstr(S, dict, d->name, f);
         ob_decref(S, f, HOLD_TEMP);
         if (r) return -1;
     }
@@ -690,11 +681,11 @@ Obj builtins_module_new(Sim *S)
         {"str", TI_STR}, {"tuple", TI_TUPLE}, {"type", TI_TYPE}, {"zip", TI_ZIP}, {"bytes", TI_BYTES},
     };
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
-        if (add(S, dict, types[i].name, S->types[types[i].t].type)) goto fail;
+        if (dict_set_cstr(S, dict, types[i].name, S->types[types[i].t].type)) goto fail;
     for (int i = 0; i < EXC_COUNT; i++)
-        if (add(S, dict, exc_type_name(S, S->exc_types[i]), S->exc_types[i])) goto fail;
-    if (add(S, dict, "None", S->none) || add(S, dict, "True", S->true_) || add(S, dict, "False", S->false_) ||
-        add(S, dict, "Ellipsis", S->ellipsis) || add(S, dict, "NotImplemented", S->not_implemented))
+        if (dict_set_cstr(S, dict, exc_type_name(S, S->exc_types[i]), S->exc_types[i])) goto fail;
+    if (dict_set_cstr(S, dict, "None", S->none) || dict_set_cstr(S, dict, "True", S->true_) || dict_set_cstr(S, dict, "False", S->false_) ||
+        dict_set_cstr(S, dict, "Ellipsis", S->ellipsis) || dict_set_cstr(S, dict, "NotImplemented", S->not_implemented))
         goto fail;
     return m;
 fail:

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "objects/abstract.h"
 #include "objects/dict.h"
 #include "objects/exc.h"
 #include "objects/func.h"
@@ -58,25 +59,13 @@ static Obj static_base(const Sim *S, Obj type)
     return type;
 }
 
-static Obj type_name_obj(const Sim *S, Obj type) { return ob_get64(S, type, TP_NAME_OFF); }
-
-static void type_name(const Sim *S, Obj type, char *buf, size_t cap)
-{
-    Obj n = type_name_obj(S, type);
-    if (n) {
-        str_to_utf8(S, n, buf, cap);
-        return;
-    }
-    const char *e = exc_type_name(S, type);
-    snprintf(buf, cap, "%s", e ? e : S->types[tp_index(S, type)].name);
-}
 
 /* An instance of an exception class: args = the positional arguments. */
 static Obj exception_new(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames)
 {
     if (nkw(S, kwnames)) {
         char n[64];
-        type_name(S, type, n, sizeof n);
+        tp_name(S, type, n, sizeof n);
         return exc_set(S, EXC_TypeError, "%s() takes no keyword arguments", n);
     }
     Obj t = tuple_pack(S, nargs, args);
@@ -114,7 +103,7 @@ static Obj class_call(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwna
     } else {
         if (!init && (nargs || kwdict)) {
             char n[64];
-            type_name(S, type, n, sizeof n);
+            tp_name(S, type, n, sizeof n);
             exc_set(S, EXC_TypeError, "%s() takes no arguments", n);
             goto fail;
         }
@@ -131,7 +120,7 @@ static Obj class_call(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwna
         }
         if (r != S->none) {
             char n[64];
-            type_name(S, ob_type(S, r), n, sizeof n);
+            tp_name(S, ob_type(S, r), n, sizeof n);
             ob_decref(S, r, HOLD_TEMP);
             ob_decref(S, obj, HOLD_TEMP);
             exc_set(S, EXC_TypeError, "__init__() should return None, not '%s'", n);
@@ -167,7 +156,7 @@ static Obj type_call(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnam
     CNew ctor = cf_constructor((TypeId)tp_index(S, type));
     if (!ctor) {
         char n[64];
-        type_name(S, type, n, sizeof n);
+        tp_name(S, type, n, sizeof n);
         return exc_set(S, EXC_TypeError, "cannot create '%s' instances", n);
     }
     return ctor(S, type, args, nargs, kwnames);
@@ -179,12 +168,12 @@ static Obj call_descriptor(Sim *S, Obj d, const Obj *args, int64_t nargs, Obj kw
     const CFuncDef *def = cf_fn(S, index);
     Obj type = ob_get64(S, d, 16);
     char tn[64];
-    type_name(S, type, tn, sizeof tn);
+    tp_name(S, type, tn, sizeof tn);
     if (nargs < 1)
         return exc_set(S, EXC_TypeError, "unbound method %s.%s() needs an argument", tn, def->name);
     if (!rt_isinstance(S, args[0], type)) {
         char an[64];
-        type_name(S, ob_type(S, args[0]), an, sizeof an);
+        tp_name(S, ob_type(S, args[0]), an, sizeof an);
         return exc_set(S, EXC_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
                        def->name, tn, an);
     }
@@ -221,7 +210,7 @@ Obj rt_call(Sim *S, Obj callable, const Obj *args, int64_t nargs, Obj kwnames)
         return call_prepend(S, call, callable, args, nargs, kwnames);
     }
     char n[64];
-    type_name(S, ob_type(S, callable), n, sizeof n);
+    tp_name(S, ob_type(S, callable), n, sizeof n);
     return exc_set(S, EXC_TypeError, "'%s' object is not callable", n);
 }
 

@@ -405,15 +405,6 @@ const CFuncDef cf_weakref_functions[] = {
 
 /* ---- making modules ---- */
 
-static int add(Sim *S, Obj module, const char *name, Obj v)
-{
-    Obj k = str_from_cstr(S, name);
-    if (!k) return -1;
-    str_intern(S, &k);
-    int r = dict_setitem(S, ob_get64(S, module, MODULE_DICT_OFF), k, v);
-    ob_decref(S, k, HOLD_TEMP);
-    return r;
-}
 
 Obj builtins_make_module(Sim *S, const char *name)
 {
@@ -429,14 +420,14 @@ Obj builtins_make_module(Sim *S, const char *name)
     if (builtins_add_functions(S, m, table)) goto fail;
     if (!strcmp(name, "sys")) {
         Obj v = int_from_i64(S, INT64_MAX);
-        int r = !v || add(S, m, "maxsize", v);
+        int r = !v || dict_set_cstr(S, ob_get64(S, m, MODULE_DICT_OFF), "maxsize", v);
         ob_xdecref(S, v, HOLD_TEMP);
         if (r) goto fail;
-        if (add(S, m, "modules", S->vm.modules)) goto fail;
+        if (dict_set_cstr(S, ob_get64(S, m, MODULE_DICT_OFF), "modules", S->vm.modules)) goto fail;
     } else if (!strcmp(name, "weakref")) {
-        if (add(S, m, "ref", S->types[TI_WEAKREF].type) ||
-            add(S, m, "WeakValueDictionary", S->types[TI_WEAKVALUEDICT].type) ||
-            add(S, m, "finalize", S->types[TI_FINALIZE].type))
+        if (dict_set_cstr(S, ob_get64(S, m, MODULE_DICT_OFF), "ref", S->types[TI_WEAKREF].type) ||
+            dict_set_cstr(S, ob_get64(S, m, MODULE_DICT_OFF), "WeakValueDictionary", S->types[TI_WEAKVALUEDICT].type) ||
+            dict_set_cstr(S, ob_get64(S, m, MODULE_DICT_OFF), "finalize", S->types[TI_FINALIZE].type))
             goto fail;
     } else if (!strcmp(name, "gc")) {
         static const struct { const char *n; int v; } flags[] = {
@@ -444,7 +435,7 @@ Obj builtins_make_module(Sim *S, const char *name)
             {"DEBUG_SAVEALL", 32}, {"DEBUG_LEAK", 38}};
         for (size_t i = 0; i < sizeof flags / sizeof flags[0]; i++) {
             Obj v = int_from_i64(S, flags[i].v);
-            if (!v || add(S, m, flags[i].n, v)) goto fail;
+            if (!v || dict_set_cstr(S, ob_get64(S, m, MODULE_DICT_OFF), flags[i].n, v)) goto fail;
             ob_decref(S, v, HOLD_TEMP);
         }
     }

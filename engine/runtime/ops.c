@@ -34,18 +34,6 @@
 static TypeId tid(const Sim *S, Obj o) { return (TypeId)tp_index(S, ob_type(S, o)); }
 static int is_heap_instance(const Sim *S, Obj o) { return (tp_flags(S, ob_type(S, o)) & TPF_HEAPTYPE) != 0; }
 
-static void tname(const Sim *S, Obj o, char *buf, size_t cap)
-{
-    Obj type = ob_type(S, o);
-    Obj n = ob_get64(S, type, TP_NAME_OFF);
-    if (n) {
-        str_to_utf8(S, n, buf, cap);
-        return;
-    }
-    const char *e = exc_type_name(S, type);
-    snprintf(buf, cap, "%s", e ? e : S->types[tp_index(S, type)].name);
-}
-
 static Obj bool_obj(Sim *S, int v)
 {
     Obj b = v ? S->true_ : S->false_;
@@ -150,8 +138,8 @@ Obj rt_binop(Sim *S, Obj a, Obj b, int op)
         }
     }
     char n1[64], n2[64];
-    tname(S, a, n1, sizeof n1);
-    tname(S, b, n2, sizeof n2);
+    ob_type_name(S, a, n1, sizeof n1);
+    ob_type_name(S, b, n2, sizeof n2);
     if (base == 8 && op < 13)
         return exc_set(S, EXC_TypeError, "unsupported operand type(s) for ** or pow(): '%s' and '%s'", n1, n2);
     if (base == 5 && (tid(S, a) == TI_STR || tid(S, a) == TI_LIST || tid(S, a) == TI_TUPLE))
@@ -178,7 +166,7 @@ Obj rt_unary(Sim *S, Obj a, int opcode)
         if (r || S->exc) return r;
     }
     char n[64];
-    tname(S, a, n, sizeof n);
+    ob_type_name(S, a, n, sizeof n);
     const char *sym = opcode == OP_UNARY_NEGATIVE ? "-" : opcode == OP_UNARY_POSITIVE ? "+" : "~";
     return exc_set(S, EXC_TypeError, "bad operand type for unary %s: '%s'", sym, n);
 }
@@ -251,8 +239,8 @@ Obj rt_richcompare(Sim *S, Obj a, Obj b, int op)
     if (op == CMP_EQ) return bool_obj(S, a == b);
     if (op == CMP_NE) return bool_obj(S, a != b);
     char n1[64], n2[64];
-    tname(S, a, n1, sizeof n1);
-    tname(S, b, n2, sizeof n2);
+    ob_type_name(S, a, n1, sizeof n1);
+    ob_type_name(S, b, n2, sizeof n2);
     return exc_set(S, EXC_TypeError, "'%s' not supported between instances of '%s' and '%s'", cmp_symbol[op], n1,
                    n2);
 }
@@ -296,7 +284,7 @@ int rt_truth(Sim *S, Obj o)
             if (!r) return -1;
             if (r != S->true_ && r != S->false_) {
                 char n[64];
-                tname(S, r, n, sizeof n);
+                ob_type_name(S, r, n, sizeof n);
                 ob_decref(S, r, HOLD_TEMP);
                 exc_set(S, EXC_TypeError, "__bool__ should return bool, returned %s", n);
                 return -1;
@@ -327,7 +315,7 @@ int64_t rt_hash(Sim *S, Obj o)
         Obj eq = rt_type_lookup_cstr(S, type, "__eq__");
         if ((h && h == S->none) || (!h && eq)) {
             char n[64];
-            tname(S, o, n, sizeof n);
+            ob_type_name(S, o, n, sizeof n);
             exc_set(S, EXC_TypeError, "unhashable type: '%s'", n);
             return -1;
         }
@@ -379,7 +367,7 @@ int64_t rt_len(Sim *S, Obj o)
             int64_t n = 0;
             if (!num_is_int(S, r)) {
                 char tn[64];
-                tname(S, r, tn, sizeof tn);
+                ob_type_name(S, r, tn, sizeof tn);
                 ob_decref(S, r, HOLD_TEMP);
                 exc_set(S, EXC_TypeError, "'%s' object cannot be interpreted as an integer", tn);
                 return -1;
@@ -396,7 +384,7 @@ int64_t rt_len(Sim *S, Obj o)
         if (S->exc) return -1;
     }
     char n[64];
-    tname(S, o, n, sizeof n);
+    ob_type_name(S, o, n, sizeof n);
     exc_set(S, EXC_TypeError, "object of type '%s' has no len()", n);
     return -1;
 }
@@ -453,9 +441,9 @@ Obj rt_getitem(Sim *S, Obj o, Obj key)
         if (found || S->exc) return r;
     }
     char n[64];
-    tname(S, o, n, sizeof n);
+    ob_type_name(S, o, n, sizeof n);
     if (ob_is(S, o, TI_TYPE)) {
-        tname(S, o, n, sizeof n);
+        ob_type_name(S, o, n, sizeof n);
         return exc_set(S, EXC_TypeError, "type '%s' is not subscriptable", n);
     }
     return exc_set(S, EXC_TypeError, "'%s' object is not subscriptable", n);
@@ -480,7 +468,7 @@ int rt_setitem(Sim *S, Obj o, Obj key, Obj value)
         if (found || S->exc) return -1;
     }
     char n[64];
-    tname(S, o, n, sizeof n);
+    ob_type_name(S, o, n, sizeof n);
     if (value) exc_set(S, EXC_TypeError, "'%s' object does not support item assignment", n);
     else exc_set(S, EXC_TypeError, "'%s' object doesn't support item deletion", n);
     return -1;
@@ -518,7 +506,7 @@ int rt_contains(Sim *S, Obj container, Obj item)
         if (exc_matches(S, EXC_TypeError)) {
             exc_clear(S);
             char n[64];
-            tname(S, container, n, sizeof n);
+            ob_type_name(S, container, n, sizeof n);
             exc_set(S, EXC_TypeError, "argument of type '%s' is not iterable", n);
         }
         return -1;
@@ -580,7 +568,7 @@ Obj rt_iter(Sim *S, Obj o)
             if (r && !rt_type_lookup_cstr(S, ob_type(S, r), "__next__") && !is_heap_instance(S, r) &&
                 tid(S, r) == TI_INSTANCE) {
                 char n[64];
-                tname(S, r, n, sizeof n);
+                ob_type_name(S, r, n, sizeof n);
                 ob_decref(S, r, HOLD_TEMP);
                 return exc_set(S, EXC_TypeError, "iter() returned non-iterator of type '%s'", n);
             }
@@ -598,7 +586,7 @@ Obj rt_iter(Sim *S, Obj o)
         }
     }
     char n[64];
-    tname(S, o, n, sizeof n);
+    ob_type_name(S, o, n, sizeof n);
     return exc_set(S, EXC_TypeError, "'%s' object is not iterable", n);
 }
 
@@ -691,7 +679,7 @@ Obj rt_next(Sim *S, Obj it)
         }
     }
     char n[64];
-    tname(S, it, n, sizeof n);
+    ob_type_name(S, it, n, sizeof n);
     return exc_set(S, EXC_TypeError, "'%s' object is not an iterator", n);
 }
 

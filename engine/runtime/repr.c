@@ -115,20 +115,6 @@ static void put_addr(StrBuf *b, Obj o) { sb_printf(b, "0x%llx", (unsigned long l
 
 /* ---- names of types ---- */
 
-/* tp_name: a class's __name__; the static types' C names. */
-static const char *tp_name(const Sim *S, Obj type, char *buf, size_t cap)
-{
-    Obj name = ob_get64(S, type, TP_NAME_OFF);
-    if ((tp_flags(S, type) & TPF_HEAPTYPE) && name) {
-        str_to_utf8(S, name, buf, cap);
-        return buf;
-    }
-    const char *n = exc_type_name(S, type);
-    if (!n) n = type == S->types[TI_WEAKREF].type ? "weakref.ReferenceType" : S->types[tp_index(S, type)].name;
-    snprintf(buf, cap, "%s", n);
-    return buf;
-}
-
 static const char *obj_tp_name(const Sim *S, Obj o, char *buf, size_t cap)
 {
     return tp_name(S, ob_type(S, o), buf, cap);

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "objects/abstract.h"
 #include "objects/dict.h"
 #include "objects/exc.h"
 #include "objects/func.h"
@@ -18,20 +19,9 @@
 #include "vm/opcodes.h"
 #include "vm/vm.h"
 
-static void tname(const Sim *S, Obj type, char *buf, size_t cap)
-{
-    Obj n = ob_get64(S, type, TP_NAME_OFF);
-    if (n) {
-        str_to_utf8(S, n, buf, cap);
-        return;
-    }
-    const char *e = exc_type_name(S, type);
-    snprintf(buf, cap, "%s", e ? e : S->types[tp_index(S, type)].name);
-}
-
 void vmops_type_name(const Sim *S, Obj o, char *buf, size_t cap, int is_type)
 {
-    tname(S, is_type ? o : ob_type(S, o), buf, cap);
+    tp_name(S, is_type ? o : ob_type(S, o), buf, cap);
 }
 
 Obj vmops_make_function(Sim *S, Obj code, Obj globals)
@@ -64,7 +54,7 @@ int vmops_unpack(Sim *S, Obj seq, int before, int after, Obj *items)
     if (!it) {
         if (exc_matches(S, EXC_TypeError)) {
             char t[64];
-            tname(S, ob_type(S, seq), t, sizeof t);
+            tp_name(S, ob_type(S, seq), t, sizeof t);
             exc_clear(S);
             exc_set(S, EXC_TypeError, "cannot unpack non-iterable %s object", t);
         }
@@ -128,7 +118,7 @@ int vmops_extend(Sim *S, int opcode, Obj target, Obj iterable, Obj func)
         if (!r) {
             if (exc_matches(S, EXC_TypeError)) {
                 char t[64];
-                tname(S, ob_type(S, iterable), t, sizeof t);
+                tp_name(S, ob_type(S, iterable), t, sizeof t);
                 exc_clear(S);
                 exc_set(S, EXC_TypeError, "Value after * must be an iterable, not %s", t);
             }
@@ -141,7 +131,7 @@ int vmops_extend(Sim *S, int opcode, Obj target, Obj iterable, Obj func)
     default:
         if (!ob_is(S, iterable, TI_DICT)) {
             char t[64];
-            tname(S, ob_type(S, iterable), t, sizeof t);
+            tp_name(S, ob_type(S, iterable), t, sizeof t);
             exc_set(S, EXC_TypeError, "'%s' object is not a mapping", t);
             return -1;
         }

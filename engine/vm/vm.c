@@ -124,15 +124,6 @@ static int call_hook(Sim *S, Obj callable, Obj arg)
 
 /* ---- start-up ---- */
 
-static int set_item(Sim *S, Obj dict, const char *key, Obj v)
-{
-    Obj k = str_from_cstr(S, key);
-    if (!k) return -1;
-    str_intern(S, &k);
-    int r = dict_setitem(S, dict, k, v);
-    ob_decref(S, k, HOLD_TEMP);
-    return r;
-}
 
 int vm_init(Sim *S)
 {
@@ -151,8 +142,8 @@ int vm_init(Sim *S)
     ob_decref(S, name, HOLD_TEMP);
     if (!vm->main_mod) return -1;
     Obj g = ob_get64(S, vm->main_mod, MODULE_DICT_OFF);
-    if (set_item(S, g, "__builtins__", vm->builtins_mod) || set_item(S, vm->modules, "builtins", vm->builtins_mod) ||
-        set_item(S, vm->modules, "__main__", vm->main_mod))
+    if (dict_set_cstr(S, g, "__builtins__", vm->builtins_mod) || dict_set_cstr(S, vm->modules, "builtins", vm->builtins_mod) ||
+        dict_set_cstr(S, vm->modules, "__main__", vm->main_mod))
         return -1;
     return 0;
 }
@@ -173,7 +164,7 @@ int vm_load(Sim *S, Obj code)
 {
     Obj g = ob_get64(S, S->vm.main_mod, MODULE_DICT_OFF);
     Obj file = str_from_cstr(S, S->vm.filename ? S->vm.filename : "<string>");
-    if (!file || set_item(S, g, "__file__", file)) return -1;
+    if (!file || dict_set_cstr(S, g, "__file__", file)) return -1;
     ob_decref(S, file, HOLD_TEMP);
     /* PyEval_EvalCode: a function for the module code, its frame with
      * globals as locals */
