@@ -19,26 +19,10 @@ static void on_sigint(int sig)
 
 int dbg_run(const char *path, const char *profile, FILE *out, FILE *err)
 {
-    size_t len;
-    char *src = dbg_read_source(path, &len);
-    if (!src) {
-        /* python3's own words for a missing script */
-        fprintf(err, "refscope: can't open file '%s': [Errno %d] %s\n", path, errno, strerror(errno));
-        return 2;
-    }
-    char msg[256];
-    SimEngine *e = sim_engine_new(profile, msg, sizeof msg);
-    if (!e) {
-        fprintf(err, "refscope: %s\n", msg);
-        free(src);
-        return 2;
-    }
-    sim_engine_set_output(e, dbg_write_file, out, dbg_write_file, err);
-    int status = 1;
-    char *script = dbg_script_path(path);
-    int loaded = script && sim_engine_load(e, src, len, script) == 0;
-    free(script);
-    if (loaded) {
+    int status;
+    SimEngine *e = dbg_load(path, profile, dbg_write_file, out, err, &status);
+    if (!e) return status;
+    if (status == 0) {
         interrupted_engine = e;
         void (*old)(int) = signal(SIGINT, on_sigint);
         status = sim_engine_run(e);
@@ -47,7 +31,6 @@ int dbg_run(const char *path, const char *profile, FILE *out, FILE *err)
     }
     fflush(out);
     sim_engine_free(e);
-    free(src);
     return status;
 }
 

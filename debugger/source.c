@@ -41,6 +41,33 @@ char *dbg_read_source(const char *path, size_t *len)
 }
 
 
+SimEngine *dbg_load(const char *path, const char *profile, SimWriteFn out, void *out_ud, FILE *err, int *status)
+{
+    size_t len;
+    char *src = dbg_read_source(path, &len);
+    if (!src) {
+        /* python3's own words for a missing script */
+        fprintf(err, "refscope: can't open file '%s': [Errno %d] %s\n", path, errno, strerror(errno));
+        *status = 2;
+        return NULL;
+    }
+    char msg[256];
+    SimEngine *e = sim_engine_new(profile, msg, sizeof msg);
+    if (!e) {
+        fprintf(err, "refscope: %s\n", msg);
+        free(src);
+        *status = 2;
+        return NULL;
+    }
+    sim_engine_set_output(e, out, out_ud, dbg_write_file, err);
+    char *script = dbg_script_path(path);
+    int loaded = script && sim_engine_load(e, src, len, script) == 0;
+    free(script);
+    free(src);
+    *status = loaded ? 0 : 1;
+    return e;
+}
+
 char *dbg_script_path(const char *path)
 {
     if (path[0] == '/') return strdup(path);

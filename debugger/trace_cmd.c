@@ -191,42 +191,25 @@ static void on_event(void *ud, const SimEvent *ev)
 
 int dbg_trace(const char *path, const char *profile, int jsonl, FILE *out, FILE *err)
 {
-    size_t len;
-    char *src = dbg_read_source(path, &len);
-    if (!src) {
-        fprintf(err, "refscope: can't open file '%s': [Errno %d] %s\n", path, errno, strerror(errno));
-        return 2;
-    }
-    char msg[256];
-    SimEngine *e = sim_engine_new(profile, msg, sizeof msg);
-    if (!e) {
-        fprintf(err, "refscope: %s\n", msg);
-        free(src);
-        return 2;
-    }
+    int status;
+    /* the program's own output goes to stderr, keeping stdout for events */
+    SimEngine *e = dbg_load(path, profile, dbg_write_file, err, err, &status);
+    if (!e) return status;
     Tracer t = {out, jsonl, malloc(1 << 20), 0, 1 << 20, 0};
     while (t.internal < 64 && strcmp(sim_holder_kind_name(t.internal), "internal")) t.internal++;
     if (!t.buf) {
         fprintf(err, "refscope: out of memory\n");
         sim_engine_free(e);
-        free(src);
         return 2;
     }
-    /* the program's own output goes to stderr, keeping stdout for events */
-    sim_engine_set_output(e, dbg_write_file, err, dbg_write_file, err);
-    int status = 1;
-    char *script = dbg_script_path(path);
-    int loaded = script && sim_engine_load(e, src, len, script) == 0;
-    free(script);
-    if (loaded) {
+    if (status == 0) {
         sim_engine_set_event_sink(e, on_event, &t, SIM_EVCAT_ALL);
         status = sim_engine_run(e);
         sim_engine_set_event_sink(e, NULL, NULL, 0);
     }
     flush_out(&t);
-    free(t.buf);
     fflush(out);
+    free(t.buf);
     sim_engine_free(e);
-    free(src);
     return status;
 }

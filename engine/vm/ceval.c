@@ -114,6 +114,24 @@ static inline __attribute__((always_inline)) Obj replace(Sim *S, const Ctx *c, i
 static void decref(Sim *S, Obj v) { ob_decref(S, v, HOLD_TEMP); }
 static void xdecref(Sim *S, Obj v) { ob_xdecref(S, v, HOLD_TEMP); }
 
+/* The end of an instruction that replaces its operand by a result:
+ * Py_DECREF(operand); [Py_DECREF(extra);] SET_TOP(res).  The releases may
+ * run code (__del__), so res waits as a temporary root.  -1 when res is 0
+ * (the operation failed; its slot is popped, the exception pending). */
+static int finish_top(Sim *S, const Ctx *c, Obj res, Obj extra)
+{
+    if (res) vm_temp_push(S, res);
+    decref(S, replace(S, c, 1, 0));
+    xdecref(S, extra);
+    if (!res) {
+        pop(S, c);
+        return -1;
+    }
+    vm_temp_pop(S);
+    replace(S, c, 1, res);
+    return 0;
+}
+
 static Obj const_at(const Sim *S, const Ctx *c, int oparg)
 {
     return tuple_item(S, ob_get64(S, c->code, CO_CONSTS_OFF), oparg);
@@ -612,18 +630,9 @@ next_instr:
 
     case OP_UNARY_POSITIVE:
     case OP_UNARY_NEGATIVE:
-    case OP_UNARY_INVERT: {
-        Obj res = rt_unary(S, peek(S, c, 1), op);
-        if (res) vm_temp_push(S, res);
-        decref(S, replace(S, c, 1, 0));
-        if (!res) {
-            xdecref(S, pop(S, c));
-            goto error;
-        }
-        vm_temp_pop(S);
-        replace(S, c, 1, res);
+    case OP_UNARY_INVERT:
+        if (finish_top(S, c, rt_unary(S, peek(S, c, 1), op), 0)) goto error;
         break;
-    }
     case OP_UNARY_NOT: {
         Obj v = pop(S, c);
         int t = rt_truth(S, v);
@@ -638,16 +647,7 @@ next_instr:
         vm_temp_push(S, rhs);
         Obj res = rt_binop(S, peek(S, c, 1), rhs, oparg);
         vm_temp_pop(S);
-        if (res) vm_temp_push(S, res);
-        Obj lhs = replace(S, c, 1, 0);
-        decref(S, lhs);
-        decref(S, rhs);
-        if (!res) {
-            pop(S, c);
-            goto error;
-        }
-        vm_temp_pop(S);
-        replace(S, c, 1, res);
+        if (finish_top(S, c, res, rhs)) goto error;
         break;
     }
     case OP_COMPARE_OP:
@@ -695,16 +695,7 @@ next_instr:
         vm_temp_push(S, sub);
         Obj res = rt_getitem(S, peek(S, c, 1), sub);
         vm_temp_pop(S);
-        if (res) vm_temp_push(S, res);
-        Obj container = replace(S, c, 1, 0);
-        decref(S, container);
-        decref(S, sub);
-        if (!res) {
-            pop(S, c);
-            goto error;
-        }
-        vm_temp_pop(S);
-        replace(S, c, 1, res);
+        if (finish_top(S, c, res, sub)) goto error;
         break;
     }
     case OP_STORE_SUBSCR: {
@@ -727,18 +718,9 @@ next_instr:
         break;
     }
 
-    case OP_GET_ITER: {
-        Obj it = rt_iter(S, peek(S, c, 1));
-        if (it) vm_temp_push(S, it);
-        decref(S, replace(S, c, 1, 0));
-        if (!it) {
-            pop(S, c);
-            goto error;
-        }
-        vm_temp_pop(S);
-        replace(S, c, 1, it);
+    case OP_GET_ITER:
+        if (finish_top(S, c, rt_iter(S, peek(S, c, 1)), 0)) goto error;
         break;
-    }
     case OP_FOR_ITER: {
         Obj next = rt_next(S, peek(S, c, 1));
         if (next) {
@@ -1059,18 +1041,9 @@ next_instr:
         if (unpack(S, c, op, oparg)) goto error;
         break;
 
-    case OP_LOAD_ATTR: {
-        Obj res = rt_getattr(S, peek(S, c, 1), name_at(S, c, oparg));
-        if (res) vm_temp_push(S, res);
-        decref(S, replace(S, c, 1, 0));
-        if (!res) {
-            pop(S, c);
-            goto error;
-        }
-        vm_temp_pop(S);
-        replace(S, c, 1, res);
+    case OP_LOAD_ATTR:
+        if (finish_top(S, c, rt_getattr(S, peek(S, c, 1), name_at(S, c, oparg)), 0)) goto error;
         break;
-    }
     case OP_STORE_ATTR: {
         Obj owner = peek(S, c, 1), v = peek(S, c, 2);
         int err = rt_setattr(S, owner, name_at(S, c, oparg), v);
@@ -1269,15 +1242,10 @@ next_instr:
         Obj name = name_at(S, c, oparg);
         Obj mod = vmops_import(S, name);
         Obj fromlist = pop(S, c);
-        decref(S, fromlist);
         if (mod) vm_temp_push(S, mod);
-        decref(S, replace(S, c, 1, 0));
-        if (!mod) {
-            pop(S, c);
-            goto error;
-        }
-        vm_temp_pop(S);
-        replace(S, c, 1, mod);
+        decref(S, fromlist);
+        if (mod) vm_temp_pop(S);
+        if (finish_top(S, c, mod, 0)) goto error;
         break;
     }
     case OP_IMPORT_STAR: {
