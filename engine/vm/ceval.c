@@ -1380,6 +1380,42 @@ int vm_frame_line(const Sim *S, SimAddr f)
 
 /* ---- generators ---- */
 
+/* gen_send_ex2's set-up: the generator's handled exception becomes the
+ * thread's (the caller's is kept aside, a root of the ledger). */
+static void gen_enter(Sim *S, Obj g)
+{
+    VmState *vm = &S->vm;
+    if (vm->nsaved == vm->capsaved) {
+        vm->capsaved = vm->capsaved ? 2 * vm->capsaved : 16;
+        vm->saved_handled = realloc(vm->saved_handled, vm->capsaved * sizeof *vm->saved_handled);
+        if (!vm->saved_handled) abort(); /* host out of memory */
+    }
+    vm->saved_handled[vm->nsaved++] = vm->handled;
+    vm->handled = ob_get64(S, g, GEN_EXC_VALUE_OFF);
+    ob_set64(S, g, GEN_EXC_VALUE_OFF, 0);
+    gen_set_state(S, g, FRAME_EXECUTING);
+}
+
+/* ... and its end: a frame that did not suspend has completed. */
+static void gen_leave(Sim *S, Obj g)
+{
+    VmState *vm = &S->vm;
+    if (gen_state(S, g) == FRAME_EXECUTING) gen_set_state(S, g, FRAME_COMPLETED);
+    ob_set64(S, g, GEN_EXC_VALUE_OFF, vm->handled);
+    vm->handled = vm->saved_handled[--vm->nsaved];
+    ob_set64(S, gen_frame(g), FRAME_PREVIOUS_OFF, 0);
+}
+
+/* A finished generator can't be rerun: its saved exception and frame go. */
+static void gen_release(Sim *S, Obj g)
+{
+    Obj saved = ob_get64(S, g, GEN_EXC_VALUE_OFF);
+    ob_set64(S, g, GEN_EXC_VALUE_OFF, 0);
+    if (saved) ob_decref(S, saved, HOLD_INTERNAL(g, R_GEN_EXC));
+    gen_set_state(S, g, FRAME_CLEARED);
+    frame_clear(S, gen_frame(g));
+}
+
 Obj vm_gen_send(Sim *S, Obj g, Obj value, int *done)
 {
     *done = 0;
@@ -1403,21 +1439,9 @@ Obj vm_gen_send(Sim *S, Obj g, Obj value, int *done)
     set_top(S, gf, t + 1);
     ob_incref(S, value, frame_slot_holder(S, gf, t));
     /* the generator's handled exception becomes the thread's */
-    VmState *vm = &S->vm;
-    if (vm->nsaved == vm->capsaved) {
-        vm->capsaved = vm->capsaved ? 2 * vm->capsaved : 16;
-        vm->saved_handled = realloc(vm->saved_handled, vm->capsaved * sizeof *vm->saved_handled);
-        if (!vm->saved_handled) abort();
-    }
-    vm->saved_handled[vm->nsaved++] = vm->handled;
-    vm->handled = ob_get64(S, g, GEN_EXC_VALUE_OFF);
-    ob_set64(S, g, GEN_EXC_VALUE_OFF, 0);
-    gen_set_state(S, g, FRAME_EXECUTING);
+    gen_enter(S, g);
     Obj r = vm_eval_frame(S, gf);
-    if (gen_state(S, g) == FRAME_EXECUTING) gen_set_state(S, g, FRAME_COMPLETED);
-    ob_set64(S, g, GEN_EXC_VALUE_OFF, vm->handled);
-    vm->handled = vm->saved_handled[--vm->nsaved];
-    ob_set64(S, gf, FRAME_PREVIOUS_OFF, 0);
+    gen_leave(S, g);
     if (r && gen_state(S, g) == FRAME_SUSPENDED) return r;
     if (!r && exc_matches(S, EXC_StopIteration)) {
         exc_clear(S);
@@ -1426,11 +1450,7 @@ Obj vm_gen_send(Sim *S, Obj g, Obj value, int *done)
     *done = 1;
     if (r) vm_temp_push(S, r);
     /* the generator can't be rerun: release its frame */
-    Obj saved = ob_get64(S, g, GEN_EXC_VALUE_OFF);
-    ob_set64(S, g, GEN_EXC_VALUE_OFF, 0);
-    if (saved) ob_decref(S, saved, HOLD_INTERNAL(g, R_GEN_EXC));
-    gen_set_state(S, g, FRAME_CLEARED);
-    frame_clear(S, gf);
+    gen_release(S, g);
     if (r) vm_temp_pop(S);
     if (r == S->none && value == S->none) {
         decref(S, r);
@@ -1450,16 +1470,7 @@ int vm_gen_close(Sim *S, Obj g)
     /* gen_close: throw GeneratorExit in at the yield */
     SimAddr gf = gen_frame(g);
     vmops_set_noargs(S, EXC_GeneratorExit);
-    VmState *vm = &S->vm;
-    if (vm->nsaved == vm->capsaved) {
-        vm->capsaved = vm->capsaved ? 2 * vm->capsaved : 16;
-        vm->saved_handled = realloc(vm->saved_handled, vm->capsaved * sizeof *vm->saved_handled);
-        if (!vm->saved_handled) abort();
-    }
-    vm->saved_handled[vm->nsaved++] = vm->handled;
-    vm->handled = ob_get64(S, g, GEN_EXC_VALUE_OFF);
-    ob_set64(S, g, GEN_EXC_VALUE_OFF, 0);
-    gen_set_state(S, g, FRAME_EXECUTING);
+    gen_enter(S, g);
     /* resume with the exception pending: the yield's instruction fails */
     ((uint8_t *)ob_ptr(S, gf))[68] = 1;
     ob_set64(S, gf, FRAME_PREVIOUS_OFF, S->vm.frame);
@@ -1476,10 +1487,7 @@ int vm_gen_close(Sim *S, Obj g)
         }
         S->vm.c_depth--;
     }
-    if (gen_state(S, g) == FRAME_EXECUTING) gen_set_state(S, g, FRAME_COMPLETED);
-    ob_set64(S, g, GEN_EXC_VALUE_OFF, vm->handled);
-    vm->handled = vm->saved_handled[--vm->nsaved];
-    ob_set64(S, gf, FRAME_PREVIOUS_OFF, 0);
+    gen_leave(S, g);
     int status = 0;
     if (r && gen_state(S, g) == FRAME_SUSPENDED) {
         decref(S, r);
@@ -1491,11 +1499,7 @@ int vm_gen_close(Sim *S, Obj g)
         status = S->exc ? -1 : 0;
     }
     if (gen_state(S, g) != FRAME_SUSPENDED) {
-        Obj saved = ob_get64(S, g, GEN_EXC_VALUE_OFF);
-        ob_set64(S, g, GEN_EXC_VALUE_OFF, 0);
-        if (saved) ob_decref(S, saved, HOLD_INTERNAL(g, R_GEN_EXC));
-        gen_set_state(S, g, FRAME_CLEARED);
-        frame_clear(S, gf);
+        gen_release(S, g);
     }
     return status;
 }
