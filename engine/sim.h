@@ -209,6 +209,8 @@ typedef struct VmState {
     size_t ncfuncs;
     volatile int interrupt;      /* Ctrl-C pending */
     uint64_t tick_limit;         /* 0, or the tick after which every check point interrupts */
+    void (*instr_hook)(void *ud, unsigned long long tick, int nested); /* before every instruction */
+    void *instr_hook_ud;
     int done, exit_status;
     SimWriteFn out, err;
     void *out_ud, *err_ud;

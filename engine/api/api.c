@@ -175,3 +175,9 @@ const char *sim_opcode_name(int op)
 void sim_engine_set_selfcheck(SimEngine *S, int on) { S->vm.check_every_step = on; }
 
 void sim_engine_set_tick_limit(SimEngine *S, unsigned long long ticks) { S->vm.tick_limit = ticks; }
+
+void sim_engine_set_instr_hook(SimEngine *S, void (*fn)(void *ud, unsigned long long tick, int nested), void *ud)
+{
+    S->vm.instr_hook = fn;
+    S->vm.instr_hook_ud = ud;
+}

@@ -561,6 +561,7 @@ next_instr:
     S->vm.tick++;
     S->ev.tick = S->vm.tick;
     if (S->vm.tick_limit && S->vm.tick > S->vm.tick_limit) S->vm.interrupt = 1; /* sticky */
+    if (S->vm.instr_hook) S->vm.instr_hook(S->vm.instr_hook_ud, S->vm.tick, S->vm.c_depth);
     if (ev_on(&S->ev, SIM_EVCAT_VM)) {
         SimEvent ev = ev_blank(SIM_EV_INSTR);
         ev.addr = c->f;

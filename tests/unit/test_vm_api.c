@@ -132,6 +132,37 @@ static void test_interrupt_and_tick_limit(void **state)
     sim_engine_free(e);
 }
 
+typedef struct Hooked {
+    unsigned long long calls, nested, last_tick;
+    int monotonic;
+} Hooked;
+
+static void hook(void *ud, unsigned long long tick, int nested)
+{
+    Hooked *h = ud;
+    if (tick != h->last_tick + 1) h->monotonic = 0;
+    h->last_tick = tick;
+    h->calls++;
+    if (nested) h->nested++;
+}
+
+/* The hook sees every instruction, the nested frames' too (__init__ and
+ * __del__ run inside the step of the instruction that calls them). */
+static void test_instruction_hook(void **state)
+{
+    (void)state;
+    Buf out = {{0}, 0}, err = {{0}, 0};
+    SimEngine *e = engine(&out, &err);
+    Hooked h = {0, 0, 0, 1};
+    sim_engine_set_instr_hook(e, hook, &h);
+    assert_int_equal(sim_engine_load(e, program, strlen(program), "p.py"), 0);
+    sim_engine_run(e);
+    assert_int_equal(h.calls, sim_engine_tick(e));
+    assert_true(h.monotonic);
+    assert_true(h.nested > 0);
+    sim_engine_free(e);
+}
+
 typedef struct Counts {
     unsigned long long instr, refcount, other;
 } Counts;
@@ -168,6 +199,7 @@ int main(void)
         cmocka_unit_test(test_syntax_error),
         cmocka_unit_test(test_interrupt_and_tick_limit),
         cmocka_unit_test(test_event_mask),
+        cmocka_unit_test(test_instruction_hook),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -81,6 +81,14 @@ void sim_engine_interrupt(SimEngine *e);
 /* dis's name of an opcode number ("LOAD_CONST"), "<N>" style "?" if none. */
 const char *sim_opcode_name(int op);
 
+/* Called before every instruction -- also those of nested frames (an
+ * __init__, a __del__, a generator's body) that run inside one step --
+ * with the tick and how many C-level calls deep it is (0: the thread's
+ * own step).  A debugger stops inside nested frames by running its
+ * console from here, as pdb does from a trace function; the hook must not
+ * touch the engine except through the read-only inspection calls. */
+void sim_engine_set_instr_hook(SimEngine *e, void (*fn)(void *ud, unsigned long long tick, int nested), void *ud);
+
 /* A safety net for hosts that run untrusted programs (fuzzers, lessons):
  * past `ticks` instructions (0: no limit) every later check point raises
  * KeyboardInterrupt, so that even a program catching it ends. */
