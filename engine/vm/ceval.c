@@ -543,9 +543,13 @@ static int64_t instr_line(Sim *S, Obj code, int64_t off)
 int vm_exec(Sim *S, Obj *result, uint64_t budget)
 {
     Ctx cx, *c = &cx;
+    c->f = 0;
 next_instr:
     if (budget-- == 0) return 0;
-    load_ctx(S, c, S->vm.frame);
+    /* a frame's code never changes: reload only when the frame does (every
+     * frame switch goes through another frame, so a reused address is
+     * always noticed) */
+    if (c->f != S->vm.frame) load_ctx(S, c, S->vm.frame);
     c->instr = (int64_t)ob_get64(S, c->f, FRAME_PREV_INSTR_OFF) + 1;
     int op = unit_op(S, c->code, c->instr), oparg = unit_arg(S, c->code, c->instr);
     c->next = c->instr + 1;
