@@ -196,6 +196,8 @@ typedef struct VmState {
     Obj main_mod;                /* __main__ */
     Obj modules;                 /* sys.modules */
     Obj finalizers;              /* weakref.finalize's registry (a list), or 0 */
+    Obj *arena;                  /* constants the parser's arena holds while __main__ runs */
+    size_t narena;
     Obj kwnames;                 /* KW_NAMES's tuple for the next CALL (borrowed from co_consts) */
     Obj *descrs;                 /* method descriptors, by C function index */
     const void **cftable;        /* the C functions by index (registry.c) */

@@ -3,6 +3,7 @@
  * the only place where internal errors become the texts users see.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "compiler/compile.h"
@@ -112,14 +113,17 @@ int sim_engine_load(SimEngine *S, const char *src, size_t len, const char *filen
     } else {
         Obj code;
         CompileError ce;
-        if (compile_module(S, m, filename, &code, &ce) != 0) {
+        ArenaObjs arena = {NULL, 0, 0};
+        if (compile_module_ex(S, m, filename, &code, &ce, &arena) != 0) {
             to_parse_error(&ce, src, len, filename, &pe);
             write_error(&pe, S->vm.err, S->vm.err_ud);
         } else {
+            vm_set_arena(S, arena.objs, arena.n);
             vm_set_source(S, filename, src, len);
             status = vm_load(S, code) == 0 ? 0 : 1;
             ob_decref(S, code, HOLD_TEMP);
         }
+        free(arena.objs);
     }
     ast_arena_free(a);
     if (status) {

@@ -1047,7 +1047,54 @@ static void compiler_release(Compiler *c)
     if (c->arena) ast_arena_free(c->arena);
 }
 
+/* Is o one of the constants of code or of a code object nested in it? */
+static int in_consts(const Sim *S, Obj code, Obj o)
+{
+    Obj consts = ob_get64(S, code, CO_CONSTS_OFF);
+    for (int64_t i = 0; consts && i < ob_size(S, consts); i++) {
+        Obj k = tuple_item(S, consts, i);
+        if (k == o || (ob_is(S, k, TI_CODE) && in_consts(S, k, o))) return 1;
+    }
+    return 0;
+}
+
+/* The constants the parser and the AST optimizer made (the objects of
+ * Constant nodes, folded ones included) that survived into co_consts
+ * after merging: what CPython's parser arena still holds while the
+ * module runs. */
+static int collect_arena(Compiler *c, Obj co, ArenaObjs *arena)
+{
+    Sim *S = c->S;
+    for (size_t i = 0; i < c->node_consts.cap; i++) {
+        Obj v = c->node_consts.vals ? c->node_consts.vals[i] : 0;
+        if (!v || !c->node_consts.keys[i] || ob_static_base(S, v) || ob_is(S, v, TI_CODE)) continue;
+        if (c->cache.cap) {
+            size_t j = cache_slot(c, v, ckey_hash(c, v));
+            if (c->cache.slots[j]) v = c->cache.slots[j];
+        }
+        if (ob_static_base(S, v) || !in_consts(S, co, v)) continue;
+        int dup = 0;
+        for (size_t k = 0; k < arena->n && !dup; k++) dup = arena->objs[k] == v;
+        if (dup) continue;
+        if (arena->n == arena->cap) {
+            size_t ncap = arena->cap ? 2 * arena->cap : 32;
+            Obj *p = realloc(arena->objs, ncap * sizeof *p);
+            if (!p) return -1;
+            arena->objs = p;
+            arena->cap = ncap;
+        }
+        arena->objs[arena->n++] = v;
+    }
+    return 0;
+}
+
 int compile_module(Sim *S, const Node *module, const char *filename, Obj *code, CompileError *err)
+{
+    return compile_module_ex(S, module, filename, code, err, NULL);
+}
+
+int compile_module_ex(Sim *S, const Node *module, const char *filename, Obj *code, CompileError *err,
+                      ArenaObjs *arena)
 {
     Compiler cc, *c = &cc;
     memset(c, 0, sizeof *c);
@@ -1087,6 +1134,11 @@ done:
         co = 0;
     }
     if (!co && !c->failed) cg_sim_error(c);
+    if (co && arena && collect_arena(c, co, arena) < 0) {
+        ob_decref(S, co, HOLD_TEMP);
+        co = 0;
+        cg_no_memory(c);
+    }
     compiler_release(c);
     *code = co;
     return co ? 0 : -1;

@@ -49,4 +49,15 @@ typedef struct CompileError {
  * *code 0 and *err filled. */
 int compile_module(Sim *S, const Node *module, const char *filename, Obj *code, CompileError *err);
 
+/* Objects listed for the caller (host memory, borrowed references). */
+typedef struct ArenaObjs {
+    Obj *objs;
+    size_t n, cap;
+} ArenaObjs;
+
+/* The same, also listing in *arena the constants CPython's parser arena
+ * keeps alive while a script's __main__ runs (see collect_arena). */
+int compile_module_ex(Sim *S, const Node *module, const char *filename, Obj *code, CompileError *err,
+                      ArenaObjs *arena);
+
 #endif /* ENGINE_COMPILER_COMPILE_H */

@@ -222,7 +222,8 @@ typedef enum HolderKind {
     X(FRAME_BACK,   "f_back")                               \
     X(FRAME_OBJ,    "frame object")                         \
     X(DESCR_SELF,   "method's __self__")                    \
-    X(SYS_MODULES,  "sys.modules")
+    X(SYS_MODULES,  "sys.modules")                          \
+    X(PARSER_ARENA, "the parser's arena (while __main__ runs)")
 
 typedef enum HolderReason {
 #define X(n, text) R_##n,

@@ -58,6 +58,10 @@ void vm_roots(Sim *S, RefVisit visit, void *ud)
         Holder hd = HOLD_TEMP;
         visit(S, vm->temps[i], &hd, ud);
     }
+    for (size_t i = 0; i < vm->narena; i++) {
+        Holder hd = HOLD_INTERNAL(0, R_PARSER_ARENA);
+        visit(S, vm->arena[i], &hd, ud);
+    }
     Obj held[] = {vm->builtins_mod, vm->main_mod, vm->modules, vm->finalizers};
     for (size_t i = 0; i < sizeof held / sizeof held[0]; i++) {
         if (!held[i]) continue;
@@ -231,12 +235,36 @@ static void finish(Sim *S, Obj result)
     vm->done = 1;
 }
 
+void vm_set_arena(Sim *S, const Obj *objs, size_t n)
+{
+    VmState *vm = &S->vm;
+    vm->arena = malloc((n ? n : 1) * sizeof *vm->arena);
+    if (!vm->arena) abort(); /* host out of memory */
+    for (size_t i = 0; i < n; i++) {
+        vm->arena[i] = objs[i];
+        ob_incref(S, objs[i], HOLD_INTERNAL(0, R_PARSER_ARENA));
+    }
+    vm->narena = n;
+}
+
+/* pyrun_file's _PyArena_Free: after the module ran, before an uncaught
+ * exception is printed. */
+static void release_arena(Sim *S)
+{
+    VmState *vm = &S->vm;
+    while (vm->narena) {
+        Obj o = vm->arena[--vm->narena];
+        ob_decref(S, o, HOLD_INTERNAL(0, R_PARSER_ARENA));
+    }
+}
+
 /* The module frame finished with `result` (or an exception). */
 static void module_done(Sim *S, Obj result)
 {
     if (result) vm_temp_push(S, result);
     S->vm.depth = 0;
     vm_pop_frame(S, S->vm.main_frame);
+    release_arena(S);
     if (result) vm_temp_pop(S);
     finish(S, result);
 }
@@ -269,6 +297,8 @@ void vm_fini(Sim *S)
     free(vm->temps);
     free(vm->saved_handled);
     free(vm->descrs);
+    free(vm->arena);
+    vm->arena = NULL;
     free(vm->cftable);
     vm->cftable = NULL;
     free(vm->source);

@@ -116,6 +116,9 @@ void vm_selfcheck(Sim *S);
 
 /* ---- the program ---- */
 int vm_load(Sim *S, Obj code);   /* a frame for the module code */
+/* The parser arena's constants (borrowed): each gains a reference until
+ * the module has run, as in `python3 FILE.py`. */
+void vm_set_arena(Sim *S, const Obj *objs, size_t n);
 int vm_step(Sim *S);             /* SIM_STEP_RUNNING / SIM_STEP_DONE */
 void vm_run(Sim *S);             /* steps to the end */
 
