@@ -650,7 +650,16 @@ next_instr:
     case OP_BINARY_OP: {
         Obj rhs = pop(S, c);
         vm_temp_push(S, rhs);
-        Obj res = rt_binop(S, peek(S, c, 1), rhs, oparg);
+        Obj lhs = peek(S, c, 1), res;
+        /* int + int and int - int straight to longobject's code, as the
+         * specialised BINARY_OP_ADD_INT / _SUBTRACT_INT do */
+        Obj int_type = S->types[TI_INT].type;
+        if (ob_type(S, lhs) == int_type && ob_type(S, rhs) == int_type && (oparg == 0 || oparg == 13))
+            res = int_add(S, lhs, rhs);
+        else if (ob_type(S, lhs) == int_type && ob_type(S, rhs) == int_type && (oparg == 10 || oparg == 23))
+            res = int_sub(S, lhs, rhs);
+        else
+            res = rt_binop(S, lhs, rhs, oparg);
         vm_temp_pop(S);
         if (finish_top(S, c, res, rhs)) goto error;
         break;
@@ -662,6 +671,13 @@ next_instr:
         Obj left = peek(S, c, 1), res;
         if (op == OP_IS_OP) {
             res = ((left == right) ^ oparg) ? S->true_ : S->false_;
+            ob_incref(S, res, HOLD_TEMP);
+        } else if (ob_type(S, left) == S->types[TI_INT].type && ob_type(S, right) == S->types[TI_INT].type) {
+            /* COMPARE_OP_INT_JUMP's comparison */
+            int o = int_compare(S, left, right);
+            int t = oparg == CMP_LT ? o < 0 : oparg == CMP_LE ? o <= 0 : oparg == CMP_EQ ? o == 0
+                  : oparg == CMP_NE ? o != 0 : oparg == CMP_GT ? o > 0 : o >= 0;
+            res = t ? S->true_ : S->false_;
             ob_incref(S, res, HOLD_TEMP);
         } else {
             res = rt_richcompare(S, left, right, oparg);
