@@ -35,17 +35,33 @@ static char *room(Tracer *t)
 
 static char *put_str(char *p, const char *s)
 {
-    while (*s) *p++ = *s++;
-    return p;
+    size_t n = strlen(s);
+    memcpy(p, s, n);
+    return p + n;
 }
 
 static char *put_u(char *p, uint64_t v)
 {
+    /* two digits per division */
+    static const char pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                                "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                                "8081828384858687888990919293949596979899";
     char tmp[24];
-    int n = 0;
-    do tmp[n++] = (char)('0' + v % 10); while ((v /= 10) != 0);
-    while (n) *p++ = tmp[--n];
-    return p;
+    int n = 24;
+    while (v >= 100) {
+        unsigned r = (unsigned)(v % 100);
+        v /= 100;
+        tmp[--n] = pairs[2 * r + 1];
+        tmp[--n] = pairs[2 * r];
+    }
+    if (v >= 10) {
+        tmp[--n] = pairs[2 * v + 1];
+        tmp[--n] = pairs[2 * v];
+    } else {
+        tmp[--n] = (char)('0' + v);
+    }
+    memcpy(p, tmp + n, (size_t)(24 - n));
+    return p + (24 - n);
 }
 
 static char *put_i(char *p, int64_t v)
@@ -60,13 +76,11 @@ static char *put_i(char *p, int64_t v)
 /* 0x and at least 12 hex digits, as sim_event_format's %012x */
 static char *put_hex(char *p, uint64_t v)
 {
-    char tmp[16];
-    int n = 0;
-    do tmp[n++] = "0123456789abcdef"[v & 15]; while ((v >>= 4) != 0);
-    while (n < 12) tmp[n++] = '0';
+    int digits = 12;
+    while (digits < 16 && (v >> (4 * digits)) != 0) digits++;
     *p++ = '0';
     *p++ = 'x';
-    while (n) *p++ = tmp[--n];
+    for (int i = digits - 1; i >= 0; i--) *p++ = "0123456789abcdef"[(v >> (4 * i)) & 15];
     return p;
 }
 
@@ -151,6 +165,11 @@ static void text_event(Tracer *t, const SimEvent *ev)
             p = put_str(p, " request ");
             p = put_i(p, ev->a);
         }
+    } else if (ev->kind == SIM_EV_FRAME_ENTER || ev->kind == SIM_EV_FRAME_EXIT) {
+        p = put_str(p, "    ");
+        p = put_kind(p, ev->kind);
+        p = put_str(p, " at ");
+        p = put_hex(p, ev->addr);
     } else {
         p = put_str(p, "    ");
         int n = sim_event_format(ev, p, 900);

@@ -205,8 +205,8 @@ typedef struct VmState {
 #define VM_TYPE_CACHE 1024
     struct TypeCache { Obj type, name, value; int64_t hash; uint64_t epoch; } tcache[VM_TYPE_CACHE];
     uint64_t type_epoch;         /* bumped whenever a class dict may change */
-    Obj line_code;               /* the line of the last INSTR event: code, */
-    int64_t line_start, line_end, line; /* byte range [start, end) and line */
+#define VM_LINE_CACHE 64
+    struct LineCache { Obj code; int64_t start, end, line; } lines[VM_LINE_CACHE]; /* INSTR events' lines */
     Obj *cfunc_objs;             /* builtin function objects made at start-up */
     size_t ncfuncs;
     volatile int interrupt;      /* Ctrl-C pending */

@@ -58,7 +58,8 @@ Obj code_new(Sim *S, int64_t nunits) { return ob_alloc(S, TI_CODE, nunits); }
 
 void code_dealloc(Sim *S, Obj co)
 {
-    if (S->vm.line_code == co) S->vm.line_code = 0; /* the VM's line cache */
+    struct LineCache *lc = &S->vm.lines[(co >> 4) & (VM_LINE_CACHE - 1)];
+    if (lc->code == co) lc->code = 0; /* the VM's line cache */
     ob_clear_fields(S, co, code_fields, N_FIELDS(code_fields));
     ob_free_memory(S, co);
 }

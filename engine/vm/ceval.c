@@ -519,16 +519,16 @@ static int unpack(Sim *S, Ctx *c, int op, int oparg)
  * consecutive instructions mostly share it. */
 static int64_t instr_line(Sim *S, Obj code, int64_t off)
 {
-    VmState *vm = &S->vm;
-    if (vm->line_code == code && off >= vm->line_start && off < vm->line_end) return vm->line;
+    struct LineCache *lc = &S->vm.lines[(code >> 4) & (VM_LINE_CACHE - 1)];
+    if (lc->code == code && off >= lc->start && off < lc->end) return lc->line;
     DisasmLines it;
     disasm_lines_begin(&it, S, code);
     while (disasm_lines_next(&it)) {
         if (off >= it.start && off < it.end) {
-            vm->line_code = code;
-            vm->line_start = it.start;
-            vm->line_end = it.end;
-            vm->line = it.line;
+            lc->code = code;
+            lc->start = it.start;
+            lc->end = it.end;
+            lc->line = it.line;
             return it.line;
         }
     }
