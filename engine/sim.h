@@ -74,6 +74,7 @@ typedef void (*RefVisitFn)(Sim *S, Obj target, const Holder *hd, void *ud);
     X(SEQ_ITER,   "iterator",      32,  0,  TPF_GC) /* PySeqIter: __getitem__ */ \
     X(WEAKVALUEDICT, "WeakValueDictionary", 24, 0, TPF_GC) /* weakref's, in C */ \
     X(FINALIZE,   "finalize",      56,  0,  TPF_GC) /* weakref.finalize, in C */ \
+    X(SUPER,      "super",         40,  0,  TPF_GC | TPF_BASETYPE)            \
     X(INSTANCE,   "object",        16,  0,  TPF_GC) /* the behaviour of class instances */
 
 typedef enum TypeId {

@@ -18,6 +18,7 @@
  *   slice                   16 start, 24 stop, 32 step
  *   WeakValueDictionary     16 data (a dict of key -> weakref)
  *   finalize                16 weakref, 24 func, 32 args, 40 kwargs (each 0 once called)
+ *   super                   16 type, 24 obj, 32 obj_type
  */
 #ifndef ENGINE_OBJECTS_ITERS_H
 #define ENGINE_OBJECTS_ITERS_H
@@ -46,6 +47,9 @@
 #define TB_FRAME_OFF 24
 #define TB_LASTI_OFF 32
 #define TB_LINENO_OFF 36
+#define SUPER_TYPE_OFF 16
+#define SUPER_OBJ_OFF 24
+#define SUPER_OBJTYPE_OFF 32
 #define FIN_WEAKREF_OFF 16
 #define FIN_FUNC_OFF 24
 #define FIN_ARGS_OFF 32

@@ -86,6 +86,7 @@ static const Slots slots[TI_COUNT] = {
     [TI_SEQ_ITER] = {fieldobj_dealloc, fieldobj_referents},
     [TI_WEAKVALUEDICT] = {fieldobj_dealloc, fieldobj_referents},
     [TI_FINALIZE] = {fieldobj_dealloc, fieldobj_referents},
+    [TI_SUPER] = {fieldobj_dealloc, fieldobj_referents},
     [TI_INSTANCE] = {instance_dealloc, instance_referents},
 };
 

@@ -21,6 +21,7 @@
 #include "objects/tuple.h"
 #include "objects/typeobj.h"
 #include "objects/weakref.h"
+#include "runtime/builtins.h"
 #include "runtime/registry.h"
 #include "runtime/runtime.h"
 #include "runtime/vmops.h"
@@ -322,6 +323,7 @@ static Obj getattr_impl(Sim *S, Obj o, Obj name)
     }
     Obj type = ob_type(S, o);
     if (is_type(S, o)) return type_getattr(S, o, name);
+    if (ob_is(S, o, TI_SUPER)) return super_getattr(S, o, name);
     if (ob_is(S, o, TI_MODULE)) {
         Obj v = dict_getitem(S, ob_get64(S, o, MODULE_DICT_OFF), name);
         if (v) return ret(S, v);

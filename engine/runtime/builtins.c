@@ -11,7 +11,9 @@
 #include "objects/abstract.h"
 #include "objects/dict.h"
 #include "objects/exc.h"
+#include "objects/frame.h"
 #include "objects/func.h"
+#include "objects/bytes.h"
 #include "objects/int.h"
 #include "objects/iters.h"
 #include "objects/list.h"
@@ -276,6 +278,24 @@ static Obj bi_globals(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwna
     return g;
 }
 
+/* type_new_set_classcell: a class body that used super() or __class__
+ * left a cell in __classcell__; it now refers to the class, and the name
+ * leaves the class dict. */
+static int set_classcell(Sim *S, Obj cls)
+{
+    Obj d = ob_get64(S, cls, TP_DICT_OFF);
+    Obj key = str_from_cstr(S, "__classcell__");
+    if (!key) return -1;
+    Obj cell = dict_getitem(S, d, key);
+    int r = 0;
+    if (cell && ob_is(S, cell, TI_CELL)) {
+        cell_set(S, cell, cls);
+        r = dict_delitem(S, d, key);
+    }
+    ob_decref(S, key, HOLD_TEMP);
+    return r;
+}
+
 /* __build_class__(func, name, *bases) */
 static Obj bi_build_class(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
 {
@@ -304,6 +324,10 @@ static Obj bi_build_class(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj 
                 }
             }
             cls = type_new(S, args[1], bases, ns);
+            if (cls && set_classcell(S, cls) != 0) {
+                ob_decref(S, cls, HOLD_TEMP);
+                cls = 0;
+            }
         done:
             vm_temp_push(S, cell);
             if (cls) vm_temp_push(S, cls);
@@ -319,8 +343,17 @@ static Obj bi_build_class(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj 
     return cls;
 }
 
+/* object.__init__ reached through super(): nothing to do */
+static Obj bi_object_init(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)self, (void)args, (void)nargs, (void)kwnames;
+    ob_incref(S, S->none, HOLD_TEMP);
+    return S->none;
+}
+
 const CFuncDef cf_builtins[] = {
     {"__build_class__", bi_build_class},
+    {"__object_init__", bi_object_init},
     {"ascii", bi_ascii},
     {"callable", bi_callable},
     {"delattr", bi_delattr},
@@ -679,6 +712,7 @@ Obj builtins_module_new(Sim *S)
         {"frozenset", TI_FROZENSET}, {"int", TI_INT}, {"list", TI_LIST}, {"object", TI_OBJECT},
         {"range", TI_RANGE}, {"reversed", TI_LIST_REVITER}, {"set", TI_SET}, {"slice", TI_SLICE},
         {"str", TI_STR}, {"tuple", TI_TUPLE}, {"type", TI_TYPE}, {"zip", TI_ZIP}, {"bytes", TI_BYTES},
+        {"super", TI_SUPER},
     };
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
         if (dict_set_cstr(S, dict, types[i].name, S->types[types[i].t].type)) goto fail;
@@ -691,4 +725,89 @@ Obj builtins_module_new(Sim *S)
 fail:
     ob_decref(S, m, HOLD_TEMP);
     return 0;
+}
+
+/* ---- super ---- */
+
+/* super(type, obj), or super() inside a method: the method's first
+ * argument and its __class__ cell (super_init_without_args). */
+Obj cf_new_super(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)type;
+    if (cf_no_kwargs(S, "super", kwnames)) return 0;
+    Obj cls, obj;
+    if (nargs == 0) {
+        SimAddr f = S->vm.frame;
+        Obj code = f ? ob_get64(S, f, FRAME_CODE_OFF) : 0;
+        if (!code || (int32_t)ob_get32(S, code, CO_ARGCOUNT_OFF) == 0)
+            return exc_set(S, EXC_RuntimeError, "super(): no arguments");
+        Obj names = ob_get64(S, code, CO_LOCALSPLUSNAMES_OFF);
+        const uint8_t *kinds = (const uint8_t *)ob_ptr(S, ob_get64(S, code, CO_LOCALSPLUSKINDS_OFF)) + BYTES_DATA_OFF;
+        obj = ob_get64(S, f, FRAME_LOCALSPLUS_OFF);
+        if (obj && (kinds[0] & CO_FAST_CELL)) obj = cell_get(S, obj);
+        if (!obj) return exc_set(S, EXC_RuntimeError, "super(): arg[0] deleted");
+        cls = 0;
+        for (int64_t i = 0; i < ob_size(S, names); i++) {
+            Obj n = tuple_item(S, names, i);
+            if ((kinds[i] & CO_FAST_FREE) && str_len(S, n) == 9 && !memcmp(str_data(S, n), "__class__", 9)) {
+                Obj cell = ob_get64(S, f, FRAME_LOCALSPLUS_OFF + 8 * (uint32_t)i);
+                cls = cell ? cell_get(S, cell) : 0;
+                if (!cls) return exc_set(S, EXC_RuntimeError, "super(): empty __class__ cell");
+                break;
+            }
+        }
+        if (!cls) return exc_set(S, EXC_RuntimeError, "super(): __class__ cell not found");
+    } else if (nargs == 2) {
+        cls = args[0];
+        obj = args[1];
+        if (!ob_is(S, cls, TI_TYPE)) {
+            char n[64];
+            ob_type_name(S, cls, n, sizeof n);
+            return exc_set(S, EXC_TypeError, "super() argument 1 must be a type, not %s", n);
+        }
+    } else {
+        return exc_set(S, EXC_TypeError, "super() takes 0 or 2 arguments, refscope's subset");
+    }
+    Obj obj_type = ob_is(S, obj, TI_TYPE) && rt_issubtype(S, obj, cls) ? obj : ob_type(S, obj);
+    if (!rt_issubtype(S, obj_type, cls))
+        return exc_set(S, EXC_TypeError, "super(type, obj): obj must be an instance or subtype of type");
+    Obj s = ob_alloc(S, TI_SUPER, 0);
+    if (!s) return 0;
+    Obj v[3] = {cls, obj, obj_type};
+    for (int i = 0; i < 3; i++) {
+        ob_incref(S, v[i], HOLD_TEMP);
+        ob_set_field(S, s, SUPER_TYPE_OFF + 8 * (uint16_t)i, R_NONE, v[i]);
+    }
+    gc_track(S, s);
+    return s;
+}
+
+/* super().name: the MRO of obj's type after `type`; functions bind to obj. */
+Obj super_getattr(Sim *S, Obj s, Obj name)
+{
+    Obj cls = ob_get64(S, s, SUPER_TYPE_OFF), obj = ob_get64(S, s, SUPER_OBJ_OFF);
+    Obj mro = ob_get64(S, ob_get64(S, s, SUPER_OBJTYPE_OFF), TP_MRO_OFF);
+    int64_t i = 0, n = mro ? ob_size(S, mro) : 0;
+    while (i < n && tuple_item(S, mro, i) != cls) i++;
+    for (i++; i < n; i++) {
+        Obj t = tuple_item(S, mro, i), d = ob_get64(S, t, TP_DICT_OFF);
+        Obj v = d ? dict_getitem(S, d, name) : 0;
+        if (S->exc) return 0;
+        if (!v && !(tp_flags(S, t) & TPF_HEAPTYPE)) {
+            /* a built-in type's method (BaseException.__init__ ...), bound */
+            int64_t ix = cf_method_index(S, (TypeId)tp_index(S, t), name);
+            if (ix < 0 && t == S->types[TI_OBJECT].type && str_len(S, name) == 8 &&
+                !memcmp(str_data(S, name), "__init__", 8))
+                ix = cf_index_of(cf_builtins, "__object_init__"); /* object.__init__: nothing to do */
+            if (ix >= 0) return builtin_new(S, (uint32_t)ix, obj, 0);
+            continue;
+        }
+        if (!v) continue;
+        if (ob_is(S, v, TI_FUNCTION) && !ob_is(S, obj, TI_TYPE)) return method_new(S, v, obj);
+        ob_incref(S, v, HOLD_TEMP);
+        return v;
+    }
+    char an[128];
+    str_to_utf8(S, name, an, sizeof an);
+    return exc_set(S, EXC_AttributeError, "'super' object has no attribute '%s'", an);
 }

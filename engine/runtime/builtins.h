@@ -30,7 +30,11 @@ CNEW(cf_new_enumerate);
 CNEW(cf_new_zip);
 CNEW(cf_new_reversed);
 CNEW(cf_new_weakref);
+CNEW(cf_new_super);
 #undef CNEW
+
+/* super().name (borrowed arguments, new reference). */
+Obj super_getattr(Sim *S, Obj s, Obj name);
 
 /* Makes the builtins module (its functions, types and exception classes
  * in its dict).  New reference. */

@@ -139,6 +139,7 @@ CNew cf_constructor(TypeId t)
     case TI_WEAKREF: return cf_new_weakref;
     case TI_WEAKVALUEDICT: return cf_new_weakvaluedict;
     case TI_FINALIZE: return cf_new_finalize;
+    case TI_SUPER: return cf_new_super;
     default: return NULL;
     }
 }
