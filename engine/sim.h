@@ -75,6 +75,9 @@ typedef void (*RefVisitFn)(Sim *S, Obj target, const Holder *hd, void *ud);
     X(WEAKVALUEDICT, "WeakValueDictionary", 24, 0, TPF_GC) /* weakref's, in C */ \
     X(FINALIZE,   "finalize",      56,  0,  TPF_GC) /* weakref.finalize, in C */ \
     X(SUPER,      "super",         40,  0,  TPF_GC | TPF_BASETYPE)            \
+    X(MAP,        "map",           32,  0,  TPF_GC | TPF_BASETYPE)            \
+    X(FILTER,     "filter",        32,  0,  TPF_GC | TPF_BASETYPE)            \
+    X(TEXTIO,     "_io.TextIOWrapper", 24, 0, 0) /* sys.stdout / sys.stderr, static here */ \
     X(INSTANCE,   "object",        16,  0,  TPF_GC) /* the behaviour of class instances */
 
 typedef enum TypeId {
@@ -197,6 +200,7 @@ typedef struct VmState {
     Obj main_mod;                /* __main__ */
     Obj modules;                 /* sys.modules */
     Obj finalizers;              /* weakref.finalize's registry (a list), or 0 */
+    Obj stdio[3];                /* sys.stdout and sys.stderr at [1] and [2] (static) */
     Obj *arena;                  /* constants the parser's arena holds while __main__ runs */
     size_t narena;
     Obj kwnames;                 /* KW_NAMES's tuple for the next CALL (borrowed from co_consts) */

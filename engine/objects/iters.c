@@ -12,6 +12,7 @@ static const ObField zip_fields[] = {{ZIP_ITTUPLE_OFF, R_ZIP_ITERS}, {ZIP_RESULT
 static const ObField tb_fields[] = {{TB_NEXT_OFF, R_TB_NEXT}, {TB_FRAME_OFF, R_TB_FRAME}};
 static const ObField seq_fields[] = {{24, R_ITER_SEQ}};
 static const ObField super_fields[] = {{SUPER_TYPE_OFF, R_NONE}, {SUPER_OBJ_OFF, R_NONE}, {SUPER_OBJTYPE_OFF, R_NONE}};
+static const ObField map_fields[] = {{MAP_ITERS_OFF, R_ZIP_ITERS}, {MAP_FUNC_OFF, R_NONE}};
 static const ObField finalize_fields[] = {{FIN_WEAKREF_OFF, R_NONE}, {FIN_FUNC_OFF, R_NONE},
                                           {FIN_ARGS_OFF, R_NONE}, {FIN_KWARGS_OFF, R_NONE}};
 static const ObField slice_fields[] = {{SLICE_START_OFF, R_NONE}, {SLICE_STOP_OFF, R_NONE}, {SLICE_STEP_OFF, R_NONE}};
@@ -33,6 +34,8 @@ static const ObField *fields_of(const Sim *S, Obj o, size_t *n)
     case TI_WEAKVALUEDICT: *n = N_FIELDS(view_fields); return view_fields; /* its data dict */
     case TI_FINALIZE: *n = N_FIELDS(finalize_fields); return finalize_fields;
     case TI_SUPER: *n = N_FIELDS(super_fields); return super_fields;
+    case TI_MAP:
+    case TI_FILTER: *n = N_FIELDS(map_fields); return map_fields;
     default: *n = N_FIELDS(seq_fields); return seq_fields; /* str and reverse iterators */
     }
 }

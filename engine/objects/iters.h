@@ -19,6 +19,7 @@
  *   WeakValueDictionary     16 data (a dict of key -> weakref)
  *   finalize                16 weakref, 24 func, 32 args, 40 kwargs (each 0 once called)
  *   super                   16 type, 24 obj, 32 obj_type
+ *   map, filter             16 the iterator(s) (map: a tuple of them), 24 func
  */
 #ifndef ENGINE_OBJECTS_ITERS_H
 #define ENGINE_OBJECTS_ITERS_H
@@ -47,6 +48,8 @@
 #define TB_FRAME_OFF 24
 #define TB_LASTI_OFF 32
 #define TB_LINENO_OFF 36
+#define MAP_ITERS_OFF 16
+#define MAP_FUNC_OFF 24
 #define SUPER_TYPE_OFF 16
 #define SUPER_OBJ_OFF 24
 #define SUPER_OBJTYPE_OFF 32

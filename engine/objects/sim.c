@@ -87,6 +87,9 @@ static const Slots slots[TI_COUNT] = {
     [TI_WEAKVALUEDICT] = {fieldobj_dealloc, fieldobj_referents},
     [TI_FINALIZE] = {fieldobj_dealloc, fieldobj_referents},
     [TI_SUPER] = {fieldobj_dealloc, fieldobj_referents},
+    [TI_MAP] = {fieldobj_dealloc, fieldobj_referents},
+    [TI_FILTER] = {fieldobj_dealloc, fieldobj_referents},
+    [TI_TEXTIO] = {never_dealloc, NULL},
     [TI_INSTANCE] = {instance_dealloc, instance_referents},
 };
 

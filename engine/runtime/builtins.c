@@ -38,13 +38,45 @@ static Obj none(Sim *S)
 
 /* ---- print ---- */
 
-static int write_obj(Sim *S, Obj o)
+/* Where print writes: stream 1 or 2 for sys.stdout/sys.stderr, or 0 for
+ * another object (its write method is called). */
+typedef struct Dest {
+    int stream;
+    Obj file;
+} Dest;
+
+static int put_text(Sim *S, const Dest *d, Obj s)
+{
+    if (d->stream) return rt_write_str(S, d->stream, s);
+    Obj w = rt_getattr_cstr(S, d->file, "write");
+    if (!w) return -1;
+    Obj r = rt_call(S, w, &s, 1, 0);
+    ob_decref(S, w, HOLD_TEMP);
+    if (!r) return -1;
+    ob_decref(S, r, HOLD_TEMP);
+    return 0;
+}
+
+static int put_cstr(Sim *S, const Dest *d, const char *text)
+{
+    if (d->stream) {
+        rt_write(S, d->stream, text, strlen(text));
+        return 0;
+    }
+    Obj s = str_from_cstr(S, text);
+    if (!s) return -1;
+    int r = put_text(S, d, s);
+    ob_decref(S, s, HOLD_TEMP);
+    return r;
+}
+
+static int write_obj(Sim *S, const Dest *d, Obj o)
 {
     Obj s = rt_str(S, o);
     if (!s) return -1;
-    rt_write_str(S, 1, s);
+    int r = put_text(S, d, s);
     ob_decref(S, s, HOLD_TEMP);
-    return 0;
+    return r;
 }
 
 static Obj bi_print(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
@@ -70,15 +102,17 @@ static Obj bi_print(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwname
         ob_type_name(S, end, t, sizeof t);
         return exc_set(S, EXC_TypeError, "end must be None or a string, not %s", t);
     }
-    for (int64_t i = 0; i < nargs; i++) {
-        if (i > 0) {
-            if (sep) rt_write_str(S, 1, sep);
-            else rt_write(S, 1, " ", 1);
-        }
-        if (write_obj(S, args[i])) return 0;
+    Obj file = cf_kwarg(S, args, nargs, kwnames, "file");
+    Dest d = {1, 0};
+    if (file && file != S->none) {
+        d.stream = ob_is(S, file, TI_TEXTIO) ? (int)ob_get64(S, file, 16) : 0;
+        d.file = file;
     }
-    if (end) rt_write_str(S, 1, end);
-    else rt_write(S, 1, "\n", 1);
+    for (int64_t i = 0; i < nargs; i++) {
+        if (i > 0 && (sep ? put_text(S, &d, sep) : put_cstr(S, &d, " "))) return 0;
+        if (write_obj(S, &d, args[i])) return 0;
+    }
+    if (end ? put_text(S, &d, end) : put_cstr(S, &d, "\n")) return 0;
     return none(S);
 }
 
@@ -148,6 +182,7 @@ static Obj bi_next(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames
     int is_iter = t == TI_LIST_ITER || t == TI_TUPLE_ITER || t == TI_RANGE_ITER || t == TI_STR_ITER ||
                   t == TI_STR_ASCII_ITER || t == TI_DICT_KEYITER || t == TI_DICT_VALUEITER ||
                   t == TI_DICT_ITEMITER || t == TI_SET_ITER || t == TI_LIST_REVITER || t == TI_SEQ_ITER || t == TI_ENUMERATE ||
+                  t == TI_MAP || t == TI_FILTER ||
                   t == TI_ZIP || t == TI_GENERATOR || rt_type_lookup_cstr(S, ob_type(S, args[0]), "__next__");
     if (!is_iter) {
         char n[64];
@@ -351,8 +386,13 @@ static Obj bi_object_init(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj 
     return S->none;
 }
 
+static Obj bi_any(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames);
+static Obj bi_all(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames);
+
 const CFuncDef cf_builtins[] = {
     {"__build_class__", bi_build_class},
+    {"all", bi_all},
+    {"any", bi_any},
     {"__object_init__", bi_object_init},
     {"ascii", bi_ascii},
     {"callable", bi_callable},
@@ -712,7 +752,7 @@ Obj builtins_module_new(Sim *S)
         {"frozenset", TI_FROZENSET}, {"int", TI_INT}, {"list", TI_LIST}, {"object", TI_OBJECT},
         {"range", TI_RANGE}, {"reversed", TI_LIST_REVITER}, {"set", TI_SET}, {"slice", TI_SLICE},
         {"str", TI_STR}, {"tuple", TI_TUPLE}, {"type", TI_TYPE}, {"zip", TI_ZIP}, {"bytes", TI_BYTES},
-        {"super", TI_SUPER},
+        {"super", TI_SUPER}, {"map", TI_MAP}, {"filter", TI_FILTER},
     };
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
         if (dict_set_cstr(S, dict, types[i].name, S->types[types[i].t].type)) goto fail;
@@ -810,4 +850,174 @@ Obj super_getattr(Sim *S, Obj s, Obj name)
     char an[128];
     str_to_utf8(S, name, an, sizeof an);
     return exc_set(S, EXC_AttributeError, "'super' object has no attribute '%s'", an);
+}
+
+/* ---- any, all, map, filter ---- */
+
+/* any (want 1) / all (want 0): stops at the first item whose truth is
+ * `want`; True when one was found for any, when none was for all. */
+static Obj any_all(Sim *S, const char *name, const Obj *args, int64_t nargs, Obj kwnames, int want)
+{
+    if (cf_one_arg(S, name, nargs, kwnames)) return 0;
+    Obj it = rt_iter(S, args[0]);
+    if (!it) return 0;
+    vm_temp_push(S, it);
+    int found = 0, err = 0;
+    for (;;) {
+        Obj v = rt_next(S, it);
+        if (!v) {
+            err = S->exc != 0;
+            break;
+        }
+        int t = rt_truth(S, v);
+        ob_decref(S, v, HOLD_TEMP);
+        if (t < 0) {
+            err = 1;
+            break;
+        }
+        if (t == want) {
+            found = 1;
+            break;
+        }
+    }
+    vm_temp_pop(S);
+    ob_decref(S, it, HOLD_TEMP);
+    if (err) return 0;
+    Obj b = (found == want) ? S->true_ : S->false_;
+    ob_incref(S, b, HOLD_TEMP);
+    return b;
+}
+
+static Obj bi_any(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)self;
+    return any_all(S, "any", args, nargs, kwnames, 1);
+}
+
+static Obj bi_all(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)self;
+    return any_all(S, "all", args, nargs, kwnames, 0); /* true unless a false item is found */
+}
+
+static Obj make_mapfilter(Sim *S, TypeId t, Obj func, Obj iters)
+{
+    Obj m = ob_alloc(S, t, 0);
+    if (!m) {
+        ob_decref(S, iters, HOLD_TEMP);
+        return 0;
+    }
+    ob_set_field(S, m, MAP_ITERS_OFF, R_ZIP_ITERS, iters);
+    ob_incref(S, func, HOLD_TEMP);
+    ob_set_field(S, m, MAP_FUNC_OFF, R_NONE, func);
+    gc_track(S, m);
+    return m;
+}
+
+Obj cf_new_map(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)type;
+    if (cf_no_kwargs(S, "map", kwnames)) return 0;
+    if (nargs < 2) return exc_set(S, EXC_TypeError, "map() must have at least two arguments.");
+    Obj its = tuple_new(S, nargs - 1);
+    if (!its) return 0;
+    for (int64_t i = 1; i < nargs; i++) {
+        Obj it = rt_iter(S, args[i]);
+        if (!it) {
+            ob_decref(S, its, HOLD_TEMP);
+            return 0;
+        }
+        tuple_set_item(S, its, i - 1, it);
+    }
+    return make_mapfilter(S, TI_MAP, args[0], its);
+}
+
+Obj cf_new_filter(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)type;
+    if (cf_no_kwargs(S, "filter", kwnames)) return 0;
+    if (nargs != 2) return exc_set(S, EXC_TypeError, "filter expected 2 arguments, got %lld", (long long)nargs);
+    Obj it = rt_iter(S, args[1]);
+    if (!it) return 0;
+    return make_mapfilter(S, TI_FILTER, args[0], it);
+}
+
+/* map_next / filter_next: new reference, 0 at the end (no exception). */
+Obj mapfilter_next(Sim *S, Obj m)
+{
+    Obj func = ob_get64(S, m, MAP_FUNC_OFF), its = ob_get64(S, m, MAP_ITERS_OFF);
+    if (ob_is(S, m, TI_MAP)) {
+        int64_t n = ob_size(S, its);
+        Obj small[8], *v = n <= 8 ? small : malloc(sizeof(Obj) * (size_t)n);
+        if (!v) abort(); /* host out of memory */
+        int64_t got = 0;
+        for (; got < n; got++) {
+            v[got] = rt_next(S, tuple_item(S, its, got));
+            if (!v[got]) break;
+            vm_temp_push(S, v[got]);
+        }
+        Obj r = got == n ? rt_call(S, func, v, n, 0) : 0;
+        for (int64_t i = got; i-- > 0;) {
+            vm_temp_pop(S);
+            ob_decref(S, v[i], HOLD_TEMP);
+        }
+        if (v != small) free(v);
+        return r;
+    }
+    for (;;) {
+        Obj item = rt_next(S, its);
+        if (!item) return 0;
+        vm_temp_push(S, item);
+        int t;
+        if (func == S->none || func == S->types[TI_BOOL].type) {
+            t = rt_truth(S, item);
+        } else {
+            Obj r = rt_call(S, func, &item, 1, 0);
+            t = r ? rt_truth(S, r) : -1;
+            if (r) ob_decref(S, r, HOLD_TEMP);
+        }
+        vm_temp_pop(S);
+        if (t > 0) return item;
+        ob_decref(S, item, HOLD_TEMP);
+        if (t < 0) return 0;
+    }
+}
+
+/* ---- sys.stdout and sys.stderr ---- */
+
+static Obj textio_write(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    if (cf_one_arg(S, "write", nargs, kwnames)) return 0;
+    if (!ob_is(S, args[0], TI_STR)) {
+        char t[64];
+        ob_type_name(S, args[0], t, sizeof t);
+        return exc_set(S, EXC_TypeError, "write() argument must be str, not %s", t);
+    }
+    rt_write_str(S, (int)ob_get64(S, self, 16), args[0]);
+    return int_from_i64(S, str_len(S, args[0]));
+}
+
+static Obj textio_flush(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)self, (void)args;
+    if (cf_noargs(S, "flush", nargs, kwnames)) return 0;
+    ob_incref(S, S->none, HOLD_TEMP);
+    return S->none;
+}
+
+const CFuncDef cf_textio_methods[] = {
+    {"flush", textio_flush},
+    {"write", textio_write},
+    {NULL, NULL},
+};
+
+Obj builtins_stdio(Sim *S, int stream)
+{
+    if (!S->vm.stdio[stream]) {
+        Obj o = ob_static_new(S, S->types[TI_TEXTIO].type, 24, 1);
+        if (!o) return exc_no_memory(S);
+        ob_set64(S, o, 16, (uint64_t)stream);
+        S->vm.stdio[stream] = o;
+    }
+    return S->vm.stdio[stream];
 }

@@ -12,6 +12,7 @@
 extern const CFuncDef cf_builtins_num[];  /* builtins_num.c: abs, divmod, min, max, sum ... */
 extern const CFuncDef cf_gen_methods[];   /* call.c: send, close */
 extern const CFuncDef cf_exc_methods[];   /* builtins.c: with_traceback */
+extern const CFuncDef cf_textio_methods[]; /* builtins.c: sys.stdout/stderr's write, flush */
 
 #define CNEW(name) Obj name(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames)
 CNEW(cf_new_str);
@@ -31,7 +32,14 @@ CNEW(cf_new_zip);
 CNEW(cf_new_reversed);
 CNEW(cf_new_weakref);
 CNEW(cf_new_super);
+CNEW(cf_new_map);
+CNEW(cf_new_filter);
 #undef CNEW
+
+/* map's and filter's next item: new reference, 0 at the end. */
+Obj mapfilter_next(Sim *S, Obj m);
+/* sys.stdout (1) / sys.stderr (2): borrowed (static objects). */
+Obj builtins_stdio(Sim *S, int stream);
 
 /* super().name (borrowed arguments, new reference). */
 Obj super_getattr(Sim *S, Obj s, Obj name);

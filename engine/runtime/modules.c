@@ -424,6 +424,10 @@ Obj builtins_make_module(Sim *S, const char *name)
         ob_xdecref(S, v, HOLD_TEMP);
         if (r) goto fail;
         if (dict_set_cstr(S, ob_get64(S, m, MODULE_DICT_OFF), "modules", S->vm.modules)) goto fail;
+        Obj out = builtins_stdio(S, 1), err = builtins_stdio(S, 2);
+        if (!out || !err || dict_set_cstr(S, ob_get64(S, m, MODULE_DICT_OFF), "stdout", out) ||
+            dict_set_cstr(S, ob_get64(S, m, MODULE_DICT_OFF), "stderr", err))
+            goto fail;
     } else if (!strcmp(name, "weakref")) {
         if (dict_set_cstr(S, ob_get64(S, m, MODULE_DICT_OFF), "ref", S->types[TI_WEAKREF].type) ||
             dict_set_cstr(S, ob_get64(S, m, MODULE_DICT_OFF), "WeakValueDictionary", S->types[TI_WEAKVALUEDICT].type) ||

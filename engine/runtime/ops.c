@@ -23,6 +23,7 @@
 #include "objects/tuple.h"
 #include "objects/typeobj.h"
 #include "objects/weakref.h"
+#include "runtime/builtins.h"
 #include "runtime/containers.h"
 #include "runtime/numops.h"
 #include "runtime/runtime.h"
@@ -558,6 +559,8 @@ Obj rt_iter(Sim *S, Obj o)
     case TI_SEQ_ITER:
     case TI_ENUMERATE:
     case TI_ZIP:
+    case TI_MAP:
+    case TI_FILTER:
     case TI_GENERATOR: ob_incref(S, o, HOLD_TEMP); return o;
     default: break;
     }
@@ -656,6 +659,8 @@ Obj rt_next(Sim *S, Obj it)
     case TI_SEQ_ITER: return seqiter_next(S, it);
     case TI_ENUMERATE:
     case TI_ZIP: return vmops_builtins_iternext(S, it);
+    case TI_MAP:
+    case TI_FILTER: return mapfilter_next(S, it);
     case TI_GENERATOR: {
         int done;
         Obj r = vm_gen_send(S, it, S->none, &done);

@@ -13,7 +13,7 @@ static const CFuncDef *const tables[] = {
     cf_builtins, cf_builtins_num, cf_str_methods, cf_list_methods, cf_tuple_methods,
     cf_dict_methods, cf_set_methods, cf_frozenset_methods, cf_int_methods, cf_float_methods,
     cf_gen_methods, cf_sys_functions, cf_gc_functions, cf_weakref_functions, cf_exc_methods,
-    cf_weakvaluedict_methods,
+    cf_weakvaluedict_methods, cf_textio_methods,
 };
 #define NTABLES (sizeof tables / sizeof tables[0])
 
@@ -61,6 +61,7 @@ static const CFuncDef *methods_of(TypeId t)
     case TI_GENERATOR: return cf_gen_methods;
     case TI_EXCEPTION: return cf_exc_methods;
     case TI_WEAKVALUEDICT: return cf_weakvaluedict_methods;
+    case TI_TEXTIO: return cf_textio_methods;
     default: return NULL;
     }
 }
@@ -140,6 +141,8 @@ CNew cf_constructor(TypeId t)
     case TI_WEAKVALUEDICT: return cf_new_weakvaluedict;
     case TI_FINALIZE: return cf_new_finalize;
     case TI_SUPER: return cf_new_super;
+    case TI_MAP: return cf_new_map;
+    case TI_FILTER: return cf_new_filter;
     default: return NULL;
     }
 }
