@@ -196,6 +196,7 @@ typedef struct VmState {
     char *source, *filename;     /* the program's text, for traceback lines (host) */
     size_t source_len;
     int check_every_step;        /* run ob_check after every instruction */
+    int watched;                 /* any of check_every_step, tick_limit, instr_hook */
     Obj builtins_mod, builtins;  /* the builtins module and its dict */
     Obj main_mod;                /* __main__ */
     Obj modules;                 /* sys.modules */

@@ -176,12 +176,27 @@ const char *sim_opcode_name(int op)
     return n ? n : "?";
 }
 
-void sim_engine_set_selfcheck(SimEngine *S, int on) { S->vm.check_every_step = on; }
+/* vm.watched: whether the dispatch loop must look at the optional work */
+static void rewatch(Sim *S)
+{
+    S->vm.watched = S->vm.check_every_step || S->vm.tick_limit || S->vm.instr_hook;
+}
 
-void sim_engine_set_tick_limit(SimEngine *S, unsigned long long ticks) { S->vm.tick_limit = ticks; }
+void sim_engine_set_selfcheck(SimEngine *S, int on)
+{
+    S->vm.check_every_step = on;
+    rewatch(S);
+}
+
+void sim_engine_set_tick_limit(SimEngine *S, unsigned long long ticks)
+{
+    S->vm.tick_limit = ticks;
+    rewatch(S);
+}
 
 void sim_engine_set_instr_hook(SimEngine *S, void (*fn)(void *ud, unsigned long long tick, int nested), void *ud)
 {
     S->vm.instr_hook = fn;
     S->vm.instr_hook_ud = ud;
+    rewatch(S);
 }

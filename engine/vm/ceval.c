@@ -560,23 +560,26 @@ next_instr:
     }
     c->next += cache_count[op];
     ob_set64(S, c->f, FRAME_PREV_INSTR_OFF, (uint64_t)c->instr);
-    /* between top-level steps no C code holds a reference of its own */
-    if (S->vm.check_every_step && S->vm.c_depth == 0) vm_selfcheck(S);
     S->vm.tick++;
-    S->ev.tick = S->vm.tick;
-    if (S->vm.tick_limit && S->vm.tick > S->vm.tick_limit) S->vm.interrupt = 1; /* sticky */
-    if (S->vm.instr_hook) S->vm.instr_hook(S->vm.instr_hook_ud, S->vm.tick, S->vm.c_depth);
-    if (ev_on(&S->ev, SIM_EVCAT_VM)) {
-        SimEvent ev = ev_blank(SIM_EV_INSTR);
-        ev.addr = c->f;
-        ev.obj = c->code;
-        ev.a = 2 * c->instr;
-        ev.b = op | (int64_t)oparg << 8;
-        ev.index = (uint32_t)instr_line(S, c->code, 2 * c->instr);
-        ev_emit(&S->ev, &ev);
+    /* the optional work -- audits, limits, hooks, events -- behind one test */
+    if (S->vm.watched | S->ev.mask) {
+        /* between top-level steps no C code holds a reference of its own */
+        if (S->vm.check_every_step && S->vm.c_depth == 0) vm_selfcheck(S);
+        S->ev.tick = S->vm.tick;
+        if (S->vm.tick_limit && S->vm.tick > S->vm.tick_limit) S->vm.interrupt = 1; /* sticky */
+        if (S->vm.instr_hook) S->vm.instr_hook(S->vm.instr_hook_ud, S->vm.tick, S->vm.c_depth);
+        if (ev_on(&S->ev, SIM_EVCAT_VM)) {
+            SimEvent ev = ev_blank(SIM_EV_INSTR);
+            ev.addr = c->f;
+            ev.obj = c->code;
+            ev.a = 2 * c->instr;
+            ev.b = op | (int64_t)oparg << 8;
+            ev.index = (uint32_t)instr_line(S, c->code, 2 * c->instr);
+            ev_emit(&S->ev, &ev);
+        }
     }
     Obj kwnames = S->vm.kwnames;
-    if (op != OP_KW_NAMES && op != OP_PRECALL) S->vm.kwnames = 0;
+    if (kwnames && op != OP_KW_NAMES && op != OP_PRECALL) S->vm.kwnames = 0;
 
     switch ((OpCode)op) {
     case OP_NOP:
