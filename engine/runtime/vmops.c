@@ -326,7 +326,8 @@ Obj vmops_import(Sim *S, Obj name)
     mod = builtins_make_module(S, n);
     if (!mod) {
         if (!S->exc) {
-            Obj e = exc_set(S, EXC_ModuleNotFoundError, "No module named '%s'", n);
+            Obj e = exc_set(S, EXC_ModuleNotFoundError,
+                            "No module named '%s' (refscope simulates the modules sys, gc and weakref)", n);
             (void)e;
         }
         return 0;
