@@ -132,6 +132,26 @@ static void test_interrupt_and_tick_limit(void **state)
     sim_engine_free(e);
 }
 
+/* Outside the subset, the error names the construct (and never crashes). */
+static void test_outside_the_subset(void **state)
+{
+    (void)state;
+    static const struct { const char *src, *want; } cases[] = {
+        {"open('f')\n", "NameError: name 'open' is not defined (a builtin outside refscope's subset)"},
+        {"import os\n", "No module named 'os' (refscope simulates the modules sys, gc and weakref)"},
+        {"with x:\n    pass\n", "SyntaxError"},
+        {"undefined_name\n", "NameError: name 'undefined_name' is not defined\n"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        Buf out = {{0}, 0}, err = {{0}, 0};
+        SimEngine *e = engine(&out, &err);
+        if (sim_engine_load(e, cases[i].src, strlen(cases[i].src), "x.py") == 0) sim_engine_run(e);
+        assert_int_equal(sim_engine_exit_status(e), 1);
+        if (!strstr(err.text, cases[i].want)) fail_msg("%s: got %s", cases[i].src, err.text);
+        sim_engine_free(e);
+    }
+}
+
 typedef struct Hooked {
     unsigned long long calls, nested, last_tick;
     int monotonic;
@@ -200,6 +220,7 @@ int main(void)
         cmocka_unit_test(test_interrupt_and_tick_limit),
         cmocka_unit_test(test_event_mask),
         cmocka_unit_test(test_instruction_hook),
+        cmocka_unit_test(test_outside_the_subset),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
