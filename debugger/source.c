@@ -7,7 +7,13 @@
 
 #include "source.h"
 
-void dbg_write_file(void *ud, const char *text, size_t len) { fwrite(text, 1, len, ud); }
+void dbg_write_file(void *ud, const char *text, size_t len)
+{
+    /* what the program printed before comes first, as python3's flush_io
+     * makes it before a traceback */
+    if (ud == stderr) fflush(stdout);
+    fwrite(text, 1, len, ud);
+}
 
 /* The whole file, NUL-terminated; NULL with errno set. */
 char *dbg_read_source(const char *path, size_t *len)
