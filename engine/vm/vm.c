@@ -15,11 +15,13 @@
 #include "objects/func.h"
 #include "objects/gen.h"
 #include "objects/int.h"
+#include "objects/list.h"
 #include "objects/misc.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "runtime/builtins.h"
 #include "runtime/runtime.h"
+#include "runtime/weakvaluedict.h"
 #include "sim/engine.h"
 #include "vm/vm.h"
 
@@ -210,6 +212,26 @@ static int system_exit_status(Sim *S, Obj exc)
     return 1;
 }
 
+/* atexit: weakref.finalize's _exitfunc runs the finalizers still alive,
+ * the most recent first. */
+static void run_exit_finalizers(Sim *S)
+{
+    Obj reg = S->vm.finalizers;
+    while (reg && ob_size(S, reg) > 0) {
+        Obj f = list_pop(S, reg, ob_size(S, reg) - 1); /* the registry's reference, now ours */
+        if (!f) {
+            exc_clear(S);
+            break;
+        }
+        vm_temp_push(S, f);
+        Obj r = finalize_call(S, f);
+        if (r) ob_decref(S, r, HOLD_TEMP);
+        else if (S->exc) write_unraisable(S, f);
+        vm_temp_pop(S);
+        ob_decref(S, f, HOLD_TEMP);
+    }
+}
+
 static void finish(Sim *S, Obj result)
 {
     VmState *vm = &S->vm;
@@ -232,6 +254,7 @@ static void finish(Sim *S, Obj result)
             vm->exit_status = kbd ? 130 : 1;
         }
     }
+    run_exit_finalizers(S);
     vm->done = 1;
 }
 
