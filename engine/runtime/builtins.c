@@ -642,16 +642,13 @@ Obj cf_new_reversed(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwname
 
 /* A recycled result tuple (enumerate, zip): reused while only the
  * iterator holds it, as enum_next and zip_next do. */
-static Obj recycle(Sim *S, Obj it, uint16_t off, int64_t n)
+static Obj recycle(Sim *S, Obj it, uint16_t off)
 {
     Obj res = ob_get64(S, it, off);
-    if (ob_refcnt(S, res) == 1) {
-        ob_incref(S, res, HOLD_TEMP);
-        if (!gc_is_tracked(S, res)) gc_track(S, res);
-        return res;
-    }
-    (void)n;
-    return 0;
+    if (ob_refcnt(S, res) != 1) return 0;
+    ob_incref(S, res, HOLD_TEMP);
+    if (!gc_is_tracked(S, res)) gc_track(S, res);
+    return res;
 }
 
 static void put(Sim *S, Obj t, int64_t i, Obj v)
@@ -671,7 +668,7 @@ Obj vmops_builtins_iternext(Sim *S, Obj it)
         int64_t i = (int64_t)ob_get64(S, it, EN_INDEX_OFF);
         Obj idx = int_from_i64(S, i);
         ob_set64(S, it, EN_INDEX_OFF, (uint64_t)(i + 1));
-        Obj res = recycle(S, it, EN_RESULT_OFF, 2);
+        Obj res = recycle(S, it, EN_RESULT_OFF);
         if (res) {
             put(S, res, 0, idx);
             put(S, res, 1, next);
@@ -691,7 +688,7 @@ Obj vmops_builtins_iternext(Sim *S, Obj it)
     int64_t n = (int64_t)ob_get64(S, it, ZIP_SIZE_OFF);
     if (n == 0) return 0;
     Obj its = ob_get64(S, it, ZIP_ITTUPLE_OFF);
-    Obj res = recycle(S, it, ZIP_RESULT_OFF, n);
+    Obj res = recycle(S, it, ZIP_RESULT_OFF);
     if (res) {
         for (int64_t i = 0; i < n; i++) {
             Obj v = rt_next(S, tuple_item(S, its, i));

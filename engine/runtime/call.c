@@ -203,12 +203,8 @@ Obj rt_call(Sim *S, Obj callable, const Obj *args, int64_t nargs, Obj kwnames)
     }
     default: break;
     }
-    int found = 0;
     Obj call = rt_type_lookup_cstr(S, ob_type(S, callable), "__call__");
-    if (call && is_heap_type(S, ob_type(S, callable))) {
-        (void)found;
-        return call_prepend(S, call, callable, args, nargs, kwnames);
-    }
+    if (call && is_heap_type(S, ob_type(S, callable))) return call_prepend(S, call, callable, args, nargs, kwnames);
     char n[64];
     tp_name(S, ob_type(S, callable), n, sizeof n);
     return exc_set(S, EXC_TypeError, "'%s' object is not callable", n);

@@ -263,18 +263,6 @@ static int cmp_result(double i, double j, int op)
     }
 }
 
-static int cmp_from_order(int c, int op)
-{
-    switch (op) {
-    case CMP_LT: return c < 0;
-    case CMP_LE: return c <= 0;
-    case CMP_EQ: return c == 0;
-    case CMP_NE: return c != 0;
-    case CMP_GT: return c > 0;
-    default: return c >= 0;
-    }
-}
-
 static int swapped_op(int op)
 {
     static const int swapped[] = {CMP_GT, CMP_GE, CMP_EQ, CMP_NE, CMP_LT, CMP_LE};
@@ -339,7 +327,7 @@ static Obj float_int_compare(Sim *S, double i, Obj w, int op)
         release(S, vv);
         vv = t;
     }
-    result = bool_obj(S, cmp_from_order(int_compare(S, vv, ww), op));
+    result = bool_obj(S, cmp_holds(int_compare(S, vv, ww), op));
 done:
     if (vv) release(S, vv);
     release(S, ww);
@@ -352,7 +340,7 @@ Obj numop_richcompare(Sim *S, Obj a, Obj b, int op)
     int ai = num_is_int(S, a), bi = num_is_int(S, b);
     int af = num_is_float(S, a), bf = num_is_float(S, b);
     if (!(ai || af) || !(bi || bf)) return 0;
-    if (ai && bi) return bool_obj(S, cmp_from_order(int_compare(S, a, b), op));
+    if (ai && bi) return bool_obj(S, cmp_holds(int_compare(S, a, b), op));
     if (af && bf) return bool_obj(S, cmp_result(float_value(S, a), float_value(S, b), op));
     /* int vs float: int's slot declines, float's runs reflected */
     if (af) return float_int_compare(S, float_value(S, a), b, op);

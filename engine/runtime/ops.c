@@ -184,10 +184,7 @@ static Obj builtin_compare(Sim *S, Obj a, Obj b, int op)
     if (r || S->exc) return r;
     TypeId ta = tid(S, a), tb = tid(S, b);
     if (ta == TI_STR && tb == TI_STR) {
-        int c = strop_compare(S, a, b);
-        int v = op == CMP_LT ? c < 0 : op == CMP_LE ? c <= 0 : op == CMP_EQ ? c == 0
-              : op == CMP_NE ? c != 0 : op == CMP_GT ? c > 0 : c >= 0;
-        return bool_obj(S, v);
+        return bool_obj(S, cmp_holds(strop_compare(S, a, b), op));
     }
     if (ta == TI_LIST) return listop_richcompare(S, a, b, op);
     if (ta == TI_TUPLE) return tupleop_richcompare(S, a, b, op);

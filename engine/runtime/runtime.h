@@ -17,6 +17,19 @@
 /* Rich comparison operators: COMPARE_OP's oparg. */
 enum { CMP_LT, CMP_LE, CMP_EQ, CMP_NE, CMP_GT, CMP_GE };
 
+/* Whether `op` holds for a three-way result c (<0, 0, >0). */
+static inline int cmp_holds(int c, int op)
+{
+    switch (op) {
+    case CMP_LT: return c < 0;
+    case CMP_LE: return c <= 0;
+    case CMP_EQ: return c == 0;
+    case CMP_NE: return c != 0;
+    case CMP_GT: return c > 0;
+    default: return c >= 0;
+    }
+}
+
 /* ---- text (repr.c, format.c) ---- */
 Obj rt_repr(Sim *S, Obj o);                 /* repr(o): a str */
 Obj rt_str(Sim *S, Obj o);                  /* str(o): a str (o itself for an exact str) */

@@ -325,11 +325,9 @@ Obj vmops_import(Sim *S, Obj name)
     str_to_utf8(S, name, n, sizeof n);
     mod = builtins_make_module(S, n);
     if (!mod) {
-        if (!S->exc) {
-            Obj e = exc_set(S, EXC_ModuleNotFoundError,
-                            "No module named '%s' (refscope simulates the modules sys, gc and weakref)", n);
-            (void)e;
-        }
+        if (!S->exc)
+            exc_set(S, EXC_ModuleNotFoundError,
+                    "No module named '%s' (refscope simulates the modules sys, gc and weakref)", n);
         return 0;
     }
     if (dict_setitem(S, S->vm.modules, name, mod)) {

@@ -297,16 +297,10 @@ static int generic_call(Sim *S, Ctx *c, int32_t total_args, int is_meth, Obj kwn
     int32_t t = top_of(S, c->f);
     int32_t nkw = kwnames ? (int32_t)ob_size(S, kwnames) : 0;
     Obj func = slot(S, c->f, t - total_args - 1);
-    Obj argv[16], *args = argv;
-    Obj *heap_args = NULL;
-    if (total_args > 16) {
-        heap_args = malloc(sizeof(Obj) * (size_t)total_args);
-        if (!heap_args) abort();
-        args = heap_args;
-    }
-    for (int32_t i = 0; i < total_args; i++) args[i] = slot(S, c->f, t - total_args + i);
+    /* PyObject_Vectorcall(function, stack_pointer - total_args, ...): the
+     * arguments are read where they lie on the value stack */
+    const Obj *args = (const Obj *)ob_ptr(S, c->f + FRAME_LOCALSPLUS_OFF + 8 * (uint32_t)(t - total_args));
     Obj res = rt_call(S, func, args, total_args - nkw, kwnames);
-    free(heap_args);
     if (res) vm_temp_push(S, res);
     /* Py_DECREF(function), then the arguments, bottom up */
     int32_t fi = t - total_args - 1;
@@ -684,10 +678,7 @@ next_instr:
             ob_incref(S, res, HOLD_TEMP);
         } else if (ob_type(S, left) == S->types[TI_INT].type && ob_type(S, right) == S->types[TI_INT].type) {
             /* COMPARE_OP_INT_JUMP's comparison */
-            int o = int_compare(S, left, right);
-            int t = oparg == CMP_LT ? o < 0 : oparg == CMP_LE ? o <= 0 : oparg == CMP_EQ ? o == 0
-                  : oparg == CMP_NE ? o != 0 : oparg == CMP_GT ? o > 0 : o >= 0;
-            res = t ? S->true_ : S->false_;
+            res = cmp_holds(int_compare(S, left, right), oparg) ? S->true_ : S->false_;
             ob_incref(S, res, HOLD_TEMP);
         } else {
             res = rt_richcompare(S, left, right, oparg);
@@ -1364,7 +1355,10 @@ int vm_exec_one(Sim *S, Obj *result) { return vm_exec(S, result, 1); }
 
 /* ---- entry frames: C calling Python ---- */
 
-Obj vm_eval_frame(Sim *S, SimAddr f)
+/* _PyEval_EvalFrame: a nested loop over `f` as an entry frame.  With
+ * `throwing`, the pending exception is raised where the frame stands (a
+ * generator's yield, for close()) before anything runs. */
+static Obj eval_entry(Sim *S, SimAddr f, int throwing)
 {
     if (S->vm.c_depth >= VM_C_DEPTH_LIMIT) {
         exc_set(S, EXC_RecursionError, "maximum recursion depth exceeded while calling a Python object");
@@ -1377,11 +1371,22 @@ Obj vm_eval_frame(Sim *S, SimAddr f)
     emit_frame(S, SIM_EV_FRAME_ENTER, f);
     S->vm.c_depth++;
     Obj result = 0;
-    while (!vm_exec(S, &result, UINT64_MAX)) {
+    int finished = 0;
+    if (throwing) {
+        Ctx cx;
+        load_ctx(S, &cx, f);
+        cx.instr = (int64_t)ob_get64(S, f, FRAME_PREV_INSTR_OFF);
+        finished = unwind(S, &cx, 1);
+    }
+    if (!finished) {
+        while (!vm_exec(S, &result, UINT64_MAX)) {
+        }
     }
     S->vm.c_depth--;
     return result;
 }
+
+Obj vm_eval_frame(Sim *S, SimAddr f) { return eval_entry(S, f, 0); }
 
 Obj vm_call_function(Sim *S, Obj func, const Obj *args, int64_t nargs, Obj kwnames, Obj locals)
 {
@@ -1499,25 +1504,10 @@ int vm_gen_close(Sim *S, Obj g)
     }
     if (state != FRAME_SUSPENDED) return 0;
     /* gen_close: throw GeneratorExit in at the yield */
-    SimAddr gf = gen_frame(g);
     vmops_set_noargs(S, EXC_GeneratorExit);
     gen_enter(S, g);
     /* resume with the exception pending: the yield's instruction fails */
-    ((uint8_t *)ob_ptr(S, gf))[68] = 1;
-    ob_set64(S, gf, FRAME_PREVIOUS_OFF, S->vm.frame);
-    Obj r = 0;
-    if (enter_recursive(S) == 0) {
-        S->vm.frame = gf;
-        Ctx cx;
-        load_ctx(S, &cx, gf);
-        cx.instr = (int64_t)ob_get64(S, gf, FRAME_PREV_INSTR_OFF);
-        S->vm.c_depth++;
-        if (!unwind(S, &cx, 1)) {
-            while (!vm_exec_one(S, &r)) {
-            }
-        }
-        S->vm.c_depth--;
-    }
+    Obj r = eval_entry(S, gen_frame(g), 1);
     gen_leave(S, g);
     int status = 0;
     if (r && gen_state(S, g) == FRAME_SUSPENDED) {

@@ -139,6 +139,15 @@ static void print_entry(Sim *S, Obj tb)
     free(carets);
 }
 
+/* tb_print_line_repeated: the entries past TB_RECURSIVE_CUTOFF (3). */
+static void print_repeated(Sim *S, int count)
+{
+    if (count <= 3) return;
+    char buf[128];
+    snprintf(buf, sizeof buf, "  [Previous line repeated %d more time%s]\n", count - 3, count - 3 > 1 ? "s" : "");
+    out(S, buf);
+}
+
 static void print_tb(Sim *S, Obj tb)
 {
     out(S, "Traceback (most recent call last):\n");
@@ -153,12 +162,7 @@ static void print_tb(Sim *S, Obj tb)
         str_to_utf8(S, ob_get64(S, code, CO_NAME_OFF), name, sizeof name);
         int line = (int)ob_get32(S, tb, TB_LINENO_OFF);
         if (last_line == -1 || strcmp(file, last_file) || strcmp(name, last_name) || line != last_line) {
-            if (count > 3) {
-                char buf[128];
-                snprintf(buf, sizeof buf, "  [Previous line repeated %d more time%s]\n", count - 3,
-                         count - 3 > 1 ? "s" : "");
-                out(S, buf);
-            }
+            print_repeated(S, count);
             snprintf(last_file, sizeof last_file, "%s", file);
             snprintf(last_name, sizeof last_name, "%s", name);
             last_line = line;
@@ -167,11 +171,7 @@ static void print_tb(Sim *S, Obj tb)
         count++;
         if (count <= 3) print_entry(S, tb);
     }
-    if (count > 3) {
-        char buf[128];
-        snprintf(buf, sizeof buf, "  [Previous line repeated %d more time%s]\n", count - 3, count - 3 > 1 ? "s" : "");
-        out(S, buf);
-    }
+    print_repeated(S, count);
 }
 
 /* ---- "Did you mean" (Python/suggestions.c, 3.11) ---- */
