@@ -212,16 +212,22 @@ static Obj gc_is_finalized_f(Sim *S, Obj self, const Obj *args, int64_t nargs, O
     return boolean(S, ob_is_gc(S, args[0]) && gc_is_finalized(S, args[0]));
 }
 
+/* A list being filled by a visitor; err once an append failed. */
 typedef struct Collect {
     Obj list;
     int err;
 } Collect;
 
+static void collect(Sim *S, Obj o, void *ud)
+{
+    Collect *c = ud;
+    if (!c->err && o != c->list && list_append(S, c->list, o)) c->err = 1;
+}
+
 static void collect_referent(Sim *S, Obj target, const Holder *hd, void *ud)
 {
     (void)hd;
-    Collect *c = ud;
-    if (!c->err && list_append(S, c->list, target)) c->err = 1;
+    collect(S, target, ud);
 }
 
 static Obj gc_get_referents(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
@@ -306,17 +312,6 @@ static Obj gc_unfreeze(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwn
     return none(S);
 }
 
-typedef struct Gather {
-    Obj list;
-    int err;
-} Gather;
-
-static void gather(Sim *S, Obj o, void *ud)
-{
-    Gather *g = ud;
-    if (!g->err && o != g->list && list_append(S, g->list, o)) g->err = 1;
-}
-
 static Obj gc_get_objects(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
 {
     (void)self;
@@ -331,9 +326,9 @@ static Obj gc_get_objects(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj 
     }
     Obj l = list_new(S, 0);
     if (!l) return 0;
-    Gather ga = {l, 0};
+    Collect ga = {l, 0};
     for (int i = 0; i < 3; i++)
-        if (g < 0 || g == i) gc_list_each(S, S->gc.gen[i].head, gather, &ga);
+        if (g < 0 || g == i) gc_list_each(S, S->gc.gen[i].head, collect, &ga);
     if (ga.err) {
         ob_decref(S, l, HOLD_TEMP);
         return 0;
