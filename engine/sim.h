@@ -162,11 +162,30 @@ typedef struct GcGen {
     int64_t count;
 } GcGen;
 
+/* gc.get_stats() per generation. */
+typedef struct GcGenStats {
+    int64_t collections, collected, uncollectable;
+} GcGenStats;
+
+/* GCState of CPython 3.11 (gc/collect.c keeps it).  Generation lists are
+ * circular lists of PyGC_Head in simulated memory; `collecting` guards
+ * against re-entry (a nested collect returns 0). */
 typedef struct GcState {
     GcGen gen[3];
     GcGen permanent;
     int enabled;
     int debug;                   /* gc.set_debug flags */
+    int collecting;
+    int64_t long_lived_total;    /* survivors of the last full collection */
+    int64_t long_lived_pending;  /* survivors of gen1 collections since */
+    GcGenStats stats[3];
+    struct GcLast {              /* the last collection, for viewers */
+        int generation;          /* -1 before the first */
+        int64_t collected, uncollectable;
+        uint64_t tick;
+    } last;
+    Obj garbage;                 /* gc.garbage (a list held by the interpreter) */
+    Obj callbacks;               /* gc.callbacks (a list held by the interpreter) */
 } GcState;
 
 /* Interned strings: a host-side open-addressing set of str objects.  Its

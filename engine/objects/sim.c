@@ -137,6 +137,7 @@ static int init_gc(Sim *S)
         gens[i]->count = 0;
     }
     S->gc.enabled = 1;
+    S->gc.last.generation = -1;
     return 0;
 }
 
