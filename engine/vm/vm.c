@@ -64,11 +64,17 @@ void vm_roots(Sim *S, RefVisit visit, void *ud)
         Holder hd = HOLD_INTERNAL(0, R_PARSER_ARENA);
         visit(S, vm->arena[i], &hd, ud);
     }
-    Obj held[] = {vm->builtins_mod, vm->main_mod, vm->modules, vm->finalizers};
+    Obj held[] = {vm->builtins_mod, vm->main_mod, vm->modules, vm->finalizers, vm->tstate_dict,
+                  S->gc.garbage, S->gc.callbacks};
     for (size_t i = 0; i < sizeof held / sizeof held[0]; i++) {
         if (!held[i]) continue;
         Holder hd = HOLD_INTERNAL(0, R_INTERP);
         visit(S, held[i], &hd, ud);
+    }
+    for (size_t i = 0; i < VM_KWTUPLES; i++) {
+        if (!vm->kwtuples[i]) continue;
+        Holder hd = HOLD_INTERNAL(0, R_INTERP);
+        visit(S, vm->kwtuples[i], &hd, ud);
     }
 }
 
