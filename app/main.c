@@ -5,7 +5,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <errno.h>
+#include <stdlib.h>
+
 #include "dbg/dbg.h"
+#include "dbg/snapshot.h"
 #include "gui/gui.h"
 
 #define REFSCOPE_VERSION "0.1.0"
@@ -30,10 +34,16 @@ static const char usage[] =
     "                  the program's own output goes to stderr\n"
     "  dis FILE.py     print what `python3 -m dis FILE.py` prints (code object\n"
     "                  addresses are refscope's simulated ones)\n"
+    "  snapshot [--profile SPEC] FILE.py [--tick N | --line L | --at-end] [-o OUT]\n"
+    "                  the whole state as JSON (threads, frames, namespaces, every\n"
+    "                  object with its holders, the allocator, the collector):\n"
+    "                  before instruction N runs (0: before the first), before\n"
+    "                  line L first runs, or after the end (default); to OUT or\n"
+    "                  stdout; the program's own output goes to stderr\n"
     "  version         print the versions of refscope and the libraries it links\n"
     "  help            print this text\n"
     "\n"
-    "planned (not in this build yet): debug, gui, snapshot\n"
+    "planned (not in this build yet): debug, gui\n"
     "\n"
     "profiles (--profile):\n"
     "  cpython-3.11    1 MiB arenas of 63 usable 16 KiB pools, 32 classes (default)\n"
@@ -42,7 +52,83 @@ static const char usage[] =
     "                  cpython-3.11,arena=16K,pool=1K,threshold=128\n"
     "                  keys: arena pool align threshold offset limit keeplast\n";
 
-static const char *const planned[] = {"debug", "gui", "snapshot"};
+static const char *const planned[] = {"debug", "gui"};
+
+static const char snapshot_usage[] =
+    "usage: refscope snapshot [--profile SPEC] FILE.py [--tick N | --line L | --at-end] [-o OUT]\n";
+
+/* A whole decimal number, or -1. */
+static int parse_count(const char *s, unsigned long long *out)
+{
+    if (!s || *s < '0' || *s > '9') return -1;
+    char *end;
+    errno = 0;
+    *out = strtoull(s, &end, 10);
+    return *end || errno ? -1 : 0;
+}
+
+/* snapshot [--profile SPEC] FILE.py [--tick N | --line L | --at-end] [-o OUT] */
+static int cmd_snapshot(int argc, char **argv)
+{
+    SnapOptions opt = {NULL, NULL, {SNAP_AT_END, 0, 0}, NULL};
+    int stops = 0;
+    for (int i = 2; i < argc; i++) {
+        const char *a = argv[i];
+        const char *val = i + 1 < argc ? argv[i + 1] : NULL;
+        unsigned long long n;
+        if (!strcmp(a, "--tick") || !strcmp(a, "--line")) {
+            if (parse_count(val, &n) != 0 || (a[2] == 'l' && (n == 0 || n > 0x7fffffff))) {
+                fprintf(stderr, "refscope snapshot: %s needs a %s, e.g. %s 12\n", a,
+                        a[2] == 't' ? "tick (0 or more)" : "line number (1 or more)", a);
+                return 2;
+            }
+            i++;
+            stops++;
+            if (a[2] == 't') {
+                opt.at.stop = SNAP_AT_TICK;
+                opt.at.tick = n;
+            } else {
+                opt.at.stop = SNAP_AT_LINE;
+                opt.at.line = (int)n;
+            }
+        } else if (!strcmp(a, "--at-end")) {
+            opt.at.stop = SNAP_AT_END;
+            stops++;
+        } else if (!strcmp(a, "-o") || !strcmp(a, "--output")) {
+            if (!val) {
+                fprintf(stderr, "refscope snapshot: %s needs a file name ('-' for stdout)\n", a);
+                return 2;
+            }
+            opt.output = argv[++i];
+        } else if (!strcmp(a, "--profile") || !strncmp(a, "--profile=", 10)) {
+            if (a[9] == '=') {
+                opt.profile = a + 10;
+            } else if (val) {
+                opt.profile = argv[++i];
+            } else {
+                fprintf(stderr, "refscope snapshot: --profile needs a value, e.g. --profile cpython-3.11,arena=16K,pool=1K\n");
+                return 2;
+            }
+        } else if (a[0] == '-' && a[1]) {
+            fprintf(stderr, "refscope snapshot: unknown option '%s'\n%s", a, snapshot_usage);
+            return 2;
+        } else if (!opt.path) {
+            opt.path = a;
+        } else {
+            fprintf(stderr, "refscope snapshot: one program at a time ('%s' is extra)\n", a);
+            return 2;
+        }
+    }
+    if (stops > 1) {
+        fprintf(stderr, "refscope snapshot: give one moment: --tick N, --line L or --at-end\n");
+        return 2;
+    }
+    if (!opt.path) {
+        fputs(snapshot_usage, stderr);
+        return 2;
+    }
+    return snap_command(&opt, stdout, stderr);
+}
 
 /* run [--profile SPEC] FILE.py / trace [--profile SPEC] [--jsonl] FILE.py */
 static int cmd_run_or_trace(const char *cmd, int argc, char **argv)
@@ -125,6 +211,7 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) return cmd_version();
     if (!strcmp(cmd, "demo")) return dbg_demo(stdout, stderr);
     if (!strcmp(cmd, "run") || !strcmp(cmd, "trace")) return cmd_run_or_trace(cmd, argc, argv);
+    if (!strcmp(cmd, "snapshot")) return cmd_snapshot(argc, argv);
     if (!strcmp(cmd, "dis")) {
         if (argc != 3) {
             fputs("usage: refscope dis FILE.py\n", stderr);
