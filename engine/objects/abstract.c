@@ -129,7 +129,8 @@ uint64_t ob_getsizeof(const Sim *S, Obj o)
         return 24 + 4 * (uint64_t)(n ? n : 1);
     }
     case TI_BYTES: return BYTES_HEADER + (uint64_t)bytes_len(S, o); /* no rounding */
-    case TI_LIST: return pre + 40 + 8 * (uint64_t)list_allocated(S, o);
+    case TI_LIST: /* list___sizeof__: the type's basicsize (a subclass's slots) + the array */
+        return pre + ob_get32(S, type, TP_BASICSIZE_OFF) + 8 * (uint64_t)list_allocated(S, o);
     case TI_DICT: return dict_sizeof(S, o);
     case TI_SET:
     case TI_FROZENSET: return set_sizeof(S, o);

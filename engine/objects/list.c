@@ -2,6 +2,7 @@
 #include "objects/exc.h"
 #include "objects/list.h"
 #include "objects/tuple.h"
+#include "objects/typeobj.h"
 
 static SimAddr items_of(const Sim *S, Obj l) { return ob_get64(S, l, LIST_ITEMS_OFF); }
 
@@ -194,10 +195,19 @@ int list_set(Sim *S, Obj l, int64_t i, Obj item)
     return 0;
 }
 
+static int is_subclass_instance(const Sim *S, Obj l) { return (tp_flags(S, ob_type(S, l)) & TPF_HEAPTYPE) != 0; }
+
 /* list_dealloc: items released from the last to the first, the array
- * freed, the object kept on the free list when there is room. */
+ * freed, the object kept on the free list when there is room.  An
+ * instance of a list subclass goes through subtype_dealloc first
+ * (__del__, weakrefs, slots, its dict or values), and its memory and then
+ * the class go last. */
 void list_dealloc(Sim *S, Obj l)
 {
+    if (is_subclass_instance(S, l)) {
+        if (subtype_dealloc_head(S, l)) return;
+        subtype_dealloc_dict(S, l);
+    }
     SimAddr items = items_of(S, l);
     if (items) {
         for (int64_t i = ob_size(S, l); --i >= 0;) {
@@ -212,14 +222,20 @@ void list_dealloc(Sim *S, Obj l)
         ob_freelist_push(S, l, FREELIST_LIST, S->fl.list_n);
         return;
     }
-    ob_free_memory(S, l);
+    ob_free_object(S, l);
 }
 
+/* list_traverse; for a subclass's instance subtype_traverse's part
+ * (slots, dict or values, the class) comes first. */
 void list_referents(Sim *S, Obj l, RefVisit visit, void *ud)
 {
+    if (is_subclass_instance(S, l)) {
+        subtype_visit_slots(S, l, visit, ud);
+        subtype_visit_dict_and_type(S, l, visit, ud);
+    }
     if (!items_of(S, l)) return;
-    int64_t n = ob_size(S, l);
-    for (int64_t i = 0; i < n; i++) {
+    /* list_traverse goes from the last item to the first */
+    for (int64_t i = ob_size(S, l); --i >= 0;) {
         Obj v = list_get(S, l, i);
         if (v) {
             Holder hd = HOLD(H_LIST_ITEM, l, i, 0);

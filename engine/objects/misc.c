@@ -99,7 +99,8 @@ static const ObField seqiter_fields[] = {{SEQITER_SEQ_OFF, R_ITER_SEQ}};
 
 Obj seqiter_new(Sim *S, Obj seq)
 {
-    TypeId t = ob_is(S, seq, TI_LIST) ? TI_LIST_ITER : TI_TUPLE_ITER;
+    /* list_iter is inherited by list subclasses (PyList_Check) */
+    TypeId t = tp_index(S, ob_type(S, seq)) == TI_LIST ? TI_LIST_ITER : TI_TUPLE_ITER;
     Obj it = ob_alloc(S, t, 0);
     if (!it) return 0;
     ob_set64(S, it, SEQITER_SEQ_OFF, seq);

@@ -116,16 +116,29 @@ static int is_exception_type(const Sim *S, Obj type)
     return 0;
 }
 
+/* The behaviour instances of a class get: an exception's, a list's, or
+ * a plain instance's (TI_EXCEPTION, TI_LIST, TI_INSTANCE); -1 when the
+ * subset cannot derive from `base`. */
+static int instance_kind(const Sim *S, Obj base)
+{
+    if (ob_type(S, base) != S->types[TI_TYPE].type) return -1;
+    if (is_exception_type(S, base)) return TI_EXCEPTION;
+    if (tp_flags(S, base) & TPF_HEAPTYPE) return (int)tp_index(S, base);
+    if (base == S->types[TI_OBJECT].type) return TI_INSTANCE;
+    if (base == S->types[TI_LIST].type) return TI_LIST;
+    return -1;
+}
+
 Obj type_new(Sim *S, Obj name, Obj bases, Obj ns)
 {
     Obj object_type = S->types[TI_OBJECT].type;
     if (ob_size(S, bases) > 1)
         return exc_set(S, EXC_TypeError, "multiple inheritance is not part of refscope's subset");
     Obj base = ob_size(S, bases) ? tuple_item(S, bases, 0) : object_type;
-    int is_exc = ob_type(S, base) == S->types[TI_TYPE].type && is_exception_type(S, base);
-    if (ob_type(S, base) != S->types[TI_TYPE].type ||
-        (base != object_type && !is_exc && !(tp_flags(S, base) & TPF_HEAPTYPE)))
-        return exc_set(S, EXC_TypeError, "refscope can derive classes only from object, "
+    int kind = instance_kind(S, base);
+    int is_exc = kind == TI_EXCEPTION;
+    if (kind < 0)
+        return exc_set(S, EXC_TypeError, "refscope can derive classes only from object, from list, "
                                          "from exception classes and from other classes");
     int has_slots;
     Obj slots = slot_names(S, ns, &has_slots);
@@ -153,8 +166,10 @@ Obj type_new(Sim *S, Obj name, Obj bases, Obj ns)
     if ((tp_flags(S, base) & TPF_FINALIZE) || dict_get_cstr(S, ns, "__del__"))
         flags |= TPF_FINALIZE;
     /* Instances of exception classes are exception objects: they keep
-     * BaseException's layout and behaviour. */
-    ob_set32(S, type, TP_INDEX_OFF, is_exc ? TI_EXCEPTION : TI_INSTANCE);
+     * BaseException's layout and behaviour.  A list subclass's instances
+     * are lists (PyList_Check), the class's parts (slots, __weakref__, a
+     * managed dict) around them. */
+    ob_set32(S, type, TP_INDEX_OFF, (uint32_t)kind);
     ob_set32(S, type, TP_FLAGS_OFF, flags);
     ob_set32(S, type, TP_BASICSIZE_OFF, basicsize);
     ob_set64(S, type, TP_DICTOFFSET_OFF,
@@ -299,6 +314,21 @@ uint64_t instance_values_size(const Sim *S, Obj o)
     return bi.size;
 }
 
+/* new_values: prefix + 8*size bytes of PyMem, the prefix's last byte its
+ * size; 0 with MemoryError. */
+static SimAddr new_values(Sim *S, uint64_t size)
+{
+    uint64_t prefix = (size + 2 + 7) & ~UINT64_C(7);
+    SimAddr mem = pm_malloc(S->heap, prefix + 8 * size);
+    if (!mem) {
+        exc_no_memory(S);
+        return 0;
+    }
+    memset(ob_ptr(S, mem), 0, prefix + 8 * size);
+    values_prefix(S, mem + prefix)[-1] = (uint8_t)prefix;
+    return mem + prefix;
+}
+
 Obj instance_new(Sim *S, Obj type)
 {
     Obj o = ob_alloc_type(S, type, 0);
@@ -308,16 +338,12 @@ Obj instance_new(Sim *S, Obj type)
         /* init_inline_values: one usable entry less for every new object
          * (while more than one is left), then prefix + 8*size bytes. */
         if (dk_usable(S, keys) > 1) ob_set64(S, keys, DK_USABLE_OFF, (uint64_t)(dk_usable(S, keys) - 1));
-        uint64_t size = (uint64_t)(dk_nentries(S, keys) + dk_usable(S, keys));
-        uint64_t prefix = (size + 2 + 7) & ~UINT64_C(7);
-        SimAddr mem = pm_malloc(S->heap, prefix + 8 * size);
-        if (!mem) {
+        SimAddr values = new_values(S, (uint64_t)(dk_nentries(S, keys) + dk_usable(S, keys)));
+        if (!values) {
             ob_decref(S, o, HOLD_TEMP);
-            return exc_no_memory(S);
+            return 0;
         }
-        memset(ob_ptr(S, mem), 0, prefix + 8 * size);
-        values_prefix(S, mem + prefix)[-1] = (uint8_t)prefix;
-        ob_set64(S, VALUES_PTR(o), 0, mem + prefix);
+        ob_set64(S, VALUES_PTR(o), 0, values);
     }
     gc_track(S, o);
     return o;
@@ -359,6 +385,16 @@ Obj instance_dict(Sim *S, Obj o)
     Obj d = dict_of(S, o);
     if (d) return d;
     SimAddr values = values_of(S, o);
+    if (!values && (tp_flags(S, ob_type(S, o)) & TPF_MANAGED_DICT)) {
+        /* PyObject_GenericGetDict without inline values (a list
+         * subclass's instance: only object_new makes them): a plain new
+         * dict, not one sharing the class's keys */
+        d = dict_new(S);
+        if (!d) return 0;
+        ob_set64(S, DICT_PTR(o), 0, d);
+        ob_move(S, d, HOLD_TEMP, HOLD_INTERNAL(o, R_INSTANCE_DICT));
+        return d;
+    }
     if (!values) {
         char tn[64];
         str_to_utf8(S, ob_get64(S, ob_type(S, o), TP_NAME_OFF), tn, sizeof tn);
@@ -414,6 +450,19 @@ static int store_in_dict(Sim *S, Obj o, Obj d, Obj name, Obj value)
     return no_attribute(S, o, name);
 }
 
+/* new_dict_with_shared_keys: fresh values for every usable entry of the
+ * class's keys, then the dict (which owns them).  New reference. */
+static Obj new_shared_dict(Sim *S, Obj type)
+{
+    SimAddr keys = ob_get64(S, type, TP_KEYS_OFF);
+    if (!keys) return dict_new(S);
+    SimAddr values = new_values(S, (uint64_t)(dk_nentries(S, keys) + dk_usable(S, keys)));
+    if (!values) return 0;
+    Obj d = dict_new_split(S, keys, values, type);
+    if (!d) pm_free(S->heap, values - values_prefix(S, values)[-1]);
+    return d;
+}
+
 int instance_setattr(Sim *S, Obj o, Obj name, Obj value)
 {
     Obj type = ob_type(S, o);
@@ -442,6 +491,16 @@ int instance_setattr(Sim *S, Obj o, Obj name, Obj value)
             Obj d = instance_dict(S, o);
             r = d ? store_in_dict(S, o, d, name, value) : -1;
         }
+    } else if ((tp_flags(S, type) & TPF_MANAGED_DICT) && value) {
+        /* a managed dict but no inline values (a list subclass's
+         * instance): _PyObjectDict_SetItem makes the dict, sharing the
+         * class's keys */
+        Obj d = new_shared_dict(S, type);
+        if (d) {
+            ob_set64(S, DICT_PTR(o), 0, d);
+            ob_move(S, d, HOLD_TEMP, HOLD_INTERNAL(o, R_INSTANCE_DICT));
+        }
+        r = d ? store_in_dict(S, o, d, name, value) : -1;
     } else {
         r = no_attribute(S, o, name);
     }
@@ -551,8 +610,14 @@ int subtype_dealloc_head(Sim *S, Obj o)
  * memory, and finally the class. */
 void instance_dealloc(Sim *S, Obj o)
 {
-    Obj type = ob_type(S, o);
     if (subtype_dealloc_head(S, o)) return;
+    subtype_dealloc_dict(S, o);
+    ob_free_object(S, o);
+}
+
+void subtype_dealloc_dict(Sim *S, Obj o)
+{
+    Obj type = ob_type(S, o);
     Obj d = dict_of(S, o);
     SimAddr values = values_of(S, o);
     if (d) {
@@ -568,7 +633,6 @@ void instance_dealloc(Sim *S, Obj o)
         pm_free(S->heap, values - values_prefix(S, values)[-1]);
         ob_set64(S, VALUES_PTR(o), 0, 0);
     }
-    ob_free_object(S, o);
 }
 
 /* subtype_traverse's first part: the __slots__ members of each class. */
@@ -592,8 +656,13 @@ void subtype_visit_slots(Sim *S, Obj o, RefVisit visit, void *ud)
 /* subtype_traverse: slots, the values, then the class. */
 void instance_referents(Sim *S, Obj o, RefVisit visit, void *ud)
 {
-    Obj type = ob_type(S, o);
     subtype_visit_slots(S, o, visit, ud);
+    subtype_visit_dict_and_type(S, o, visit, ud);
+}
+
+void subtype_visit_dict_and_type(Sim *S, Obj o, RefVisit visit, void *ud)
+{
+    Obj type = ob_type(S, o);
     Obj d = dict_of(S, o);
     SimAddr values = values_of(S, o);
     if (d) {

@@ -63,8 +63,14 @@ uint64_t instance_values_size(const Sim *S, Obj o);
 /* subtype_dealloc's start for any class's instance: __del__, weakrefs,
  * __slots__ members; 1 when __del__ resurrected it (stop there). */
 int subtype_dealloc_head(Sim *S, Obj o);
+/* subtype_dealloc's next step: the managed dict released, or the inline
+ * values (each attribute, then the array). */
+void subtype_dealloc_dict(Sim *S, Obj o);
 /* subtype_traverse's start: the __slots__ members, with their holders. */
 void subtype_visit_slots(Sim *S, Obj o, RefVisit visit, void *ud);
+/* subtype_traverse's rest before the base's traverse: the managed dict
+ * or the inline values, then the class. */
+void subtype_visit_dict_and_type(Sim *S, Obj o, RefVisit visit, void *ud);
 
 void type_dealloc(Sim *S, Obj o);
 void type_referents(Sim *S, Obj o, RefVisit visit, void *ud);

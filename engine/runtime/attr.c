@@ -348,8 +348,8 @@ static Obj getattr_impl(Sim *S, Obj o, Obj name)
             return ret(S, w ? w : S->none);
         }
         Obj v = 0;
-        if (tp_index(S, type) == TI_INSTANCE) v = instance_lookup(S, o, name);
-        else if (tp_index(S, type) == TI_EXCEPTION) {
+        if (tp_index(S, type) != TI_EXCEPTION) v = instance_lookup(S, o, name);
+        else {
             Obj sp = special_attr(S, o, name);
             if (sp || S->exc) return sp;
         }
@@ -419,7 +419,7 @@ int rt_setattr(Sim *S, Obj o, Obj name, Obj value)
         S->vm.type_epoch++; /* class attributes change: the lookup cache forgets */
     } else if (ob_is(S, o, TI_MODULE)) {
         dict = ob_get64(S, o, MODULE_DICT_OFF);
-    } else if (is_heap_type(S, type) && tp_index(S, type) == TI_INSTANCE) {
+    } else if (is_heap_type(S, type) && tp_index(S, type) != TI_EXCEPTION) {
         return instance_setattr(S, o, name, value);
     } else if (tp_index(S, type) == TI_EXCEPTION) {
         Obj descr = is_heap_type(S, type) ? rt_type_lookup(S, type, name) : 0;
@@ -466,9 +466,18 @@ int vmops_get_method(Sim *S, Obj obj, Obj name, Obj *meth)
 {
     Obj type = ob_type(S, obj);
     *meth = 0;
-    if (is_heap_type(S, type) && tp_index(S, type) == TI_INSTANCE) {
+    if (is_heap_type(S, type) && tp_index(S, type) != TI_EXCEPTION) {
+        /* _PyObject_GetMethod: a function, or a built-in base's method
+         * descriptor (list.append on a list subclass), is returned
+         * unbound unless the instance's own attribute shadows it */
         Obj descr = rt_type_lookup(S, type, name);
-        if (descr && ob_is(S, descr, TI_FUNCTION)) {
+        if (!descr && !S->exc && tp_index(S, type) != TI_INSTANCE) {
+            TypeId t = (TypeId)tp_index(S, type);
+            int64_t ix = cf_method_index(S, t, name);
+            if (ix >= 0) descr = cf_descriptor(S, t, ix);
+            if (ix >= 0 && !descr) return 0;
+        }
+        if (descr && (ob_is(S, descr, TI_FUNCTION) || ob_is(S, descr, TI_METHOD_DESCR))) {
             Obj v = instance_lookup(S, obj, name);
             if (v) {
                 *meth = ret(S, v);

@@ -631,7 +631,13 @@ Obj cf_new_reversed(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwname
 {
     (void)type;
     if (cf_positional(S, "reversed", nargs, kwnames, 1, 1)) return 0;
-    if (ob_is(S, args[0], TI_LIST)) return listop_reversed(S, args[0]);
+    if (tp_index(S, ob_type(S, args[0])) == TI_LIST) {
+        /* reversed_new: __reversed__, list's own unless a subclass has one */
+        int found = 0;
+        Obj r = rt_call_special(S, args[0], "__reversed__", NULL, 0, &found);
+        if (found || S->exc) return r;
+        return listop_reversed(S, args[0]);
+    }
     /* other sequences: a reversed list copy's iterator */
     Obj l = rt_list_from(S, args[0]);
     if (!l) return 0;

@@ -19,6 +19,7 @@
 #include "objects/typeobj.h"
 #include "objects/weakref.h"
 #include "runtime/builtins.h"
+#include "runtime/containers.h"
 #include "runtime/registry.h"
 #include "runtime/runtime.h"
 #include "runtime/vmops.h"
@@ -98,8 +99,14 @@ static Obj class_call(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwna
     }
     Obj base = static_base(S, type), obj;
     Obj init = rt_type_lookup_cstr(S, type, "__init__");
+    int is_list = base == S->types[TI_LIST].type;
     if (base == S->types[TI_EXCEPTION].type || vmops_is_exception_class(S, type)) {
         obj = exception_new(S, type, args, nargs, 0); /* BaseException_new keeps every argument */
+    } else if (is_list) {
+        /* list's tp_new is PyType_GenericNew: an empty list, tracked, with
+         * no inline values (only object_new makes them) */
+        obj = ob_alloc_type(S, type, 0);
+        if (obj) gc_track(S, obj);
     } else {
         if (!init && (nargs || kwdict)) {
             char n[64];
@@ -110,9 +117,11 @@ static Obj class_call(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwna
         obj = instance_new(S, type);
     }
     if (!obj) goto fail;
-    if (init) {
+    if (init || is_list) {
         vm_temp_push(S, obj);
-        Obj r = call_prepend(S, init, obj, args, nargs, kwnames);
+        /* without an __init__ of its own, list.__init__ (list___init__) */
+        Obj r = init ? call_prepend(S, init, obj, args, nargs, kwnames)
+                     : cf_list_init(S, obj, args, nargs, kwnames);
         vm_temp_pop(S);
         if (!r) {
             ob_decref(S, obj, HOLD_TEMP);

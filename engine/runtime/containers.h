@@ -118,6 +118,9 @@ Obj setiter_next(Sim *S, Obj it);
 /* ---- constructors: TYPE(args...) for the built-in types ---- */
 
 Obj cf_new_list(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames);
+/* list.__init__ (a CFunc: self, then at most one iterable): None, a new
+ * reference, or 0 with an exception. */
+Obj cf_list_init(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames);
 Obj cf_new_tuple(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames);
 Obj cf_new_dict(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames);
 Obj cf_new_set(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames);

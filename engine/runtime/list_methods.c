@@ -410,9 +410,11 @@ static const char *tname(const Sim *S, Obj o, char *buf, size_t cap) { return ob
 
 /* ---- list operators ---- */
 
+static int is_list(const Sim *S, Obj o) { return tp_index(S, ob_type(S, o)) == TI_LIST; } /* PyList_Check */
+
 Obj listop_concat(Sim *S, Obj a, Obj b)
 {
-    if (!ob_is(S, b, TI_LIST)) {
+    if (!is_list(S, b)) {
         char name[64];
         return exc_set(S, EXC_TypeError, "can only concatenate list (not \"%s\") to list",
                        tname(S, b, name, sizeof name));
@@ -634,7 +636,7 @@ static Obj seq_richcompare(Sim *S, Obj a, Obj b, int op, int tuple)
 
 Obj listop_richcompare(Sim *S, Obj a, Obj b, int op)
 {
-    if (!ob_is(S, a, TI_LIST) || !ob_is(S, b, TI_LIST)) return 0;
+    if (!is_list(S, a) || !is_list(S, b)) return 0;
     return seq_richcompare(S, a, b, op, 0);
 }
 
@@ -1382,11 +1384,101 @@ static Obj m_list_sort(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwn
     return listop_sort(S, self, key, reverse);
 }
 
+/* The slots as methods (list.__len__, super().__getitem__(i), ...): list's
+ * own behaviour, whatever a subclass overrides. */
+static Obj m_list_len(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)args;
+    if (cf_noargs(S, "__len__", nargs, kwnames)) return 0;
+    return int_from_i64(S, list_len(S, self));
+}
+
+static Obj m_list_getitem(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    if (cf_one_arg(S, "__getitem__", nargs, kwnames)) return 0;
+    return listop_subscript(S, self, args[0]);
+}
+
+static Obj m_list_setitem(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    if (cf_positional(S, "__setitem__", nargs, kwnames, 2, 2)) return 0;
+    return listop_ass_subscript(S, self, args[0], args[1]) < 0 ? 0 : cont_none(S);
+}
+
+static Obj m_list_delitem(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    if (cf_one_arg(S, "__delitem__", nargs, kwnames)) return 0;
+    return listop_ass_subscript(S, self, args[0], 0) < 0 ? 0 : cont_none(S);
+}
+
+static Obj m_list_contains(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    if (cf_one_arg(S, "__contains__", nargs, kwnames)) return 0;
+    int r = listop_contains(S, self, args[0]);
+    return r < 0 ? 0 : cont_bool(S, r);
+}
+
+static Obj m_list_iter(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)args;
+    if (cf_noargs(S, "__iter__", nargs, kwnames)) return 0;
+    return seqiter_new(S, self);
+}
+
+static Obj m_list_reversed(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)args;
+    if (cf_noargs(S, "__reversed__", nargs, kwnames)) return 0;
+    return listop_reversed(S, self);
+}
+
+static Obj m_list_repr(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)args;
+    if (cf_noargs(S, "__repr__", nargs, kwnames)) return 0;
+    return rt_repr_builtin(S, self);
+}
+
+static Obj m_list_add(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    if (cf_one_arg(S, "__add__", nargs, kwnames)) return 0;
+    return listop_concat(S, self, args[0]);
+}
+
+static Obj list_cmp(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames, const char *name, int op)
+{
+    if (cf_one_arg(S, name, nargs, kwnames)) return 0;
+    Obj r = listop_richcompare(S, self, args[0], op);
+    if (r || S->exc) return r;
+    ob_incref(S, S->not_implemented, HOLD_TEMP);
+    return S->not_implemented;
+}
+
+static Obj m_list_eq(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    return list_cmp(S, self, args, nargs, kwnames, "__eq__", CMP_EQ);
+}
+
+static Obj m_list_ne(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    return list_cmp(S, self, args, nargs, kwnames, "__ne__", CMP_NE);
+}
+
+static Obj m_list_lt(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    return list_cmp(S, self, args, nargs, kwnames, "__lt__", CMP_LT);
+}
+
 const CFuncDef cf_list_methods[] = {
     {"append", m_list_append},   {"extend", m_list_extend}, {"insert", m_list_insert},
     {"pop", m_list_pop},         {"remove", m_list_remove}, {"index", m_list_index},
     {"count", m_list_count},     {"clear", m_list_clear},   {"copy", m_list_copy},
-    {"reverse", m_list_reverse}, {"sort", m_list_sort},     {NULL, NULL},
+    {"reverse", m_list_reverse}, {"sort", m_list_sort},     {"__init__", cf_list_init},
+    {"__len__", m_list_len},     {"__getitem__", m_list_getitem}, {"__setitem__", m_list_setitem},
+    {"__delitem__", m_list_delitem}, {"__contains__", m_list_contains}, {"__iter__", m_list_iter},
+    {"__reversed__", m_list_reversed}, {"__repr__", m_list_repr}, {"__add__", m_list_add},
+    {"__eq__", m_list_eq},       {"__ne__", m_list_ne},     {"__lt__", m_list_lt},
+    {NULL, NULL},
 };
 
 /* ---- tuple methods ---- */
@@ -1430,9 +1522,9 @@ const CFuncDef cf_tuple_methods[] = {
 
 /* ---- constructors ---- */
 
-/* list_vectorcall: PyType_GenericAlloc, then list___init__: a sized
- * iterable's length preallocated exactly (rounded up to even), then
- * list_extend. */
+static int list_init(Sim *S, Obj l, Obj iterable);
+
+/* list_vectorcall: PyType_GenericAlloc, then list___init__. */
 Obj cf_new_list(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames)
 {
     (void)type;
@@ -1440,7 +1532,36 @@ Obj cf_new_list(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames)
     if (cf_positional(S, "list", nargs, 0, 0, 1)) return 0;
     Obj l = list_new_generic(S);
     if (!l || !nargs) return l;
-    Obj iterable = args[0];
+    /* the iterable may run Python code (a generator): the list under
+     * construction is a root meanwhile */
+    vm_temp_push(S, l);
+    int r = list_init(S, l, args[0]);
+    vm_temp_pop(S);
+    if (r < 0) {
+        ob_decref(S, l, HOLD_TEMP);
+        return 0;
+    }
+    return l;
+}
+
+/* list.__init__(self, iterable=()) -- what a list subclass's instances
+ * get from type_call when the class does not define __init__; self is
+ * borrowed (the caller keeps it a root while Python code may run). */
+Obj cf_list_init(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    if (cf_no_kwargs(S, "list", kwnames)) return 0;
+    if (cf_positional(S, "list", nargs, 0, 0, 1)) return 0;
+    if (list_init(S, self, nargs ? args[0] : 0) < 0) return 0;
+    return cont_none(S);
+}
+
+/* list___init___impl: the old items cleared; a sized iterable's length
+ * preallocated exactly (rounded up to even) when there is no array, then
+ * list_extend.  0 or -1. */
+static int list_init(Sim *S, Obj l, Obj iterable)
+{
+    if (ob_get64(S, l, LIST_ITEMS_OFF)) list_clear_items(S, l);
+    if (!iterable) return 0;
     int has_len;
     switch ((TypeId)tp_index(S, ob_type(S, iterable))) {
     case TI_LIST:
@@ -1468,38 +1589,22 @@ Obj cf_new_list(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames)
                 }
                 ob_decref(S, r, HOLD_TEMP);
             } else if (S->exc) {
-                if (!exc_matches(S, EXC_TypeError)) {
-                    ob_decref(S, l, HOLD_TEMP);
-                    return 0;
-                }
+                if (!exc_matches(S, EXC_TypeError)) return -1;
                 exc_clear(S);
             }
         } else {
             n = rt_len(S, iterable);
             if (n < 0) {
-                if (!exc_matches(S, EXC_TypeError)) {
-                    ob_decref(S, l, HOLD_TEMP);
-                    return 0;
-                }
+                if (!exc_matches(S, EXC_TypeError)) return -1;
                 exc_clear(S);
             }
         }
-        if (n > 0 && list_preallocate_exact(S, l, n) < 0) {
-            ob_decref(S, l, HOLD_TEMP);
-            return 0;
-        }
+        if (n > 0 && !ob_get64(S, l, LIST_ITEMS_OFF) && list_preallocate_exact(S, l, n) < 0) return -1;
     }
-    /* the iterable may run Python code (a generator): the list under
-     * construction is a root meanwhile */
-    vm_temp_push(S, l);
     Obj r = list_extend_any(S, l, iterable);
-    vm_temp_pop(S);
-    if (!r) {
-        ob_decref(S, l, HOLD_TEMP);
-        return 0;
-    }
+    if (!r) return -1;
     ob_decref(S, r, HOLD_TEMP);
-    return l;
+    return 0;
 }
 
 /* _PyTuple_Resize of a tuple only the caller holds: items past newsize

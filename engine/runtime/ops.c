@@ -35,6 +35,21 @@
 static TypeId tid(const Sim *S, Obj o) { return (TypeId)tp_index(S, ob_type(S, o)); }
 static int is_heap_instance(const Sim *S, Obj o) { return (tp_flags(S, ob_type(S, o)) & TPF_HEAPTYPE) != 0; }
 
+/* An instance of a class derived from a built-in container (a list
+ * subclass): it inherits the built-in slots, except those its classes
+ * define a special method for (CPython's slot_* wrappers replace them). */
+static int is_builtin_subclass(const Sim *S, Obj o)
+{
+    TypeId t = tid(S, o);
+    return is_heap_instance(S, o) && t != TI_INSTANCE && t != TI_EXCEPTION;
+}
+
+/* Does o's built-in slot serve `name`: not a subclass's own override? */
+static int builtin_slot(Sim *S, Obj o, const char *name)
+{
+    return !is_builtin_subclass(S, o) || !rt_type_lookup_cstr(S, ob_type(S, o), name);
+}
+
 static Obj bool_obj(Sim *S, int v)
 {
     Obj b = v ? S->true_ : S->false_;
@@ -127,6 +142,10 @@ Obj rt_binop(Sim *S, Obj a, Obj b, int op)
             if (r && !is_not_implemented(S, r)) return r;
             if (r) ob_decref(S, r, HOLD_TEMP);
             if (S->exc) return 0;
+            if (is_builtin_subclass(S, a)) { /* list_concat and friends, inherited */
+                r = builtin_binop(S, a, b, op);
+                if (r || S->exc) return r;
+            }
         } else {
             Obj r = builtin_binop(S, a, b, op);
             if (r || S->exc) return r;
@@ -212,7 +231,12 @@ Obj rt_richcompare(Sim *S, Obj a, Obj b, int op)
         if (r && !is_not_implemented(S, r)) return r;
         if (r) ob_decref(S, r, HOLD_TEMP);
         if (S->exc) return 0;
-        if (!found && op == CMP_NE) {
+        if (is_builtin_subclass(S, a)) {
+            /* list_richcompare, inherited: a subclass's __ne__ is list's,
+             * not object's inverse of its __eq__ */
+            r = builtin_compare(S, a, b, op);
+            if (r || S->exc) return r;
+        } else if (!found && op == CMP_NE) {
             /* object.__ne__ inverts __eq__ */
             Obj e = special(S, a, "__eq__", &b, 1, &found);
             if (e && !is_not_implemented(S, e)) {
@@ -264,7 +288,7 @@ int rt_truth(Sim *S, Obj o)
     if (o == S->false_ || o == S->none) return 0;
     int t = numop_truth(S, o);
     if (t >= 0) return t;
-    switch (tid(S, o)) {
+    switch (builtin_slot(S, o, "__bool__") && builtin_slot(S, o, "__len__") ? tid(S, o) : TI_INSTANCE) {
     case TI_STR: return str_len(S, o) != 0;
     case TI_LIST:
     case TI_TUPLE:
@@ -307,7 +331,7 @@ int rt_truth(Sim *S, Obj o)
 
 int64_t rt_hash(Sim *S, Obj o)
 {
-    if (is_heap_instance(S, o) && tid(S, o) == TI_INSTANCE) {
+    if (is_heap_instance(S, o) && (tid(S, o) == TI_INSTANCE || !builtin_slot(S, o, "__hash__"))) {
         Obj type = ob_type(S, o);
         Obj h = rt_type_lookup_cstr(S, type, "__hash__");
         Obj eq = rt_type_lookup_cstr(S, type, "__eq__");
@@ -338,7 +362,7 @@ int64_t rt_hash(Sim *S, Obj o)
 
 int64_t rt_len(Sim *S, Obj o)
 {
-    switch (tid(S, o)) {
+    switch (builtin_slot(S, o, "__len__") ? tid(S, o) : TI_INSTANCE) {
     case TI_STR: return str_len(S, o);
     case TI_LIST:
     case TI_TUPLE:
@@ -414,7 +438,7 @@ int rt_isinstance(Sim *S, Obj o, Obj cls)
 
 Obj rt_getitem(Sim *S, Obj o, Obj key)
 {
-    switch (tid(S, o)) {
+    switch (builtin_slot(S, o, "__getitem__") ? tid(S, o) : TI_INSTANCE) {
     case TI_LIST: return listop_subscript(S, o, key);
     case TI_TUPLE: return tupleop_subscript(S, o, key);
     case TI_STR: return strop_subscript(S, o, key);
@@ -449,7 +473,7 @@ Obj rt_getitem(Sim *S, Obj o, Obj key)
 
 int rt_setitem(Sim *S, Obj o, Obj key, Obj value)
 {
-    switch (tid(S, o)) {
+    switch (builtin_slot(S, o, value ? "__setitem__" : "__delitem__") ? tid(S, o) : TI_INSTANCE) {
     case TI_LIST: return listop_ass_subscript(S, o, key, value);
     case TI_DICT: return dictop_ass_subscript(S, o, key, value);
     case TI_WEAKVALUEDICT: return wvd_setitem(S, o, key, value);
@@ -476,7 +500,7 @@ int rt_setitem(Sim *S, Obj o, Obj key, Obj value)
 
 int rt_contains(Sim *S, Obj container, Obj item)
 {
-    switch (tid(S, container)) {
+    switch (builtin_slot(S, container, "__contains__") ? tid(S, container) : TI_INSTANCE) {
     case TI_LIST: return listop_contains(S, container, item);
     case TI_TUPLE: return tupleop_contains(S, container, item);
     case TI_STR: return strop_contains(S, container, item);
@@ -531,7 +555,7 @@ int rt_contains(Sim *S, Obj container, Obj item)
 
 Obj rt_iter(Sim *S, Obj o)
 {
-    switch (tid(S, o)) {
+    switch (builtin_slot(S, o, "__iter__") ? tid(S, o) : TI_INSTANCE) {
     case TI_LIST:
     case TI_TUPLE: return seqiter_new(S, o);
     case TI_RANGE: return rangeiter_new(S, o);

@@ -469,10 +469,17 @@ static Obj descr_repr(Sim *S, Obj d, const char *kind)
     char tn[128];
     Obj type = ob_get64(S, d, DESCR_TYPE_OFF);
     Obj name = field_str(S, d, DESCR_NAME_OFF);
+    /* a method descriptor (static here) names its C function by index;
+     * __init__ is a slot wrapper in CPython */
+    const char *cname = ob_is(S, d, TI_METHOD_DESCR) ? cf_fn(S, (uint32_t)ob_get64(S, d, 40))->name : NULL;
+    if (cname && cname[0] == '_' && cname[1] == '_' && strcmp(cname, "__getitem__") &&
+        strcmp(cname, "__reversed__"))
+        kind = "slot wrapper"; /* those two are methods (METH_COEXIST) */
     StrBuf b;
     sb_init(&b);
     sb_printf(&b, "<%s '", kind);
     if (name) sb_str(&b, S, name);
+    else if (cname) sb_puts(&b, cname);
     else sb_putc(&b, '?');
     sb_printf(&b, "' of '%s' objects>", type ? tp_name(S, type, tn, sizeof tn) : "?");
     return sb_finish(S, &b);
@@ -651,14 +658,22 @@ static TypeId builtin_kind(const Sim *S, Obj o)
 
 /* ---- repr ---- */
 
+static Obj builtin_repr_slot(Sim *S, ReprCtx *cx, Obj o);
+
 static Obj repr_slot(Sim *S, ReprCtx *cx, Obj o)
 {
-    char buf[128];
     if (strop_user_defines(S, o, "__repr__")) {
         int found = 0;
         Obj r = rt_call_special(S, o, "__repr__", NULL, 0, &found);
         return check_text_result(S, r, "__repr__");
     }
+    return builtin_repr_slot(S, cx, o);
+}
+
+/* The tp_repr o's class inherits from its built-in base. */
+static Obj builtin_repr_slot(Sim *S, ReprCtx *cx, Obj o)
+{
+    char buf[128];
     switch (builtin_kind(S, o)) {
     case TI_TYPE: return type_repr(S, o);
     case TI_NONE: return text(S, "None");
@@ -810,6 +825,15 @@ Obj rt_repr(Sim *S, Obj o)
 {
     ReprCtx cx = {0};
     Obj r = repr_in(S, &cx, o);
+    free(cx.stack);
+    return r;
+}
+
+Obj rt_repr_builtin(Sim *S, Obj o)
+{
+    ReprCtx cx = {0};
+    Obj r = 0;
+    if (!enter_call(S, &cx, " while getting the repr of an object")) r = builtin_repr_slot(S, &cx, o);
     free(cx.stack);
     return r;
 }

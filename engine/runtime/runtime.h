@@ -32,6 +32,7 @@ static inline int cmp_holds(int c, int op)
 
 /* ---- text (repr.c, format.c) ---- */
 Obj rt_repr(Sim *S, Obj o);                 /* repr(o): a str */
+Obj rt_repr_builtin(Sim *S, Obj o);         /* the built-in base's tp_repr, a subclass's __repr__ skipped */
 Obj rt_str(Sim *S, Obj o);                  /* str(o): a str (o itself for an exact str) */
 Obj rt_format(Sim *S, Obj o, Obj spec);     /* format(o, spec); spec a str or 0 */
 Obj rt_ascii(Sim *S, Obj o);

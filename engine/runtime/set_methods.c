@@ -22,7 +22,8 @@ static TypeId basetype(const Sim *S, Obj so) { return ob_is(S, so, TI_FROZENSET)
  * iterables it knows, else an iterator and one add per item. */
 static int update_any(Sim *S, Obj so, Obj other)
 {
-    switch ((TypeId)tp_index(S, ob_type(S, other))) {
+    /* a list subclass may define __iter__: it is iterated */
+    switch ((tp_flags(S, ob_type(S, other)) & TPF_HEAPTYPE) ? TI_INSTANCE : (TypeId)tp_index(S, ob_type(S, other))) {
     case TI_SET:
     case TI_FROZENSET:
     case TI_DICT:
