@@ -186,6 +186,12 @@ typedef struct GcState {
     } last;
     Obj garbage;                 /* gc.garbage (a list held by the interpreter) */
     Obj callbacks;               /* gc.callbacks (a list held by the interpreter) */
+    SimAddr work[6];             /* heads of the collector's own lists (gc/gc.h) */
+    int refs_mode;               /* gc_prev holds gc_refs on the list being collected */
+    Obj *held;                   /* references the collector holds across calls */
+    size_t nheld, capheld;
+    void (*phase_hook)(Sim *S, int phase, int generation, void *ud);
+    void *phase_ud;
 } GcState;
 
 /* Interned strings: a host-side open-addressing set of str objects.  Its

@@ -77,6 +77,53 @@ static void format_holder(const SimEvent *ev, char *buf, size_t cap)
     else if (ev->addr) append(buf, cap, n, " [%" PRIu32 "]", ev->index);
 }
 
+static const char *const gc_list_names[] = {
+#define X(n, text) text,
+    SIM_GC_LISTS(X)
+#undef X
+};
+
+static const char *const gc_phase_names[] = {
+#define X(n, text) text,
+    SIM_GC_PHASES(X)
+#undef X
+};
+
+const char *sim_gc_list_name(unsigned id)
+{
+    return id < sizeof gc_list_names / sizeof *gc_list_names ? gc_list_names[id] : "?";
+}
+
+const char *sim_gc_phase_name(unsigned phase)
+{
+    return phase < sizeof gc_phase_names / sizeof *gc_phase_names ? gc_phase_names[phase] : "?";
+}
+
+/* The collector's events name objects, lists and phases, not places. */
+static int format_gc(const SimEvent *ev, const char *name, char *buf, size_t cap)
+{
+    switch ((SimEventKind)ev->kind) {
+    case SIM_EV_GC_START:
+        return snprintf(buf, cap, "%-12sgeneration %" PRId64 ", %" PRId64 " objects", name, ev->a, ev->b);
+    case SIM_EV_GC_PHASE:
+        return snprintf(buf, cap, "%-12s%s done (generation %" PRId64 ")", name,
+                        sim_gc_phase_name((unsigned)ev->a), ev->b);
+    case SIM_EV_GC_REFS:
+        return snprintf(buf, cap, "%-12s0x%012" PRIx64 " gc_refs %" PRId64 " (%s)", name, ev->obj,
+                        ev->a, sim_gc_phase_name((unsigned)ev->b));
+    case SIM_EV_GC_MOVE:
+        return snprintf(buf, cap, "%-12s0x%012" PRIx64 " %s -> %s", name, ev->obj,
+                        sim_gc_list_name((unsigned)ev->a), sim_gc_list_name((unsigned)ev->b));
+    case SIM_EV_GC_WEAKREF:
+        return snprintf(buf, cap, "%-12s0x%012" PRIx64 " to 0x%012" PRIx64 " cleared%s", name, ev->obj,
+                        ev->addr, ev->a ? ", callback will run" : "");
+    case SIM_EV_GC_DONE:
+        return snprintf(buf, cap, "%-12scollected %" PRId64 ", uncollectable %" PRId64, name, ev->a, ev->b);
+    default:
+        return snprintf(buf, cap, "%-12s0x%012" PRIx64, name, ev->obj);
+    }
+}
+
 int sim_event_format(const SimEvent *ev, char *buf, size_t cap)
 {
     char place[160];
@@ -86,6 +133,7 @@ int sim_event_format(const SimEvent *ev, char *buf, size_t cap)
         return snprintf(buf, cap, "%-12s0x%012" PRIx64 " refcnt %" PRId64 " by%s", name, ev->obj,
                         ev->a, place);
     }
+    if (sim_event_kind_category(ev->kind) == SIM_EVCAT_GC) return format_gc(ev, name, buf, cap);
     format_place(ev, place, sizeof place);
     switch ((SimEventKind)ev->kind) {
     case SIM_EV_BLOCK_ALLOC:

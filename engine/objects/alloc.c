@@ -9,6 +9,7 @@
  */
 #include <stdlib.h>
 
+#include "gc/gc.h"
 #include "objects/exc.h"
 #include "objects/object.h"
 
@@ -22,13 +23,15 @@ Obj ob_alloc_sized(Sim *S, Obj type, uint64_t size, int64_t nitems)
         exc_no_memory(S);
         return 0;
     }
+    uint32_t flags = tp_flags(S, type);
+    /* _PyObject_GC_Link: counted, and perhaps a collection, while the
+     * new block holds no object yet (it cannot be seen or freed) */
+    if ((flags & TPF_GC) && ++S->gc.gen[0].count > S->gc.gen[0].threshold) gc_maybe_collect(S);
     memset(ob_ptr(S, mem), 0, pre + size);
     Obj o = mem + pre;
     ob_set64(S, o, OB_REFCNT_OFF, 1);
     ob_set64(S, o, OB_TYPE_OFF, type);
-    uint32_t flags = tp_flags(S, type);
     if (flags & TPF_VAR) ob_set_size(S, o, nitems);
-    if (flags & TPF_GC) S->gc.gen[0].count++; /* _PyObject_GC_Link */
     objmap_mark(S, o);
     if (ev_on(&S->ev, SIM_EVCAT_OBJECT)) {
         SimEvent ev = ev_blank(SIM_EV_OBJ_NEW);

@@ -144,6 +144,17 @@ const char *exc_message(const Sim *S, char *buf, size_t cap)
     return buf;
 }
 
+/* The collector's tp_clear: subtype_clear's slots for a user class, the
+ * subclass's own fields (StopIteration_clear ...), then BaseException_clear. */
+void exc_gc_clear(Sim *S, Obj e)
+{
+    if (tp_flags(S, ob_type(S, e)) & TPF_HEAPTYPE) subtype_clear_slots(S, e);
+    size_t n;
+    const ObField *extra = extra_fields(S, e, &n);
+    if (extra) ob_clear_fields(S, e, extra, n);
+    ob_clear_fields(S, e, fields, N_FIELDS(fields));
+}
+
 /* An instance of a user exception class goes through subtype_dealloc
  * first (__del__, weakrefs, slots), then BaseException_dealloc. */
 void exc_dealloc(Sim *S, Obj e)

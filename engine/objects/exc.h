@@ -62,6 +62,7 @@ const char *exc_type_name(const Sim *S, Obj type);
 int exc_init(Sim *S);
 
 /* Type behaviour. */
+void exc_gc_clear(Sim *S, Obj e);
 void exc_dealloc(Sim *S, Obj o);
 void exc_referents(Sim *S, Obj o, RefVisit visit, void *ud);
 

@@ -116,12 +116,11 @@ Obj func_new(Sim *S, Obj code, Obj globals, Obj builtins, Obj qualname, Obj modu
     return f;
 }
 
-void func_dealloc(Sim *S, Obj f)
+/* func_clear (also the collector's tp_clear): the fields, then name and
+ * qualname swapped for '' before the old ones are released. */
+void func_clear(Sim *S, Obj f)
 {
-    weakref_clear_all(S, f);
     ob_clear_fields(S, f, func_cleared, N_FIELDS(func_cleared));
-    /* func_clear swaps name and qualname for '' before releasing them;
-     * func_dealloc then releases code and the two ''s. */
     static const ObField tail[] = {{FUNC_NAME_OFF, R_FUNC_NAME},
                                    {FUNC_QUALNAME_OFF, R_FUNC_QUALNAME}};
     for (size_t i = 0; i < N_FIELDS(tail); i++) {
@@ -130,6 +129,13 @@ void func_dealloc(Sim *S, Obj f)
         ob_set64(S, f, tail[i].off, S->empty_str);
         ob_xdecref(S, old, HOLD_INTERNAL(f, tail[i].reason));
     }
+}
+
+/* func_dealloc: func_clear, then code and the two ''s. */
+void func_dealloc(Sim *S, Obj f)
+{
+    weakref_clear_all(S, f);
+    func_clear(S, f);
     static const ObField last[] = {{FUNC_CODE_OFF, R_FUNC_CODE}, {FUNC_NAME_OFF, R_FUNC_NAME},
                                    {FUNC_QUALNAME_OFF, R_FUNC_QUALNAME}};
     ob_clear_fields(S, f, last, N_FIELDS(last));

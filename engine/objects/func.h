@@ -96,6 +96,7 @@ Obj builtin_new(Sim *S, uint32_t index, Obj self, Obj module);
 
 void cell_dealloc(Sim *S, Obj o);
 void cell_referents(Sim *S, Obj o, RefVisit visit, void *ud);
+void func_clear(Sim *S, Obj f);
 void func_dealloc(Sim *S, Obj o);
 void func_referents(Sim *S, Obj o, RefVisit visit, void *ud);
 void method_dealloc(Sim *S, Obj o);

@@ -39,7 +39,17 @@ Obj gen_new(Sim *S, Obj func)
 }
 
 /* _PyGen_Finalize: only a suspended generator has anything to do (close
- * it); one that never started just completes. */
+ * it); one that never started just completes.  The caller holds g. */
+void gen_finalize(Sim *S, Obj g)
+{
+    int state = gen_state(S, g);
+    if (state == FRAME_CREATED) gen_set_state(S, g, FRAME_COMPLETED);
+    if (state != FRAME_SUSPENDED) return;
+    if (S->call_hook) S->call_hook(S, g, g);
+    exc_clear(S);
+}
+
+/* PyObject_CallFinalizerFromDealloc: resurrected to 1 for the call. */
 static int finalize(Sim *S, Obj g)
 {
     int state = gen_state(S, g);
@@ -47,8 +57,7 @@ static int finalize(Sim *S, Obj g)
     if (state != FRAME_SUSPENDED || gc_is_finalized(S, g)) return 0;
     gc_track(S, g);
     ob_set64(S, g, OB_REFCNT_OFF, 1);
-    if (S->call_hook) S->call_hook(S, g, g);
-    exc_clear(S);
+    gen_finalize(S, g);
     gc_set_finalized(S, g);
     int64_t rc = ob_refcnt(S, g) - 1;
     ob_set64(S, g, OB_REFCNT_OFF, (uint64_t)rc);

@@ -41,6 +41,8 @@ static inline int gen_state(const Sim *S, Obj g)
 }
 void gen_set_state(Sim *S, Obj g, int state);
 
+/* _PyGen_Finalize (tp_finalize): closes a suspended generator. */
+void gen_finalize(Sim *S, Obj g);
 void gen_dealloc(Sim *S, Obj o);
 void gen_referents(Sim *S, Obj o, RefVisit visit, void *ud);
 

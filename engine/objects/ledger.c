@@ -50,6 +50,10 @@ void sim_roots(Sim *S, RefVisit visit, void *ud)
         Holder hd = HOLD_INTERNAL(0, R_CURRENT_EXC);
         visit(S, S->exc, &hd, ud);
     }
+    for (size_t i = 0; i < S->gc.nheld; i++) {
+        Holder hd = HOLD_INTERNAL(0, R_GC_HELD);
+        visit(S, S->gc.held[i], &hd, ud);
+    }
     for (size_t i = 0; i < S->nfinalizing; i++) {
         Holder hd = HOLD_INTERNAL(S->finalizing[i].o, R_FINALIZER);
         visit(S, S->finalizing[i].o, &hd, ud);
@@ -201,23 +205,33 @@ static int check_free_lists(Sim *S, char *msg, size_t cap)
     return 0;
 }
 
-/* Generation lists: consistent links; members live, GC, tracked. */
+/* Generation lists and the collector's own lists: consistent links;
+ * members live, GC, tracked.  While gc_prev holds gc_refs (during
+ * update_refs .. move_unreachable) only the forward links are checked,
+ * and gc_next's UNREACHABLE mark is ignored. */
 static int check_gc_lists(Sim *S, uint64_t *tracked_on_lists, char *msg, size_t cap)
 {
-    GcGen *gens[4] = {&S->gc.gen[0], &S->gc.gen[1], &S->gc.gen[2], &S->gc.permanent};
+    SimAddr heads[4 + sizeof S->gc.work / sizeof *S->gc.work];
+    size_t nheads = 0;
+    heads[nheads++] = S->gc.gen[0].head;
+    heads[nheads++] = S->gc.gen[1].head;
+    heads[nheads++] = S->gc.gen[2].head;
+    heads[nheads++] = S->gc.permanent.head;
+    for (size_t i = 0; i < sizeof S->gc.work / sizeof *S->gc.work; i++)
+        if (S->gc.work[i]) heads[nheads++] = S->gc.work[i];
     *tracked_on_lists = 0;
-    for (int i = 0; i < 4; i++) {
-        SimAddr head = gens[i]->head, prev = head;
-        for (SimAddr g = ob_get64(S, head, 0); g != head; g = ob_get64(S, g, 0)) {
+    for (size_t i = 0; i < nheads; i++) {
+        SimAddr head = heads[i], prev = head;
+        for (SimAddr g = ob_get64(S, head, 0) & ~(uint64_t)1; g != head; g = ob_get64(S, g, 0) & ~(uint64_t)1) {
             Obj o = g + GC_HEAD_SIZE;
-            if ((ob_get64(S, g, 8) & ~(uint64_t)3) != prev)
-                return pm_fail(msg, cap, "generation %d: back link broken at 0x%llx", i,
+            if (!S->gc.refs_mode && (ob_get64(S, g, 8) & ~(uint64_t)3) != prev)
+                return pm_fail(msg, cap, "GC list %zu: back link broken at 0x%llx", i,
                                (unsigned long long)o);
             if (!objmap_is_live(S, o) || !ob_is_gc(S, o))
-                return pm_fail(msg, cap, "generation %d holds 0x%llx, not a live GC object",
+                return pm_fail(msg, cap, "GC list %zu holds 0x%llx, not a live GC object",
                                i, (unsigned long long)o);
             if (++*tracked_on_lists > (UINT64_C(1) << 40))
-                return pm_fail(msg, cap, "generation %d does not return to its head", i);
+                return pm_fail(msg, cap, "GC list %zu does not return to its head", i);
             prev = g;
         }
     }

@@ -223,7 +223,8 @@ typedef enum HolderKind {
     X(FRAME_OBJ,    "frame object")                         \
     X(DESCR_SELF,   "method's __self__")                    \
     X(SYS_MODULES,  "sys.modules")                          \
-    X(PARSER_ARENA, "the parser's arena (while __main__ runs)")
+    X(PARSER_ARENA, "the parser's arena (while __main__ runs)") \
+    X(GC_HELD,      "held by the collector")
 
 typedef enum HolderReason {
 #define X(n, text) R_##n,

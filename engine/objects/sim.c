@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "gc/gc.h"
 #include "objects/bytes.h"
 #include "objects/dict.h"
 #include "objects/exc.h"
@@ -123,24 +124,6 @@ static int init_types(Sim *S)
     return 0;
 }
 
-static int init_gc(Sim *S)
-{
-    GcGen *gens[4] = {&S->gc.gen[0], &S->gc.gen[1], &S->gc.gen[2], &S->gc.permanent};
-    static const int64_t thresholds[4] = {700, 10, 10, 0};
-    for (int i = 0; i < 4; i++) {
-        SimAddr head = pm_static_alloc(S->heap, GC_HEAD_SIZE, 16);
-        if (!head) return -1;
-        ob_set64(S, head, 0, head); /* an empty circular list */
-        ob_set64(S, head, 8, head);
-        gens[i]->head = head;
-        gens[i]->threshold = thresholds[i];
-        gens[i]->count = 0;
-    }
-    S->gc.enabled = 1;
-    S->gc.last.generation = -1;
-    return 0;
-}
-
 Sim *sim_new(const SimProfile *prof, char *err, size_t errcap)
 {
     Sim *S = calloc(1, sizeof *S);
@@ -161,7 +144,7 @@ Sim *sim_new(const SimProfile *prof, char *err, size_t errcap)
     /* None, NotImplemented and Ellipsis first: hash(None) comes from its
      * address, which must not move when types are added */
     SimAddr singletons = S->objmap ? pm_static_alloc(S->heap, 48, 16) : 0;
-    if (!S->objmap || !singletons || init_gc(S) || init_types(S) || str_init_statics(S) || bytes_init_statics(S) ||
+    if (!S->objmap || !singletons || gc_init(S) || init_types(S) || str_init_statics(S) || bytes_init_statics(S) ||
         tuple_init_statics(S) || int_init_statics(S) || exc_init(S) || dict_init_statics(S)) {
         snprintf(err, errcap, "cannot create the interpreter's static objects");
         sim_free(S);

@@ -81,8 +81,8 @@ void tuple_dealloc(Sim *S, Obj t)
 
 void tuple_referents(Sim *S, Obj t, RefVisit visit, void *ud)
 {
-    int64_t n = ob_size(S, t);
-    for (int64_t i = 0; i < n; i++) {
+    /* tupletraverse goes from the last item to the first */
+    for (int64_t i = ob_size(S, t); --i >= 0;) {
         Obj item = tuple_item(S, t, i);
         if (item) {
             Holder hd = HOLD(H_TUPLE_ITEM, t, i, 0);

@@ -589,10 +589,16 @@ static int call_finalizer(Sim *S, Obj o)
  * resurrected the object (the dealloc stops there). */
 int subtype_dealloc_head(Sim *S, Obj o)
 {
-    Obj type = ob_type(S, o);
     if (call_finalizer(S, o)) return 1;
     weakref_clear_all(S, o);
-    for (Obj t = type; t && (tp_flags(S, t) & TPF_HEAPTYPE); t = ob_get64(S, t, TP_BASE_OFF)) {
+    subtype_clear_slots(S, o);
+    return 0;
+}
+
+/* clear_slots for each class on the chain, most derived first. */
+void subtype_clear_slots(Sim *S, Obj o)
+{
+    for (Obj t = ob_type(S, o); t && (tp_flags(S, t) & TPF_HEAPTYPE); t = ob_get64(S, t, TP_BASE_OFF)) {
         Obj dict = ob_get64(S, t, TP_DICT_OFF), names = ob_get64(S, t, TP_SLOTS_OFF);
         for (int64_t i = 0; names && i < ob_size(S, names); i++) {
             Obj d = dict_getitem(S, dict, tuple_item(S, names, i));
@@ -603,7 +609,40 @@ int subtype_dealloc_head(Sim *S, Obj o)
             ob_xdecref(S, v, HOLD(H_ATTR, o, off, tuple_item(S, names, i)));
         }
     }
-    return 0;
+}
+
+/* slot_tp_finalize, as the collector calls it (the caller holds o): the
+ * pending exception is saved around __del__, whose errors the VM reports
+ * and drops. */
+void instance_finalize(Sim *S, Obj o)
+{
+    Obj saved = S->exc;
+    S->exc = 0;
+    Obj del = find_del(S, ob_type(S, o));
+    if (del && S->call_hook) S->call_hook(S, del, o);
+    exc_clear(S);
+    S->exc = saved;
+}
+
+/* subtype_clear, the collector's tp_clear for instances of classes: the
+ * __slots__ members, then the inline values in index order (the values
+ * block stays, every slot NULL) or the managed __dict__. */
+void instance_clear(Sim *S, Obj o)
+{
+    subtype_clear_slots(S, o);
+    SimAddr values = values_of(S, o);
+    Obj d = dict_of(S, o);
+    if (values) {
+        SimAddr keys = ob_get64(S, ob_type(S, o), TP_KEYS_OFF);
+        for (int64_t i = 0; i < dk_nentries(S, keys); i++) {
+            Obj v = ob_get64(S, values, 8 * (uint32_t)i);
+            ob_set64(S, values, 8 * (uint32_t)i, 0);
+            ob_xdecref(S, v, HOLD(H_ATTR, o, i, keys_name(S, keys, i)));
+        }
+    } else if (d) {
+        ob_set64(S, DICT_PTR(o), 0, 0);
+        ob_decref(S, d, HOLD_INTERNAL(o, R_INSTANCE_DICT));
+    }
 }
 
 /* subtype_dealloc: the head above, then the values in index order, the

@@ -63,6 +63,10 @@ uint64_t instance_values_size(const Sim *S, Obj o);
 /* subtype_dealloc's start for any class's instance: __del__, weakrefs,
  * __slots__ members; 1 when __del__ resurrected it (stop there). */
 int subtype_dealloc_head(Sim *S, Obj o);
+void subtype_clear_slots(Sim *S, Obj o);
+/* The collector's tp_finalize and tp_clear for instances of classes. */
+void instance_finalize(Sim *S, Obj o);
+void instance_clear(Sim *S, Obj o);
 /* subtype_dealloc's next step: the managed dict released, or the inline
  * values (each attribute, then the array). */
 void subtype_dealloc_dict(Sim *S, Obj o);

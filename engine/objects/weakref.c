@@ -56,6 +56,8 @@ static void unlink_weakref(Sim *S, Obj wr)
     ob_set64(S, wr, WR_OBJECT_OFF, S->none);
 }
 
+void weakref_clear_ref(Sim *S, Obj wr) { unlink_weakref(S, wr); }
+
 Obj weakref_new(Sim *S, Obj obj, Obj callback)
 {
     if (!weakref_list_offset(S, obj)) {

@@ -33,6 +33,9 @@ int64_t weakref_count(const Sim *S, Obj obj);
 
 /* PyObject_ClearWeakRefs: deallocs call it first when the object has any. */
 void weakref_clear_all(Sim *S, Obj obj);
+/* _PyWeakref_ClearRef: wr no longer refers to anything (it points at
+ * None, off its referent's list); its callback stays. */
+void weakref_clear_ref(Sim *S, Obj wr);
 
 /* The offset of obj's weakref list head, or 0 when it cannot have one. */
 uint32_t weakref_list_offset(const Sim *S, Obj obj);

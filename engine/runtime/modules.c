@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "gc/gc.h"
 #include "objects/abstract.h"
 #include "objects/dict.h"
 #include "objects/exc.h"
@@ -129,12 +130,52 @@ const CFuncDef cf_sys_functions[] = {
 
 /* ---- gc ---- */
 
-static Obj gc_collect(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+/* gc.collect(generation=2) */
+static Obj gc_collect_f(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)self;
+    int64_t nkw = kwnames ? ob_size(S, kwnames) : 0;
+    if (nargs + nkw > 1)
+        return exc_set(S, EXC_TypeError, "collect() takes at most 1 argument (%lld given)",
+                       (long long)(nargs + nkw));
+    if (nkw && !cf_kwarg(S, args, nargs, kwnames, "generation")) {
+        char kw[64];
+        str_to_utf8(S, tuple_item(S, kwnames, 0), kw, sizeof kw);
+        return exc_set(S, EXC_TypeError, "'%s' is an invalid keyword argument for collect()", kw);
+    }
+    int64_t generation = 2;
+    if (nargs + nkw == 1 && int_as_i64(S, args[0], &generation)) return 0;
+    if (generation < 0 || generation > 2) return exc_set(S, EXC_ValueError, "invalid generation");
+    return int_from_i64(S, gc_collect_explicit(S, (int)generation));
+}
+
+/* gc.get_stats(): a list of {collections, collected, uncollectable}. */
+static Obj gc_get_stats(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
 {
     (void)self, (void)args;
-    if (cf_positional(S, "collect", nargs, kwnames, 0, 1)) return 0;
-    /* The collector is not simulated yet: nothing is found. */
-    return int_from_i64(S, 0);
+    if (cf_noargs(S, "get_stats", nargs, kwnames)) return 0;
+    Obj list = list_new(S, 0);
+    for (int g = 0; list && g < 3; g++) {
+        const GcGenStats *st = &S->gc.stats[g];
+        static const char *const keys[3] = {"collections", "collected", "uncollectable"};
+        int64_t vals[3] = {st->collections, st->collected, st->uncollectable};
+        Obj d = dict_new(S);
+        for (int i = 0; d && i < 3; i++) {
+            Obj v = int_from_i64(S, vals[i]);
+            if (!v || dict_set_cstr(S, d, keys[i], v)) {
+                ob_decref(S, d, HOLD_TEMP);
+                d = 0;
+            }
+            ob_xdecref(S, v, HOLD_TEMP);
+        }
+        int r = !d || list_append(S, list, d);
+        ob_xdecref(S, d, HOLD_TEMP);
+        if (r) {
+            ob_decref(S, list, HOLD_TEMP);
+            list = 0;
+        }
+    }
+    return list;
 }
 
 static Obj gc_get_count(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
@@ -361,7 +402,8 @@ const CFuncDef cf_gc_functions[] = {
     {"unfreeze", gc_unfreeze},
     {"get_freeze_count", gc_get_freeze_count},
     {"get_referrers", gc_get_referrers},
-    {"collect", gc_collect},
+    {"collect", gc_collect_f},
+    {"get_stats", gc_get_stats},
     {"disable", gc_disable},
     {"enable", gc_enable},
     {"get_count", gc_get_count},
@@ -437,6 +479,9 @@ Obj builtins_make_module(Sim *S, const char *name)
             if (!v || dict_set_cstr(S, ob_get64(S, m, MODULE_DICT_OFF), flags[i].n, v)) goto fail;
             ob_decref(S, v, HOLD_TEMP);
         }
+        if (dict_set_cstr(S, ob_get64(S, m, MODULE_DICT_OFF), "garbage", S->gc.garbage) ||
+            dict_set_cstr(S, ob_get64(S, m, MODULE_DICT_OFF), "callbacks", S->gc.callbacks))
+            goto fail;
     }
     return m;
 fail:

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gc/gc.h"
 #include "objects/dict.h"
 #include "objects/exc.h"
 #include "objects/frame.h"
@@ -91,7 +92,7 @@ void vm_selfcheck(Sim *S)
 
 /* ---- hooks for the object layer ---- */
 
-static void write_unraisable(Sim *S, Obj where)
+void vm_write_unraisable(Sim *S, Obj where)
 {
     Obj exc = S->exc;
     S->exc = 0;
@@ -116,7 +117,7 @@ static void write_unraisable(Sim *S, Obj where)
 static int call_hook(Sim *S, Obj callable, Obj arg)
 {
     if (callable == arg && ob_is(S, arg, TI_GENERATOR)) {
-        if (vm_gen_close(S, arg)) write_unraisable(S, arg);
+        if (vm_gen_close(S, arg)) vm_write_unraisable(S, arg);
         return 0;
     }
     if (ev_on(&S->ev, SIM_EVCAT_VM)) {
@@ -127,7 +128,7 @@ static int call_hook(Sim *S, Obj callable, Obj arg)
     }
     Obj r = rt_call(S, callable, &arg, 1, 0);
     if (!r) {
-        write_unraisable(S, callable);
+        vm_write_unraisable(S, callable);
         return -1;
     }
     ob_decref(S, r, HOLD_TEMP);
@@ -144,6 +145,10 @@ int vm_init(Sim *S)
     S->call_hook = call_hook;
     vm->modules = dict_new(S);
     if (!vm->modules) return -1;
+    /* gc.garbage and gc.callbacks exist from start-up (_PyGC_Init) */
+    if (!(S->gc.garbage = list_new(S, 0)) || !(S->gc.callbacks = list_new(S, 0))) return -1;
+    ob_move(S, S->gc.garbage, HOLD_TEMP, HOLD_INTERNAL(0, R_INTERP));
+    ob_move(S, S->gc.callbacks, HOLD_TEMP, HOLD_INTERNAL(0, R_INTERP));
     vm->builtins_mod = builtins_module_new(S);
     if (!vm->builtins_mod) return -1;
     vm->builtins = ob_get64(S, vm->builtins_mod, MODULE_DICT_OFF);
@@ -232,10 +237,36 @@ static void run_exit_finalizers(Sim *S)
         vm_temp_push(S, f);
         Obj r = finalize_call(S, f);
         if (r) ob_decref(S, r, HOLD_TEMP);
-        else if (S->exc) write_unraisable(S, f);
+        else if (S->exc) vm_write_unraisable(S, f);
         vm_temp_pop(S);
         ob_decref(S, f, HOLD_TEMP);
     }
+}
+
+/* Py_FinalizeEx, the part a program can see: atexit, a collection, then
+ * finalize_modules -- every sys.modules value replaced by None (so
+ * __main__, held only there, goes), sys.modules cleared, and a last
+ * collection, which finds __main__'s globals in their cycle with the
+ * functions that point back at them.  __del__ and weakref callbacks run
+ * as they do under python3, in the collector's list order. */
+static void shutdown(Sim *S)
+{
+    VmState *vm = &S->vm;
+    run_exit_finalizers(S);
+    if (S->gc.enabled) gc_collect_explicit(S, 2); /* PyGC_Collect */
+    if (vm->main_mod) { /* CPython keeps no reference of its own */
+        Obj m = vm->main_mod;
+        vm->main_mod = 0;
+        ob_decref(S, m, HOLD_INTERNAL(0, R_INTERP));
+    }
+    Obj mods = vm->modules;
+    int64_t pos = 0;
+    Obj key, value;
+    while (dict_next(S, mods, &pos, &key, &value))
+        if (value != S->none && dict_setitem(S, mods, key, S->none)) exc_clear(S);
+    dict_clear(S, mods);
+    gc_collect_nofail(S); /* _PyGC_CollectNoFail */
+    if (S->exc) exc_clear(S);
 }
 
 static void finish(Sim *S, Obj result)
@@ -260,7 +291,7 @@ static void finish(Sim *S, Obj result)
             vm->exit_status = kbd ? 130 : 1;
         }
     }
-    run_exit_finalizers(S);
+    shutdown(S);
     vm->done = 1;
 }
 

@@ -38,6 +38,10 @@ void vm_roots(Sim *S, RefVisit visit, void *ud);
 /* Releases the VM's references at interpreter shutdown. */
 void vm_fini(Sim *S);
 
+/* PyErr_WriteUnraisable: "Exception ignored in: <repr of where>" and the
+ * pending exception's traceback on stderr; the exception is cleared. */
+void vm_write_unraisable(Sim *S, Obj where);
+
 /* ---- temporaries visible to the ledger ---- */
 void vm_temp_grow(Sim *S);
 /* o's TEMP reference is now a root */

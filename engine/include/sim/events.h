@@ -31,6 +31,7 @@
 #define SIM_EVCAT_FREELIST (1u << 6) /* free-list pushes and pops */
 #define SIM_EVCAT_VM     (1u << 7)  /* instructions, frames, exceptions, output */
 #define SIM_EVCAT_STACK  (1u << 8)  /* value-stack pushes and pops */
+#define SIM_EVCAT_GC     (1u << 9)  /* the cycle collector's phases, gc_refs, list moves */
 #define SIM_EVCAT_ALL    0xffffffffu
 
 /* X(NAME, CATEGORY, text, a, b) -- `a`/`b` document SimEvent.a/.b. */
@@ -68,7 +69,50 @@
     X(OUTPUT,        SIM_EVCAT_VM,    "output",       "stream (1 stdout, 2 stderr)", "bytes") \
     X(FINALIZE,      SIM_EVCAT_VM,    "finalize",     "-", "-")              \
     X(PUSH,          SIM_EVCAT_STACK, "push",         "depth after", "-")    \
-    X(POP,           SIM_EVCAT_STACK, "pop",          "depth after", "-")
+    X(POP,           SIM_EVCAT_STACK, "pop",          "depth after", "-")    \
+    X(GC_START,      SIM_EVCAT_GC,    "gc-start",     "generation collected", \
+      "objects in it after the younger ones were merged in")                 \
+    X(GC_PHASE,      SIM_EVCAT_GC,    "gc-phase",     "phase id (SIM_GC_PHASES), after it ran", "generation") \
+    X(GC_REFS,       SIM_EVCAT_GC,    "gc-refs",      "gc_refs now", "phase id") \
+    X(GC_MOVE,       SIM_EVCAT_GC,    "gc-move",      "from list (SIM_GC_LISTS)", "to list") \
+    X(GC_WEAKREF,    SIM_EVCAT_GC,    "gc-weakref",   "1 if its callback will run", \
+      "-- (obj: the weakref, addr: its referent)")                          \
+    X(GC_CLEAR,      SIM_EVCAT_GC,    "gc-clear",     "-", "-")              \
+    X(GC_DONE,       SIM_EVCAT_GC,    "gc-done",      "collected (unreachable, freed)", "uncollectable")
+
+/* The lists a GC object can be on (GC_MOVE's a and b): the generations
+ * first, so that a generation's id is its number. */
+#define SIM_GC_LISTS(X)                                                    \
+    X(GEN0,        "generation 0")                                         \
+    X(GEN1,        "generation 1")                                         \
+    X(GEN2,        "generation 2")                                         \
+    X(PERMANENT,   "permanent generation")                                 \
+    X(UNREACHABLE, "unreachable")                                          \
+    X(FINALIZERS,  "legacy finalizers")                                    \
+    X(WRCB,        "weakrefs whose callbacks run")                         \
+    X(SEEN,        "finalize_garbage's seen")                              \
+    X(STILL,       "still unreachable after finalizers")                   \
+    X(UNTRACKED,   "untracked")
+
+/* The phases of one collection, in CPython 3.11's order (GC_PHASE's a). */
+#define SIM_GC_PHASES(X)                                                   \
+    X(START,          "start")                                             \
+    X(UPDATE_REFS,    "update_refs")                                       \
+    X(SUBTRACT_REFS,  "subtract_refs")                                     \
+    X(MOVE_UNREACHABLE, "move_unreachable")                                \
+    X(UNTRACK_TUPLES, "untrack_tuples")                                    \
+    X(PROMOTE,        "survivors to the older generation")                 \
+    X(UNTRACK_DICTS,  "untrack_dicts")                                     \
+    X(LEGACY_FINALIZERS, "move_legacy_finalizers")                         \
+    X(WEAKREFS,       "handle_weakrefs")                                   \
+    X(FINALIZE,       "finalize_garbage")                                  \
+    X(RESURRECTION,   "handle_resurrected_objects")                        \
+    X(CLEAR,          "delete_garbage")                                    \
+    X(DONE,           "done")
+
+/* "generation 0", "unreachable", ...; "update_refs", ...; "?" if unknown. */
+const char *sim_gc_list_name(unsigned id);
+const char *sim_gc_phase_name(unsigned phase);
 
 typedef enum SimEventKind {
 #define SIM_X_ENUM(name, cat, text, a, b) SIM_EV_##name,
