@@ -25,7 +25,8 @@ int dbg_run(const char *path, const char *profile, FILE *out, FILE *err)
     if (status == 0) {
         interrupted_engine = e;
         void (*old)(int) = signal(SIGINT, on_sigint);
-        status = sim_engine_run(e);
+        sim_engine_run(e);
+        status = sim_engine_finalize(e);
         signal(SIGINT, old);
         interrupted_engine = NULL;
     }

@@ -223,7 +223,8 @@ int dbg_trace(const char *path, const char *profile, int jsonl, FILE *out, FILE 
     }
     if (status == 0) {
         sim_engine_set_event_sink(e, on_event, &t, SIM_EVCAT_ALL);
-        status = sim_engine_run(e);
+        sim_engine_run(e);
+        status = sim_engine_finalize(e);
         sim_engine_set_event_sink(e, NULL, NULL, 0);
     }
     flush_out(&t);

@@ -188,6 +188,7 @@ typedef struct GcState {
     Obj callbacks;               /* gc.callbacks (a list held by the interpreter) */
     SimAddr work[6];             /* heads of the collector's own lists (gc/gc.h) */
     int refs_mode;               /* gc_prev holds gc_refs on the list being collected */
+    int audit;                   /* self-check after each phase (see gc/collect.c) */
     Obj *held;                   /* references the collector holds across calls */
     size_t nheld, capheld;
     void (*phase_hook)(Sim *S, int phase, int generation, void *ud);
@@ -248,6 +249,7 @@ typedef struct VmState {
     void (*instr_hook)(void *ud, unsigned long long tick, int nested); /* before every instruction */
     void *instr_hook_ud;
     int done, exit_status;
+    int finalized;               /* vm_finalize ran */
     SimWriteFn out, err;
     void *out_ud, *err_ud;
 } VmState;

@@ -31,7 +31,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!e) abort();
     sim_engine_set_output(e, discard, NULL, discard, NULL);
     sim_engine_set_tick_limit(e, 200000);
-    if (sim_engine_load(e, (const char *)data, size, "fuzz.py") == 0) sim_engine_run(e);
+    if (sim_engine_load(e, (const char *)data, size, "fuzz.py") == 0) {
+        sim_engine_run(e);
+        sim_engine_finalize(e);
+    }
     char why[512];
     if (ob_check(e, why, sizeof why) != 0) {
         fprintf(stderr, "heap audit after the run: %s\n", why);

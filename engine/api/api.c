@@ -141,6 +141,12 @@ int sim_engine_run(SimEngine *S)
     return S->vm.exit_status;
 }
 
+int sim_engine_finalize(SimEngine *S)
+{
+    vm_finalize(S);
+    return S->vm.exit_status;
+}
+
 int sim_engine_exit_status(const SimEngine *S) { return S->vm.exit_status; }
 
 unsigned long long sim_engine_tick(const SimEngine *S) { return S->vm.tick; }
@@ -165,7 +171,11 @@ int sim_run_source(const char *profile, const char *src, size_t len, const char 
         return 2;
     }
     sim_engine_set_output(e, out, out_ud, err, err_ud);
-    int status = sim_engine_load(e, src, len, filename) ? 1 : sim_engine_run(e);
+    int status = 1;
+    if (!sim_engine_load(e, src, len, filename)) {
+        sim_engine_run(e);
+        status = sim_engine_finalize(e);
+    }
     sim_engine_free(e);
     return status;
 }

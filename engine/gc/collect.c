@@ -151,6 +151,11 @@ static void phase_done(Sim *S, GcPhase phase, int generation)
 {
     if (observed(S)) emit(S, SIM_EV_GC_PHASE, 0, phase, generation);
     if (S->gc.phase_hook) S->gc.phase_hook(S, phase, generation, S->gc.phase_ud);
+    /* the engine's self-check mode audits after every phase of a
+     * gc.collect() made by the program's own loop; elsewhere (inside an
+     * allocation, under __del__) C code holds references the ledger
+     * cannot see */
+    if (S->vm.check_every_step && S->gc.audit) vm_selfcheck(S);
 }
 
 void gc_set_phase_hook(Sim *S, GcPhaseHook hook, void *ud)
@@ -605,7 +610,9 @@ int64_t gc_collect_explicit(Sim *S, int generation)
 {
     if (S->gc.collecting) return 0;
     S->gc.collecting = 1;
+    S->gc.audit = S->vm.c_depth == 0;
     int64_t n = collect_with_callback(S, generation);
+    S->gc.audit = 0;
     S->gc.collecting = 0;
     return n;
 }

@@ -168,6 +168,7 @@ void sim_free(Sim *S)
     free(S->objmap);
     vm_fini(S);
     free(S->croots);
+    free(S->gc.held);
     free(S->finalizing);
     free(S->statics);
     free(S->interned.slots);

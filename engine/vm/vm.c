@@ -291,8 +291,14 @@ static void finish(Sim *S, Obj result)
             vm->exit_status = kbd ? 130 : 1;
         }
     }
-    shutdown(S);
     vm->done = 1;
+}
+
+void vm_finalize(Sim *S)
+{
+    if (!S->vm.done || S->vm.finalized) return;
+    S->vm.finalized = 1;
+    shutdown(S);
 }
 
 void vm_set_arena(Sim *S, const Obj *objs, size_t n)

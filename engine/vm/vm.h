@@ -38,6 +38,9 @@ void vm_roots(Sim *S, RefVisit visit, void *ud);
 /* Releases the VM's references at interpreter shutdown. */
 void vm_fini(Sim *S);
 
+/* The interpreter's shutdown (see sim_engine_finalize); once, when done. */
+void vm_finalize(Sim *S);
+
 /* PyErr_WriteUnraisable: "Exception ignored in: <repr of where>" and the
  * pending exception's traceback on stderr; the exception is cleared. */
 void vm_write_unraisable(Sim *S, Obj where);

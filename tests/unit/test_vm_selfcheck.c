@@ -47,7 +47,10 @@ static void test_enabled_programs_keep_the_ledger(void **state)
         assert_non_null(e);
         sim_engine_set_output(e, discard, NULL, to_stderr, NULL);
         sim_engine_set_selfcheck(e, 1);
-        if (sim_engine_load(e, src, n, line) == 0) sim_engine_run(e);
+        if (sim_engine_load(e, src, n, line) == 0) {
+            sim_engine_run(e);
+            sim_engine_finalize(e);
+        }
         sim_engine_free(e);
         free(src);
         programs++;

@@ -53,8 +53,16 @@ int sim_engine_load(SimEngine *e, const char *src, size_t len, const char *filen
  * has finished (then a no-op). */
 int sim_engine_step(SimEngine *e);
 
-/* Steps to the end; the exit status. */
+/* Steps to the end of the program; the exit status.  The interpreter is
+ * not finalized yet: its globals are still there to inspect. */
 int sim_engine_run(SimEngine *e);
+
+/* Py_FinalizeEx, the part a program can see: atexit functions, a
+ * collection, sys.modules emptied and a last collection -- where the
+ * __del__ methods of objects still alive at the end run, in python3's
+ * order.  Only once the program is done (run, or stepped to the end);
+ * once only.  Returns the exit status. */
+int sim_engine_finalize(SimEngine *e);
 
 /* python3's exit status: 0, 1 after an uncaught exception, SystemExit's
  * code, 130 after an uncaught KeyboardInterrupt... (valid when done). */
