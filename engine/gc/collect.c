@@ -203,11 +203,27 @@ static void update_refs(Sim *S, SimAddr containers)
     }
 }
 
+/* The ledger lists every reference; tp_traverse skips a few that cannot
+ * be part of a cycle -- and then they count as references from outside. */
+int gc_traverses(const Sim *S, const Holder *hd)
+{
+    if (hd->kind == H_DICT_KEY) return dk_kind(S, dict_keys(S, hd->owner)) == DICT_KEYS_GENERAL;
+    if (hd->kind != H_INTERNAL) return 1;
+    switch ((HolderReason)hd->reason) {
+    case R_TYPE_NAME:      /* ht_name, ht_qualname: str */
+    case R_TYPE_QUALNAME:
+    case R_TYPE_SLOTS:     /* ht_slots: a tuple of str */
+    case R_SHARED_KEYS:    /* the names in ht_cached_keys */
+        return 0;
+    default:
+        return 1;
+    }
+}
+
 static void visit_decref(Sim *S, Obj target, const Holder *hd, void *ud)
 {
-    (void)hd;
     (void)ud;
-    if (!ob_is_gc(S, target)) return;
+    if (!ob_is_gc(S, target) || !gc_traverses(S, hd)) return;
     SimAddr g = AS_GC(target);
     if (!is_collecting(S, g)) return;
     ob_set64(S, g, 8, raw_prev(S, g) - (UINT64_C(1) << PREV_SHIFT));
@@ -228,9 +244,8 @@ typedef struct Reach {
 
 static void visit_reachable(Sim *S, Obj target, const Holder *hd, void *ud)
 {
-    (void)hd;
     const Reach *r = ud;
-    if (!ob_is_gc(S, target)) return;
+    if (!ob_is_gc(S, target) || !gc_traverses(S, hd)) return;
     SimAddr g = AS_GC(target);
     /* other generations, and objects already scanned */
     if (!is_collecting(S, g)) return;

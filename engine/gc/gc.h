@@ -69,6 +69,10 @@ int64_t gc_collect_explicit(Sim *S, int generation);
  * callbacks, even when the collector is disabled; 0 if one is running. */
 int64_t gc_collect_nofail(Sim *S);
 
+/* 1 when CPython's tp_traverse visits the reference the ledger names by
+ * `hd` (gc.get_referents and the collector see only those). */
+int gc_traverses(const Sim *S, const Holder *hd);
+
 /* tp_clear of every type, NULL for types without one. */
 void (*gc_clear_fn(const Sim *S, Obj o))(Sim *S, Obj o);
 

@@ -43,7 +43,14 @@ Obj gen_new(Sim *S, Obj func)
 void gen_finalize(Sim *S, Obj g)
 {
     int state = gen_state(S, g);
-    if (state == FRAME_CREATED) gen_set_state(S, g, FRAME_COMPLETED);
+    if (state == FRAME_CREATED) {
+        /* gen_close throws GeneratorExit into a frame that has no handler
+         * yet: it leaves at once, and its locals are released */
+        gen_set_state(S, g, FRAME_CLEARED);
+        ob_set64(S, gen_frame(g), FRAME_PREVIOUS_OFF, 0);
+        frame_clear(S, gen_frame(g));
+        return;
+    }
     if (state != FRAME_SUSPENDED) return;
     if (S->call_hook) S->call_hook(S, g, g);
     exc_clear(S);

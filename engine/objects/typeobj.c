@@ -61,9 +61,10 @@ void descr_referents(Sim *S, Obj d, RefVisit visit, void *ud)
 
 /* type_dealloc's order (tp_base, tp_dict, tp_bases, tp_mro, ht_name,
  * ht_qualname, ht_slots); the shared keys follow. */
+/* type_traverse's order (dict, mro, bases, base), then what it skips. */
 static const ObField type_fields[] = {
-    {TP_BASE_OFF, R_TYPE_BASE},         {TP_DICT_OFF, R_TYPE_DICT},
-    {TP_BASES_OFF, R_TYPE_BASES},       {TP_MRO_OFF, R_TYPE_MRO},
+    {TP_DICT_OFF, R_TYPE_DICT},         {TP_MRO_OFF, R_TYPE_MRO},
+    {TP_BASES_OFF, R_TYPE_BASES},       {TP_BASE_OFF, R_TYPE_BASE},
     {TP_NAME_OFF, R_TYPE_NAME},         {TP_QUALNAME_OFF, R_TYPE_QUALNAME},
     {TP_SLOTS_OFF, R_TYPE_SLOTS},
 };
@@ -135,14 +136,23 @@ Obj type_new(Sim *S, Obj name, Obj bases, Obj ns)
     if (ob_size(S, bases) > 1)
         return exc_set(S, EXC_TypeError, "multiple inheritance is not part of refscope's subset");
     Obj base = ob_size(S, bases) ? tuple_item(S, bases, 0) : object_type;
+    /* type_new_get_bases: no bases means (object,), a new tuple */
+    Obj own_bases = ob_size(S, bases) ? 0 : tuple_pack(S, 1, &object_type);
+    if (!ob_size(S, bases) && !own_bases) return 0;
+    if (own_bases) bases = own_bases;
     int kind = instance_kind(S, base);
     int is_exc = kind == TI_EXCEPTION;
-    if (kind < 0)
+    if (kind < 0) {
+        ob_xdecref(S, own_bases, HOLD_TEMP);
         return exc_set(S, EXC_TypeError, "refscope can derive classes only from object, from list, "
                                          "from exception classes and from other classes");
+    }
     int has_slots;
     Obj slots = slot_names(S, ns, &has_slots);
-    if (has_slots && !slots) return 0;
+    if (has_slots && !slots) {
+        ob_xdecref(S, own_bases, HOLD_TEMP);
+        return 0;
+    }
     int64_t nslots = 0, want_dict = !has_slots, want_weak = !has_slots;
     for (int64_t i = 0; slots && i < ob_size(S, slots); i++) {
         if (slot_is(S, slots, i, "__dict__")) want_dict = 1;
@@ -181,7 +191,9 @@ Obj type_new(Sim *S, Obj name, Obj bases, Obj ns)
     ob_set64(S, type, TP_NAME_OFF, name);
     ob_incref(S, name, HOLD_INTERNAL(type, R_TYPE_NAME));
     ob_set64(S, type, TP_BASES_OFF, bases);
-    ob_incref(S, bases, HOLD_INTERNAL(type, R_TYPE_BASES));
+    if (own_bases) ob_move(S, bases, HOLD_TEMP, HOLD_INTERNAL(type, R_TYPE_BASES));
+    else ob_incref(S, bases, HOLD_INTERNAL(type, R_TYPE_BASES));
+    own_bases = 0;
     ob_set64(S, type, TP_BASE_OFF, base);
     ob_incref(S, base, HOLD_INTERNAL(type, R_TYPE_BASE));
 
@@ -256,6 +268,7 @@ fail:
     return 0;
 fail_slots:
     ob_xdecref(S, slots, HOLD_TEMP);
+    ob_xdecref(S, own_bases, HOLD_TEMP);
     return 0;
 }
 

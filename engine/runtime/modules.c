@@ -265,10 +265,10 @@ static void collect(Sim *S, Obj o, void *ud)
     if (!c->err && o != c->list && list_append(S, c->list, o)) c->err = 1;
 }
 
+/* tp_traverse: the ledger's walk without what CPython does not visit. */
 static void collect_referent(Sim *S, Obj target, const Holder *hd, void *ud)
 {
-    (void)hd;
-    collect(S, target, ud);
+    if (gc_traverses(S, hd)) collect(S, target, ud);
 }
 
 static Obj gc_get_referents(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
@@ -362,8 +362,9 @@ static Obj gc_get_objects(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj 
     int64_t g = -1;
     if (gen && gen != S->none) {
         if (int_as_i64(S, gen, &g)) return 0;
+        /* -1 is the C default: every generation */
         if (g >= 3) return exc_set(S, EXC_ValueError, "generation parameter must be less than the number of available generations (3)");
-        if (g < 0) return exc_set(S, EXC_ValueError, "generation parameter cannot be negative");
+        if (g < -1) return exc_set(S, EXC_ValueError, "generation parameter cannot be negative");
     }
     Obj l = list_new(S, 0);
     if (!l) return 0;
