@@ -206,14 +206,24 @@ static Obj gc_set_threshold(Sim *S, Obj self, const Obj *args, int64_t nargs, Ob
 {
     (void)self;
     if (cf_no_kwargs(S, "set_threshold", kwnames)) return 0;
-    if (nargs < 1 || nargs > 3)
-        return exc_set(S, EXC_TypeError, "set_threshold() takes at least 1 argument (%lld given)", (long long)nargs);
-    for (int64_t i = 0; i < nargs; i++) {
-        int64_t v;
-        if (int_as_i64(S, args[i], &v)) return 0;
-        S->gc.gen[i].threshold = v;
+    /* METH_VARARGS: the call packs the arguments into a tuple first */
+    Obj packed = tuple_pack(S, nargs, args);
+    if (!packed) return 0;
+    Obj r = 0;
+    int64_t v[3];
+    if (nargs < 1 || nargs > 3) {
+        exc_set(S, EXC_TypeError, "set_threshold() takes %s %d argument%s (%lld given)",
+                nargs < 1 ? "at least" : "at most", nargs < 1 ? 1 : 3, nargs < 1 ? "" : "s", (long long)nargs);
+        goto done;
     }
-    return none(S);
+    for (int64_t i = 0; i < nargs; i++) { /* PyArg_ParseTuple stores as it goes */
+        if (int_as_i64(S, args[i], &v[i])) goto done;
+        S->gc.gen[i].threshold = v[i];
+    }
+    r = none(S);
+done:
+    ob_decref(S, packed, HOLD_TEMP);
+    return r;
 }
 
 static Obj gc_enable(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
