@@ -276,6 +276,25 @@ static Obj static_str(Sim *S, uint32_t maxchar, int64_t len)
     return s;
 }
 
+Obj str_static_id(Sim *S, const char *s)
+{
+    size_t n = strlen(s);
+    Obj probe = str_from_utf8(S, s, n);
+    if (!probe) return 0;
+    /* already made (or interned by the program): that one */
+    InternTable *t = &S->interned;
+    Obj found = 0;
+    for (uint64_t i = t->cap ? slot_of(t, str_hash(S, probe)) : 0; t->cap && t->slots[i]; i = (i + 1) & (t->cap - 1))
+        if (str_eq(S, t->slots[i], probe)) found = t->slots[i];
+    ob_decref(S, probe, HOLD_TEMP);
+    if (found) return found;
+    Obj st = static_str(S, 0x7f, (int64_t)n);
+    if (!st) return exc_no_memory(S);
+    for (size_t i = 0; i < n; i++) str_set_char(S, st, (int64_t)i, (uint8_t)s[i]);
+    str_intern(S, &st);
+    return st;
+}
+
 int str_init_statics(Sim *S)
 {
     S->empty_str = static_str(S, 0, 0);

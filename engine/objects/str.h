@@ -52,6 +52,9 @@ int str_is_interned(const Sim *S, Obj s);
 
 /* Static singletons and the hash function, for sim_new and tests. */
 int str_init_statics(Sim *S);
+/* A _Py_ID identifier: an interned ASCII str, static (never freed), made
+ * at first use.  Borrowed reference; 0 with MemoryError. */
+Obj str_static_id(Sim *S, const char *s);
 uint64_t str_siphash13(uint64_t k0, uint64_t k1, const void *src, size_t len);
 
 void str_dealloc(Sim *S, Obj o);

@@ -79,9 +79,28 @@ static int write_obj(Sim *S, const Dest *d, Obj o)
     return r;
 }
 
+static Obj print_impl(Sim *S, const Obj *args, int64_t nargs, Obj kwnames);
+
+/* print is Argument Clinic with *args in 3.11: its parser's keyword tuple
+ * is made on the first call, and every call packs the positional
+ * arguments into a tuple (from the free list; () for none), released
+ * when print returns. */
 static Obj bi_print(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
 {
     (void)self;
+    static const char *const keywords[] = {"sep", "end", "file", "flush", NULL};
+    if (cf_parser_init(S, KWT_PRINT, keywords) < 0) return 0;
+    Obj varargs = tuple_pack(S, nargs, args);
+    if (!varargs) return 0;
+    vm_temp_push(S, varargs); /* a file's write() may run Python code */
+    Obj r = print_impl(S, args, nargs, kwnames);
+    vm_temp_pop(S);
+    ob_decref(S, varargs, HOLD_TEMP);
+    return r;
+}
+
+static Obj print_impl(Sim *S, const Obj *args, int64_t nargs, Obj kwnames)
+{
     Obj sep = cf_kwarg(S, args, nargs, kwnames, "sep"), end = cf_kwarg(S, args, nargs, kwnames, "end");
     int64_t nkw = kwnames ? ob_size(S, kwnames) : 0;
     for (int64_t i = 0; i < nkw; i++) {
@@ -285,6 +304,13 @@ static Obj bi_sorted(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnam
     Obj key = cf_kwarg(S, args, nargs, kwnames, "key"), rev = cf_kwarg(S, args, nargs, kwnames, "reverse");
     Obj l = rt_list_from(S, args[0]);
     if (!l) return 0;
+    /* the keywords go on to list.sort, whose parser makes its keyword
+     * tuple the first time */
+    static const char *const keywords[] = {"key", "reverse", NULL};
+    if (kwnames && ob_size(S, kwnames) && cf_parser_init(S, KWT_LIST_SORT, keywords) < 0) {
+        ob_decref(S, l, HOLD_TEMP);
+        return 0;
+    }
     int reverse = 0;
     if (rev) {
         reverse = rt_truth(S, rev);

@@ -42,6 +42,30 @@ int cf_positional(Sim *S, const char *name, int64_t nargs, Obj kwnames, int64_t 
     return -1;
 }
 
+_Static_assert(KWT_COUNT <= VM_KWTUPLES, "VmState.kwtuples has a slot per parser");
+
+int cf_parser_init(Sim *S, int slot, const char *const *keywords)
+{
+    if (S->vm.kwtuples[slot]) return 0;
+    int64_t n = 0;
+    while (keywords[n]) n++;
+    /* new_kwtuple: PyUnicode_InternFromString of each name */
+    Obj t = tuple_new(S, n);
+    if (!t) return -1;
+    for (int64_t i = 0; i < n; i++) {
+        Obj s = str_from_cstr(S, keywords[i]);
+        if (!s) {
+            ob_decref(S, t, HOLD_TEMP);
+            return -1;
+        }
+        str_intern(S, &s);
+        tuple_set_item(S, t, i, s);
+    }
+    S->vm.kwtuples[slot] = t;
+    ob_move(S, t, HOLD_TEMP, HOLD_INTERNAL(0, R_INTERP));
+    return 0;
+}
+
 Obj cf_kwarg(Sim *S, const Obj *args, int64_t nargs, Obj kwnames, const char *kw)
 {
     size_t len = strlen(kw);

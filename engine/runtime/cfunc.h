@@ -65,4 +65,23 @@ int cf_positional(Sim *S, const char *name, int64_t nargs, Obj kwnames, int64_t 
 /* The value of keyword `kw` among a call's keywords (borrowed), or 0. */
 Obj cf_kwarg(Sim *S, const Obj *args, int64_t nargs, Obj kwnames, const char *kw);
 
+/* The _PyArg_Parser of an Argument Clinic function makes its keyword
+ * tuple (a GC allocation, +1 to gc.get_count()[0]) the first time it
+ * parses keywords -- print: its first call -- and keeps it for good.
+ * Slots in S->vm.kwtuples, one per parser: */
+enum {
+    KWT_PRINT,        /* print(*args, sep, end, file, flush) */
+    KWT_LIST_SORT,    /* list.sort(*, key, reverse); sorted passes its keywords on */
+    KWT_STR_SPLIT,    /* str.split(sep, maxsplit) */
+    KWT_INT,          /* int(x, base) */
+    KWT_ROUND,        /* round(number, ndigits) */
+    KWT_STR_ENCODE,   /* str.encode(encoding, errors) */
+    KWT_STR_SPLITLINES, /* str.splitlines(keepends) */
+    KWT_SUM,          /* sum(iterable, start) */
+    KWT_COUNT
+};
+/* parser_init: makes slot's keyword tuple from the NULL-terminated names
+ * once.  0, or -1 with MemoryError. */
+int cf_parser_init(Sim *S, int slot, const char *const *keywords);
+
 #endif /* ENGINE_RUNTIME_CFUNC_H */

@@ -118,6 +118,8 @@ Obj setiter_next(Sim *S, Obj it);
 /* ---- constructors: TYPE(args...) for the built-in types ---- */
 
 Obj cf_new_list(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames);
+/* del l[lo:hi] (list_ass_slice with NULL): 0 or -1. */
+int listop_del_slice(Sim *S, Obj l, int64_t lo, int64_t hi);
 /* list.__init__ (a CFunc: self, then at most one iterable): None, a new
  * reference, or 0 with an exception. */
 Obj cf_list_init(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames);

@@ -355,6 +355,8 @@ done:
     return rc;
 }
 
+int listop_del_slice(Sim *S, Obj l, int64_t lo, int64_t hi) { return list_ass_slice(S, l, lo, hi, 0); }
+
 /* list_extend: the fast path for an exact list or tuple (or l itself);
  * otherwise an iterator, the length hint (default 8) preallocated, the
  * items appended, the array cut back to the length.  None (new
@@ -1353,6 +1355,8 @@ static Obj m_list_reverse(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj 
 static Obj m_list_sort(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
 {
     if (nargs) return exc_set(S, EXC_TypeError, "sort() takes no positional arguments");
+    static const char *const keywords[] = {"key", "reverse", NULL};
+    if (kwnames && ob_size(S, kwnames) && cf_parser_init(S, KWT_LIST_SORT, keywords) < 0) return 0;
     Obj key = 0;
     int reverse = 0;
     int64_t nkw = kwnames ? ob_size(S, kwnames) : 0;

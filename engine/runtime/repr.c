@@ -38,6 +38,7 @@
 #include "objects/tuple.h"
 #include "objects/typeobj.h"
 #include "objects/weakref.h"
+#include "runtime/containers.h"
 #include "runtime/registry.h"
 #include "runtime/runtime.h"
 #include "runtime/strops.h"
@@ -52,12 +53,39 @@ typedef struct ReprCtx {
 static Obj repr_in(Sim *S, ReprCtx *cx, Obj o);
 static Obj str_in(Sim *S, ReprCtx *cx, Obj o);
 
-/* Py_ReprEnter: 1 when o is already being repr'd, 0 after pushing it, -1
- * when the host is out of memory. */
+/* Py_ReprEnter's list: PyThreadState.dict["Py_Repr"], both made by the
+ * first repr of a container and kept for good (+2 to count[0] once, from
+ * the dict and list free lists when they have any).  Borrowed; 0 with
+ * MemoryError. */
+static Obj repr_list(Sim *S)
+{
+    if (!S->vm.tstate_dict) {
+        Obj d = dict_new(S);
+        if (!d) return 0;
+        S->vm.tstate_dict = d;
+        ob_move(S, d, HOLD_TEMP, HOLD_INTERNAL(0, R_INTERP));
+    }
+    Obj key = str_static_id(S, "Py_Repr");
+    if (!key) return 0;
+    Obj list = dict_getitem(S, S->vm.tstate_dict, key);
+    if (list || S->exc) return list;
+    list = list_new(S, 0);
+    if (!list) return 0;
+    int r = dict_setitem(S, S->vm.tstate_dict, key, list);
+    ob_decref(S, list, HOLD_TEMP);
+    return r < 0 ? 0 : list;
+}
+
+/* Py_ReprEnter: 1 when o is already being repr'd (it is in the thread's
+ * Py_Repr list), 0 after appending it there (the list holds it until
+ * Py_ReprLeave), -1 on MemoryError. */
 static int repr_enter(Sim *S, ReprCtx *cx, Obj o)
 {
-    for (size_t i = 0; i < cx->n; i++)
-        if (cx->stack[i] == o) return 1;
+    Obj list = repr_list(S);
+    if (!list) return -1;
+    for (int64_t i = list_len(S, list); --i >= 0;)
+        if (list_get(S, list, i) == o) return 1;
+    if (list_append(S, list, o) < 0) return -1;
     if (cx->n == cx->cap) {
         size_t cap = cx->cap ? cx->cap * 2 : 16;
         Obj *p = realloc(cx->stack, cap * sizeof *p);
@@ -72,7 +100,22 @@ static int repr_enter(Sim *S, ReprCtx *cx, Obj o)
     return 0;
 }
 
-static void repr_leave(ReprCtx *cx) { cx->n--; }
+/* Py_ReprLeave: the last occurrence of o leaves the list (PyList_SetSlice,
+ * which frees the array when the list becomes empty); a pending
+ * exception is kept aside meanwhile. */
+static void repr_leave(Sim *S, ReprCtx *cx)
+{
+    Obj o = cx->stack[--cx->n];
+    Obj list = S->vm.tstate_dict ? repr_list(S) : 0;
+    for (int64_t i = list ? list_len(S, list) : 0; --i >= 0;) {
+        if (list_get(S, list, i) != o) continue;
+        Obj saved = S->exc;
+        S->exc = 0;
+        listop_del_slice(S, list, i, i + 1);
+        S->exc = saved;
+        break;
+    }
+}
 
 static int recursion_limit(const Sim *S)
 {
@@ -227,13 +270,13 @@ static Obj seq_repr(Sim *S, ReprCtx *cx, Obj o, int is_list)
         int rc = put_repr(S, cx, &b, item);
         ob_decref(S, item, HOLD_TEMP);
         if (rc) {
-            repr_leave(cx);
+            repr_leave(S, cx);
             return fail(S, &b);
         }
     }
     if (!is_list && n == 1) sb_putc(&b, ',');
     sb_putc(&b, is_list ? ']' : ')');
-    repr_leave(cx);
+    repr_leave(S, cx);
     return sb_finish(S, &b);
 }
 
@@ -242,7 +285,7 @@ static Obj dict_repr_(Sim *S, ReprCtx *cx, Obj d)
     int r = repr_enter(S, cx, d);
     if (r) return r > 0 ? text(S, "{...}") : 0;
     if (dict_len(S, d) == 0) {
-        repr_leave(cx);
+        repr_leave(S, cx);
         return text(S, "{}");
     }
     StrBuf b;
@@ -263,12 +306,12 @@ static Obj dict_repr_(Sim *S, ReprCtx *cx, Obj d)
         ob_decref(S, k, HOLD_TEMP);
         ob_decref(S, v, HOLD_TEMP);
         if (rc) {
-            repr_leave(cx);
+            repr_leave(S, cx);
             return fail(S, &b);
         }
     }
     sb_putc(&b, '}');
-    repr_leave(cx);
+    repr_leave(S, cx);
     return sb_finish(S, &b);
 }
 
@@ -296,13 +339,13 @@ static Obj set_repr_(Sim *S, ReprCtx *cx, Obj s)
     for (int first = 1; set_next(S, s, &pos, &key); first = 0) {
         if (!first) sb_puts(&b, ", ");
         if (put_repr(S, cx, &b, key)) {
-            repr_leave(cx);
+            repr_leave(S, cx);
             return fail(S, &b);
         }
     }
     sb_putc(&b, '}');
     if (!exact) sb_putc(&b, ')');
-    repr_leave(cx);
+    repr_leave(S, cx);
     return sb_finish(S, &b);
 }
 
@@ -336,12 +379,12 @@ static Obj view_repr(Sim *S, ReprCtx *cx, Obj v)
             rc = put_repr(S, cx, &b, t == TI_DICT_KEYS ? k : val);
         }
         if (rc) {
-            repr_leave(cx);
+            repr_leave(S, cx);
             return fail(S, &b);
         }
     }
     sb_puts(&b, "])");
-    repr_leave(cx);
+    repr_leave(S, cx);
     return sb_finish(S, &b);
 }
 

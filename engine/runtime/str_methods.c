@@ -516,8 +516,17 @@ static Obj split_common(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kw
     return do_split(S, self, sep, maxsplit, right);
 }
 
+/* The first call with keywords makes the parser's keyword tuple (kept). */
+static int kwtuple_once(Sim *S, Obj kwnames, int slot, const char *const *keywords)
+{
+    if (!kwnames || ob_size(S, kwnames) == 0) return 0;
+    return cf_parser_init(S, slot, keywords);
+}
+
 static Obj m_split(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
 {
+    static const char *const keywords[] = {"sep", "maxsplit", NULL};
+    if (kwtuple_once(S, kwnames, KWT_STR_SPLIT, keywords) < 0) return 0;
     return split_common(S, self, args, nargs, kwnames, "split", 0);
 }
 
@@ -528,7 +537,8 @@ static Obj m_rsplit(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwname
 
 static Obj m_splitlines(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
 {
-    static const char *const names[] = {"keepends"};
+    static const char *const names[] = {"keepends"}, *const keywords[] = {"keepends", NULL};
+    if (kwtuple_once(S, kwnames, KWT_STR_SPLITLINES, keywords) < 0) return 0;
     Obj v[1];
     if (parse_kw(S, "splitlines", args, nargs, kwnames, names, 1, v)) return 0;
     int keepends = 0;
@@ -1058,7 +1068,8 @@ static int name_is(const Sim *S, Obj s, const char *const *names)
 
 static Obj m_encode(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
 {
-    static const char *const names[] = {"encoding", "errors"};
+    static const char *const names[] = {"encoding", "errors"}, *const keywords[] = {"encoding", "errors", NULL};
+    if (kwtuple_once(S, kwnames, KWT_STR_ENCODE, keywords) < 0) return 0;
     static const char *const utf8[] = {"utf-8", "utf8", NULL};
     static const char *const ascii[] = {"ascii", "us-ascii", NULL};
     static const char *const latin1[] = {"latin-1", "latin1", "iso-8859-1", "iso8859-1", "l1", NULL};
