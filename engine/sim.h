@@ -184,6 +184,9 @@ typedef struct GcState {
         int64_t collected, uncollectable;
         uint64_t tick;
     } last;
+    int64_t phantom;             /* tracked objects CPython's start-up leaves that refscope
+                                  * does not build (gc/collect.c, gc_startup) */
+    int64_t phantom_frozen;      /* the same after gc.freeze() */
     Obj garbage;                 /* gc.garbage (a list held by the interpreter) */
     Obj callbacks;               /* gc.callbacks (a list held by the interpreter) */
     SimAddr work[6];             /* heads of the collector's own lists (gc/gc.h) */

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gc/gc.h"
 #include "compiler/compile.h"
 #include "compiler/parser.h"
 #include "sim/engine.h"
@@ -105,6 +106,7 @@ int sim_engine_load(SimEngine *S, const char *src, size_t len, const char *filen
 {
     AstArena *a = ast_arena_new();
     if (!a) return 1;
+    int64_t count0 = S->gc.gen[0].count;
     ParseError pe;
     int status = 1;
     Node *m = parse_module(a, src, len, filename, &pe);
@@ -121,6 +123,7 @@ int sim_engine_load(SimEngine *S, const char *src, size_t len, const char *filen
             vm_set_arena(S, arena.objs, arena.n);
             vm_set_source(S, filename, src, len);
             status = vm_load(S, code) == 0 ? 0 : 1;
+            if (status == 0) gc_startup(S, count0);
             ob_decref(S, code, HOLD_TEMP);
         }
         free(arena.objs);

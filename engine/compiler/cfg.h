@@ -104,11 +104,14 @@ typedef struct NameList {
     int hcap;
 } NameList;
 
-/* Host map from a key (a pointer or an object address) to an Obj. */
+/* Host map from a key (a pointer or an object address) to an Obj.  The
+ * keys are also kept in insertion order, so that walks over the map never
+ * depend on host addresses (the simulation must be deterministic). */
 typedef struct PtrMap {
     uint64_t *keys;
     Obj *vals;
     size_t cap, used;
+    uint64_t *order;          /* the keys, first inserted first */
 } PtrMap;
 
 /* The module-wide constant cache (c_const_cache): canonical objects,

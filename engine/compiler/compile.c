@@ -56,10 +56,15 @@ static int ptrmap_grow(PtrMap *m)
 
 int ptrmap_put(PtrMap *m, uint64_t key, Obj v)
 {
-    if ((m->used + 1) * 2 > m->cap && ptrmap_grow(m) < 0) return -1;
+    if ((m->used + 1) * 2 > m->cap) {
+        if (ptrmap_grow(m) < 0) return -1;
+        uint64_t *order = realloc(m->order, m->cap / 2 * sizeof *order);
+        if (!order) return -1;
+        m->order = order;
+    }
     size_t j = mix64(key) & (m->cap - 1);
     while (m->keys[j] && m->keys[j] != key) j = (j + 1) & (m->cap - 1);
-    if (!m->keys[j]) m->used++;
+    if (!m->keys[j]) m->order[m->used++] = key;
     m->keys[j] = key;
     m->vals[j] = v;
     return 0;
@@ -80,14 +85,18 @@ void ptrmap_free(PtrMap *m)
 {
     free(m->keys);
     free(m->vals);
+    free(m->order);
     memset(m, 0, sizeof *m);
 }
 
-/* Releases the TEMP reference behind every value of the map. */
+/* Releases the TEMP reference behind every value of the map, in
+ * insertion order. */
 static void ptrmap_release(Sim *S, PtrMap *m)
 {
-    for (size_t i = 0; i < m->cap; i++)
-        if (m->keys[i] && m->vals[i]) ob_decref(S, m->vals[i], HOLD_TEMP);
+    for (size_t i = 0; i < m->used; i++) {
+        Obj v = ptrmap_get(m, m->order[i]);
+        if (v) ob_decref(S, v, HOLD_TEMP);
+    }
     ptrmap_free(m);
 }
 
@@ -1065,9 +1074,9 @@ static int in_consts(const Sim *S, Obj code, Obj o)
 static int collect_arena(Compiler *c, Obj co, ArenaObjs *arena)
 {
     Sim *S = c->S;
-    for (size_t i = 0; i < c->node_consts.cap; i++) {
-        Obj v = c->node_consts.vals ? c->node_consts.vals[i] : 0;
-        if (!v || !c->node_consts.keys[i] || ob_static_base(S, v) || ob_is(S, v, TI_CODE)) continue;
+    for (size_t i = 0; i < c->node_consts.used; i++) { /* in the order the parser made them */
+        Obj v = ptrmap_get(&c->node_consts, c->node_consts.order[i]);
+        if (!v || ob_static_base(S, v) || ob_is(S, v, TI_CODE)) continue;
         if (c->cache.cap) {
             size_t j = cache_slot(c, v, ckey_hash(c, v));
             if (c->cache.slots[j]) v = c->cache.slots[j];

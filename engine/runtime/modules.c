@@ -352,6 +352,8 @@ static Obj gc_freeze(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnam
         gc_list_merge(S, S->gc.gen[i].head, S->gc.permanent.head);
         S->gc.gen[i].count = 0;
     }
+    S->gc.phantom_frozen += S->gc.phantom; /* CPython's start-up objects go too */
+    S->gc.phantom = 0;
     return none(S);
 }
 
@@ -360,6 +362,8 @@ static Obj gc_unfreeze(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwn
     (void)self, (void)args;
     if (cf_noargs(S, "unfreeze", nargs, kwnames)) return 0;
     gc_list_merge(S, S->gc.permanent.head, S->gc.gen[2].head);
+    S->gc.phantom += S->gc.phantom_frozen;
+    S->gc.phantom_frozen = 0;
     return none(S);
 }
 

@@ -159,9 +159,17 @@ int vm_init(Sim *S)
     ob_decref(S, name, HOLD_TEMP);
     if (!vm->main_mod) return -1;
     Obj g = ob_get64(S, vm->main_mod, MODULE_DICT_OFF);
+    /* python3 has sys and weakref loaded before a script starts (gc it
+     * makes on import), in this sys.modules order */
+    Obj sys = builtins_make_module(S, "sys");
+    if (!sys || dict_set_cstr(S, vm->modules, "sys", sys)) return -1;
+    ob_decref(S, sys, HOLD_TEMP);
     if (dict_set_cstr(S, g, "__builtins__", vm->builtins_mod) || dict_set_cstr(S, vm->modules, "builtins", vm->builtins_mod) ||
         dict_set_cstr(S, vm->modules, "__main__", vm->main_mod))
         return -1;
+    Obj wr = builtins_make_module(S, "weakref");
+    if (!wr || dict_set_cstr(S, vm->modules, "weakref", wr)) return -1;
+    ob_decref(S, wr, HOLD_TEMP);
     return 0;
 }
 

@@ -266,7 +266,7 @@ static void test_golden_snapshots(void **state)
         if (snapshot(cmd, err, sizeof err) != 0) fail_msg("%s: %s", name, err);
         snprintf(cmd, sizeof cmd, "%s -o '%s'", args, out2);
         assert_int_equal(snapshot(cmd, NULL, 0), 0);
-        size_t n1, n2, ng;
+        size_t n1 = 0, n2 = 0, ng = 0;
         char *a = slurp(out1, &n1), *b = slurp(out2, &n2), *g = slurp(golden, &ng);
         assert_non_null(a);
         assert_non_null(b);
@@ -304,7 +304,7 @@ static void test_stdout_is_the_same(void **state)
     snprintf(args, sizeof args, "frames.py --tick 30 -o '%s'", out);
     assert_int_equal(snapshot(args, NULL, 0), 0);
     assert_int_equal(snapshot("frames.py --tick 30", NULL, 0), 0);
-    size_t n1, n2;
+    size_t n1 = 0, n2 = 0;
     char *a = slurp(out, &n1), *b = slurp(so, &n2);
     assert_true(n1 > 1000 && n1 == n2 && !memcmp(a, b, n1));
     free(b);
@@ -397,7 +397,7 @@ static void test_schema_rejects_bad_snapshots(void **state)
     (void)state;
     char golden[300], first[512];
     snprintf(golden, sizeof golden, "%s/cycle.json", golden_dir);
-    size_t n;
+    size_t n = 0;
     char *doc = slurp(golden, &n);
     assert_non_null(doc);
     assert_int_equal(check_schema(doc, n, first, sizeof first), 0);
@@ -472,7 +472,7 @@ static void test_writing_changes_nothing(void **state)
     (void)state;
     char path[512];
     snprintf(path, sizeof path, "%s/frames.py", cases_dir);
-    size_t len;
+    size_t len = 0;
     char *src = slurp(path, &len);
     assert_non_null(src);
     char msg[256];
