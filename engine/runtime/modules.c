@@ -298,41 +298,46 @@ static Obj gc_get_referents(Sim *S, Obj self, const Obj *args, int64_t nargs, Ob
 }
 
 typedef struct Referrers {
-    Obj target, list;
+    Obj objs, list;   /* the arguments' tuple, the result */
     int hit, err;
 } Referrers;
 
+/* referrersvisit: does this reference point at one of the arguments? */
 static void referrer_visit(Sim *S, Obj target, const Holder *hd, void *ud)
 {
-    (void)S, (void)hd;
     Referrers *r = ud;
-    if (target == r->target) r->hit = 1;
+    if (r->hit || !gc_traverses(S, hd)) return;
+    for (int64_t i = 0; i < ob_size(S, r->objs); i++)
+        if (tuple_item(S, r->objs, i) == target) r->hit = 1;
 }
 
 static void referrer_of(Sim *S, Obj o, void *ud)
 {
     Referrers *r = ud;
-    if (r->err || o == r->list || !ob_is_gc(S, o) || !gc_is_tracked(S, o)) return;
+    if (r->err || o == r->objs || o == r->list) return;
     r->hit = 0;
     ob_referents(S, o, referrer_visit, r);
     if (r->hit && list_append(S, r->list, o)) r->err = 1;
 }
 
+/* gc.get_referrers(*objs): METH_VARARGS (the arguments arrive as a new
+ * tuple); every object of generations 0, 1, 2, in list order, whose
+ * tp_traverse reaches one of them, once. */
 static Obj gc_get_referrers(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
 {
     (void)self;
     if (cf_no_kwargs(S, "get_referrers", kwnames)) return 0;
+    Obj objs = tuple_pack(S, nargs, args);
+    if (!objs) return 0;
     Obj l = list_new(S, 0);
-    if (!l) return 0;
-    for (int64_t i = 0; i < nargs; i++) {
-        Referrers r = {args[i], l, 0, 0};
-        objmap_each(S, referrer_of, &r);
-        if (r.err) {
-            ob_decref(S, l, HOLD_TEMP);
-            return 0;
-        }
+    Referrers r = {objs, l, 0, !l};
+    for (int g = 0; g < 3 && !r.err; g++) gc_list_each(S, S->gc.gen[g].head, referrer_of, &r);
+    ob_decref(S, objs, HOLD_TEMP);
+    if (r.err && l) {
+        ob_decref(S, l, HOLD_TEMP);
+        return 0;
     }
-    return l;
+    return r.err ? 0 : l;
 }
 
 static Obj gc_get_freeze_count(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
