@@ -493,9 +493,12 @@ static int64_t collect_main(Sim *S, int generation, Result *res)
     int64_t m = 0, n = 0;
     if (gc->debug & GC_DEBUG_STATS) {
         say(S, "gc: collecting generation %d...\n", generation);
+        /* with CPython's start-up objects, as python3 would count them */
         say(S, "gc: objects in each generation: %" PRId64 " %" PRId64 " %" PRId64 "\n",
-            gc_list_size(S, gc->gen[0].head), gc_list_size(S, gc->gen[1].head), gc_list_size(S, gc->gen[2].head));
-        say(S, "gc: objects in permanent generation: %" PRId64 "\n", gc_list_size(S, gc->permanent.head));
+            gc_list_size(S, gc->gen[0].head), gc_list_size(S, gc->gen[1].head),
+            gc_list_size(S, gc->gen[2].head) + gc->phantom);
+        say(S, "gc: objects in permanent generation: %" PRId64 "\n",
+            gc_list_size(S, gc->permanent.head) + gc->phantom_frozen);
     }
     if (generation + 1 < 3) gc->gen[generation + 1].count += 1;
     for (int i = 0; i <= generation; i++) gc->gen[i].count = 0;
