@@ -38,43 +38,42 @@ static Obj none(Sim *S)
 
 /* ---- print ---- */
 
-/* Where print writes: stream 1 or 2 for sys.stdout/sys.stderr, or 0 for
- * another object (its write method is called). */
-typedef struct Dest {
-    int stream;
-    Obj file;
-} Dest;
-
-static int put_text(Sim *S, const Dest *d, Obj s)
+/* PyFile_WriteObject(v, file, Py_PRINT_RAW): file.write is looked up
+ * with PyObject_GetAttr for every piece -- a bound builtin method, a GC
+ * allocation (+1 to count[0], so it may trigger a collection) -- before
+ * str(v) is taken; the write is called, then the str and the method are
+ * released (-1).  0, or -1 with an exception. */
+static int file_write(Sim *S, Obj file, Obj v)
 {
-    if (d->stream) return rt_write_str(S, d->stream, s);
-    Obj w = rt_getattr_cstr(S, d->file, "write");
+    Obj name = str_static_id(S, "write"); /* _Py_ID(write): static */
+    if (!name) return -1;
+    Obj w = rt_getattr(S, file, name);
     if (!w) return -1;
-    Obj r = rt_call(S, w, &s, 1, 0);
+    vm_temp_push(S, w); /* str(v) and the write may run Python code */
+    Obj s = rt_str(S, v);
+    Obj r = 0;
+    if (s) {
+        vm_temp_push(S, s);
+        r = rt_call(S, w, &s, 1, 0);
+        vm_temp_pop(S);
+        ob_decref(S, s, HOLD_TEMP);
+    }
+    vm_temp_pop(S);
     ob_decref(S, w, HOLD_TEMP);
     if (!r) return -1;
     ob_decref(S, r, HOLD_TEMP);
     return 0;
 }
 
-static int put_cstr(Sim *S, const Dest *d, const char *text)
+/* PyFile_WriteString: the text as a str (" " and "\n" are latin-1
+ * singletons in CPython: nothing allocated), then PyFile_WriteObject. */
+static int file_write_cstr(Sim *S, Obj file, const char *text)
 {
-    if (d->stream) {
-        rt_write(S, d->stream, text, strlen(text));
-        return 0;
-    }
     Obj s = str_from_cstr(S, text);
     if (!s) return -1;
-    int r = put_text(S, d, s);
-    ob_decref(S, s, HOLD_TEMP);
-    return r;
-}
-
-static int write_obj(Sim *S, const Dest *d, Obj o)
-{
-    Obj s = rt_str(S, o);
-    if (!s) return -1;
-    int r = put_text(S, d, s);
+    vm_temp_push(S, s);
+    int r = file_write(S, file, s);
+    vm_temp_pop(S);
     ob_decref(S, s, HOLD_TEMP);
     return r;
 }
@@ -121,17 +120,15 @@ static Obj print_impl(Sim *S, const Obj *args, int64_t nargs, Obj kwnames)
         ob_type_name(S, end, t, sizeof t);
         return exc_set(S, EXC_TypeError, "end must be None or a string, not %s", t);
     }
+    /* file=None means sys.stdout (builtin_print_impl) */
     Obj file = cf_kwarg(S, args, nargs, kwnames, "file");
-    Dest d = {1, 0};
-    if (file && file != S->none) {
-        d.stream = ob_is(S, file, TI_TEXTIO) ? (int)ob_get64(S, file, 16) : 0;
-        d.file = file;
-    }
+    if (!file || file == S->none) file = builtins_stdio(S, 1);
+    if (!file) return 0;
     for (int64_t i = 0; i < nargs; i++) {
-        if (i > 0 && (sep ? put_text(S, &d, sep) : put_cstr(S, &d, " "))) return 0;
-        if (write_obj(S, &d, args[i])) return 0;
+        if (i > 0 && (sep ? file_write(S, file, sep) : file_write_cstr(S, file, " "))) return 0;
+        if (file_write(S, file, args[i])) return 0;
     }
-    if (end ? put_text(S, &d, end) : put_cstr(S, &d, "\n")) return 0;
+    if (end ? file_write(S, file, end) : file_write_cstr(S, file, "\n")) return 0;
     return none(S);
 }
 
