@@ -15,6 +15,7 @@
 #include <stdlib.h>
 
 #include "gc/gc.h"
+#include "gc/lists.h"
 #include "objects/abstract.h"
 #include "objects/dict.h"
 #include "objects/exc.h"
@@ -27,78 +28,6 @@
 #include "objects/weakref.h"
 #include "runtime/runtime.h"
 #include "vm/vm.h"
-
-/* ---- PyGC_Head bits (CPython's names) ---- */
-
-#define NEXT_MASK_UNREACHABLE UINT64_C(1)
-#define PREV_MASK_FINALIZED   UINT64_C(1)
-#define PREV_MASK_COLLECTING  UINT64_C(2)
-#define PREV_SHIFT 2
-#define PREV_MASK (~UINT64_C(3))
-
-#define AS_GC(o) ((o) - GC_HEAD_SIZE)
-#define FROM_GC(g) ((g) + GC_HEAD_SIZE)
-
-static uint64_t raw_next(const Sim *S, SimAddr g) { return ob_get64(S, g, 0); }
-static uint64_t raw_prev(const Sim *S, SimAddr g) { return ob_get64(S, g, 8); }
-static SimAddr gc_next(const Sim *S, SimAddr g) { return raw_next(S, g) & ~NEXT_MASK_UNREACHABLE; }
-static SimAddr gc_prev(const Sim *S, SimAddr g) { return raw_prev(S, g) & PREV_MASK; }
-static void set_next(Sim *S, SimAddr g, uint64_t v) { ob_set64(S, g, 0, v); }
-static void set_prev(Sim *S, SimAddr g, SimAddr p) { ob_set64(S, g, 8, (raw_prev(S, g) & ~PREV_MASK) | p); }
-static int64_t get_refs(const Sim *S, SimAddr g) { return (int64_t)(raw_prev(S, g) >> PREV_SHIFT); }
-static int is_collecting(const Sim *S, SimAddr g) { return (raw_prev(S, g) & PREV_MASK_COLLECTING) != 0; }
-static void clear_collecting(Sim *S, SimAddr g) { ob_set64(S, g, 8, raw_prev(S, g) & ~PREV_MASK_COLLECTING); }
-
-static void set_refs(Sim *S, SimAddr g, int64_t refs)
-{
-    ob_set64(S, g, 8, (raw_prev(S, g) & ~PREV_MASK) | ((uint64_t)refs << PREV_SHIFT));
-}
-
-/* gc_reset_refs: FINALIZED kept, COLLECTING set, refs stored. */
-static void reset_refs(Sim *S, SimAddr g, int64_t refs)
-{
-    ob_set64(S, g, 8, (raw_prev(S, g) & PREV_MASK_FINALIZED) | PREV_MASK_COLLECTING |
-                          ((uint64_t)refs << PREV_SHIFT));
-}
-
-int64_t gc_get_refs(const Sim *S, Obj o) { return get_refs(S, AS_GC(o)); }
-int gc_is_collecting(const Sim *S, Obj o) { return is_collecting(S, AS_GC(o)); }
-int gc_is_unreachable_marked(const Sim *S, Obj o) { return (raw_next(S, AS_GC(o)) & NEXT_MASK_UNREACHABLE) != 0; }
-
-/* ---- lists ---- */
-
-SimAddr gc_list_head(const Sim *S, GcListId id)
-{
-    if (id <= GC_LIST_GEN2) return S->gc.gen[id].head;
-    if (id == GC_LIST_PERMANENT) return S->gc.permanent.head;
-    if (id < GC_LIST_UNTRACKED) return S->gc.work[id - GC_LIST_UNREACHABLE];
-    return 0;
-}
-
-static void list_init(Sim *S, SimAddr head)
-{
-    ob_set64(S, head, 0, head);
-    ob_set64(S, head, 8, head);
-}
-
-static int list_is_empty(const Sim *S, SimAddr head) { return gc_next(S, head) == head; }
-
-static void gl_append(Sim *S, SimAddr node, SimAddr list)
-{
-    SimAddr last = gc_prev(S, list);
-    set_next(S, last, node);
-    set_prev(S, node, last);
-    set_next(S, node, list);
-    ob_set64(S, list, 8, node);
-}
-
-static void list_remove(Sim *S, SimAddr node)
-{
-    SimAddr prev = gc_prev(S, node), next = gc_next(S, node);
-    set_next(S, prev, next);
-    set_prev(S, next, prev);
-    set_next(S, node, 0);
-}
 
 /* ---- events ---- */
 
@@ -134,8 +63,8 @@ static int list_of(const Sim *S, SimAddr g)
 
 static void list_move(Sim *S, SimAddr node, SimAddr list, int from, int to)
 {
-    list_remove(S, node);
-    gl_append(S, node, list);
+    gcl_remove(S, node);
+    gcl_append(S, node, list);
     emit_move(S, node, from, to);
 }
 
@@ -255,7 +184,7 @@ static void visit_reachable(Sim *S, Obj target, const Holder *hd, void *ud)
         SimAddr prev = gc_prev(S, g), next = gc_next(S, g);
         set_next(S, prev, raw_next(S, g)); /* keeps the mark on prev */
         set_prev(S, next, prev);
-        gl_append(S, g, r->young);
+        gcl_append(S, g, r->young);
         set_refs(S, g, 1);
         emit_move(S, g, r->unreachable_id, r->young_id);
         emit_refs(S, g, GC_PHASE_MOVE_UNREACHABLE);
@@ -304,7 +233,7 @@ static void deduce_unreachable(Sim *S, SimAddr base, SimAddr unreachable, int ba
     phase_done(S, GC_PHASE_UPDATE_REFS, generation);
     subtract_refs(S, base);
     phase_done(S, GC_PHASE_SUBTRACT_REFS, generation);
-    list_init(S, unreachable);
+    gcl_init(S, unreachable);
     move_unreachable(S, base, unreachable, base_id, unreachable_id);
     S->gc.refs_mode = 0;
     phase_done(S, GC_PHASE_MOVE_UNREACHABLE, generation);
@@ -361,7 +290,7 @@ static void untrack_dicts(Sim *S, SimAddr head, int id)
 static int64_t handle_weakrefs(Sim *S, SimAddr unreachable, SimAddr old, int old_id)
 {
     SimAddr wrcb = gc_list_head(S, GC_LIST_WRCB);
-    list_init(S, wrcb);
+    gcl_init(S, wrcb);
     for (SimAddr g = gc_next(S, unreachable), next; g != unreachable; g = next) {
         Obj op = FROM_GC(g);
         next = gc_next(S, g);
@@ -384,7 +313,7 @@ static int64_t handle_weakrefs(Sim *S, SimAddr unreachable, SimAddr old, int old
         }
     }
     int64_t freed = 0;
-    while (!list_is_empty(S, wrcb)) {
+    while (!gcl_is_empty(S, wrcb)) {
         SimAddr g = gc_next(S, wrcb);
         Obj wr = FROM_GC(g);
         Obj callback = ob_get64(S, wr, WR_CALLBACK_OFF);
@@ -408,8 +337,8 @@ static int has_finalizer(const Sim *S, Obj o)
 static void finalize_garbage(Sim *S, SimAddr collectable)
 {
     SimAddr seen = gc_list_head(S, GC_LIST_SEEN);
-    list_init(S, seen);
-    while (!list_is_empty(S, collectable)) {
+    gcl_init(S, seen);
+    while (!gcl_is_empty(S, collectable)) {
         SimAddr g = gc_next(S, collectable);
         Obj op = FROM_GC(g);
         list_move(S, g, seen, GC_LIST_UNREACHABLE, GC_LIST_SEEN);
@@ -459,7 +388,7 @@ static void debug_cycle(Sim *S, const char *msg, Obj o)
  * gc.garbage); what stays alive goes to old. */
 static void delete_garbage(Sim *S, SimAddr collectable, SimAddr old, int old_id)
 {
-    while (!list_is_empty(S, collectable)) {
+    while (!gcl_is_empty(S, collectable)) {
         SimAddr g = gc_next(S, collectable);
         Obj op = FROM_GC(g);
         if (S->gc.debug & GC_DEBUG_SAVEALL) {
@@ -527,7 +456,7 @@ static int64_t collect_main(Sim *S, int generation, Result *res)
     /* move_legacy_finalizers: no type of the subset has tp_del, so the
      * list stays empty; the marks come off every unreachable object. */
     SimAddr finalizers = gc_list_head(S, GC_LIST_FINALIZERS);
-    list_init(S, finalizers);
+    gcl_init(S, finalizers);
     for (SimAddr g = gc_next(S, unreachable); g != unreachable; g = gc_next(S, g))
         set_next(S, g, raw_next(S, g) & ~NEXT_MASK_UNREACHABLE);
     phase_done(S, GC_PHASE_LEGACY_FINALIZERS, generation);
@@ -685,27 +614,4 @@ void gc_startup(Sim *S, int64_t base_count0)
     gc->long_lived_total = 0;              /* no full collection yet */
     static const GcGenStats stats[3] = {{22, 43, 0}, {2, 92, 0}, {0, 0, 0}};
     memcpy(gc->stats, stats, sizeof stats);
-}
-
-int gc_init(Sim *S)
-{
-    GcGen *gens[4] = {&S->gc.gen[0], &S->gc.gen[1], &S->gc.gen[2], &S->gc.permanent};
-    static const int64_t thresholds[4] = {700, 10, 10, 0};
-    for (int i = 0; i < 4; i++) {
-        SimAddr head = pm_static_alloc(S->heap, GC_HEAD_SIZE, 16);
-        if (!head) return -1;
-        list_init(S, head);
-        gens[i]->head = head;
-        gens[i]->threshold = thresholds[i];
-        gens[i]->count = 0;
-    }
-    for (int i = GC_LIST_UNREACHABLE; i < GC_LIST_UNTRACKED; i++) {
-        SimAddr head = pm_static_alloc(S->heap, GC_HEAD_SIZE, 16);
-        if (!head) return -1;
-        list_init(S, head);
-        S->gc.work[i - GC_LIST_UNREACHABLE] = head;
-    }
-    S->gc.enabled = 1;
-    S->gc.last.generation = -1;
-    return 0;
 }

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "gc/gc.h"
+#include "gc/lists.h"
 #include "objects/exc.h"
 #include "objects/object.h"
 
@@ -125,77 +126,6 @@ void ob_free_object(Sim *S, Obj o)
     if (heap) ob_decref(S, type, HOLD_INTERNAL(o, R_OB_TYPE));
 }
 
-/* ---- GC heads: gc_next at o-16, gc_prev at o-8 ---- */
-
-static SimAddr gc_head(Obj o) { return o - GC_HEAD_SIZE; }
-
-int gc_is_tracked(const Sim *S, Obj o)
-{
-    return ob_get64(S, gc_head(o), 0) != 0;
-}
-
-/* gc_prev's two low bits are flags (FINALIZED, COLLECTING): tracking and
- * untracking keep them, as _PyObject_GC_TRACK/UNTRACK do. */
-#define GC_PREV_FLAGS UINT64_C(3)
-#define GC_FINALIZED UINT64_C(1)
-
-void gc_track(Sim *S, Obj o)
-{
-    SimAddr g = gc_head(o), gen0 = S->gc.gen[0].head;
-    SimAddr last = ob_get64(S, gen0, 8);
-    ob_set64(S, last, 0, g);       /* last->next = g */
-    ob_set64(S, g, 8, last | (ob_get64(S, g, 8) & GC_PREV_FLAGS));
-    ob_set64(S, g, 0, gen0);       /* g->next = gen0 */
-    ob_set64(S, gen0, 8, g);       /* gen0->prev = g */
-}
-
-void gc_list_merge(Sim *S, SimAddr from, SimAddr to)
-{
-    SimAddr first = ob_get64(S, from, 0);
-    if (first == from) return;
-    SimAddr last = ob_get64(S, from, 8) & ~GC_PREV_FLAGS, tail = ob_get64(S, to, 8) & ~GC_PREV_FLAGS;
-    ob_set64(S, tail, 0, first);
-    ob_set64(S, first, 8, tail | (ob_get64(S, first, 8) & GC_PREV_FLAGS));
-    ob_set64(S, last, 0, to);
-    ob_set64(S, to, 8, last);
-    ob_set64(S, from, 0, from);
-    ob_set64(S, from, 8, from);
-}
-
-int64_t gc_list_size(const Sim *S, SimAddr head)
-{
-    int64_t n = 0;
-    for (SimAddr g = ob_get64(S, head, 0); g != head; g = ob_get64(S, g, 0)) n++;
-    return n;
-}
-
-void gc_list_each(Sim *S, SimAddr head, void (*fn)(Sim *S, Obj o, void *ud), void *ud)
-{
-    for (SimAddr g = ob_get64(S, head, 0); g != head;) {
-        SimAddr next = ob_get64(S, g, 0);
-        fn(S, g + GC_HEAD_SIZE, ud);
-        g = next;
-    }
-}
-
-int gc_is_finalized(const Sim *S, Obj o) { return (ob_get64(S, gc_head(o), 8) & GC_FINALIZED) != 0; }
-
-void gc_set_finalized(Sim *S, Obj o)
-{
-    ob_set64(S, gc_head(o), 8, ob_get64(S, gc_head(o), 8) | GC_FINALIZED);
-}
-
-void gc_untrack(Sim *S, Obj o)
-{
-    SimAddr g = gc_head(o);
-    SimAddr next = ob_get64(S, g, 0), prev = ob_get64(S, g, 8) & ~(uint64_t)3;
-    if (!next) return;
-    ob_set64(S, prev, 0, next);
-    ob_set64(S, next, 8, (ob_get64(S, next, 8) & 3) | prev);
-    ob_set64(S, g, 0, 0);
-    ob_set64(S, g, 8, ob_get64(S, g, 8) & GC_FINALIZED);
-}
-
 /* ---- deallocation ---- */
 
 void ob_dealloc(Sim *S, Obj o)
@@ -217,7 +147,7 @@ void ob_dealloc(Sim *S, Obj o)
     if (S->dealloc_depth >= TRASH_UNWIND_LEVEL) {
         /* _PyTrash_thread_deposit_object: park it, linked via gc_prev. */
         /* the trash list reuses gc_prev's pointer bits, keeping its flags */
-        ob_set64(S, gc_head(o), 8, S->trash | (ob_get64(S, gc_head(o), 8) & GC_PREV_FLAGS));
+        ob_set64(S, AS_GC(o), 8, S->trash | (ob_get64(S, AS_GC(o), 8) & ~PREV_MASK));
         S->trash = o;
         return;
     }
@@ -227,8 +157,8 @@ void ob_dealloc(Sim *S, Obj o)
     /* _PyTrash_thread_destroy_chain, once fully unwound. */
     while (S->trash && S->dealloc_depth <= 0) {
         Obj t = S->trash;
-        S->trash = ob_get64(S, gc_head(t), 8) & ~GC_PREV_FLAGS;
-        ob_set64(S, gc_head(t), 8, ob_get64(S, gc_head(t), 8) & GC_PREV_FLAGS);
+        S->trash = ob_get64(S, AS_GC(t), 8) & PREV_MASK;
+        ob_set64(S, AS_GC(t), 8, ob_get64(S, AS_GC(t), 8) & ~PREV_MASK);
         S->dealloc_depth++;
         ob_info(S, t)->dealloc(S, t);
         S->dealloc_depth--;
