@@ -609,6 +609,7 @@ static void object_cb(void *ud, const SimObjectInfo *in)
         else if (in->gc_generation == SIM_GC_ELSEWHERE) gen = ctext(s, "collecting");
         else gen = cJSON_CreateNull();
         put(s, gc, "generation", gen);
+        put(s, gc, "list", in->gc_list >= 0 ? ctext(s, sim_gc_list_name((unsigned)in->gc_list)) : cJSON_CreateNull());
         put(s, gc, "finalized", cJSON_CreateBool(in->gc_finalized));
     }
     put(s, o, "gc", gc);

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gc/gc.h"
 #include "alloc/pymalloc.h"
 #include "inspect/si.h"
 #include "objects/abstract.h"
@@ -63,7 +64,6 @@ static uint64_t shape_request(const Sim *S, Obj o, uint32_t pre)
     }
 }
 
-static int gen_of_list(Sim *S, Obj o);
 
 /* Fills everything but the holders and the generation of a tracked
  * object (the caller knows it, or looks it up). */
@@ -80,6 +80,7 @@ static void fill_info(Sim *S, Obj o, SimObjectInfo *in)
     in->szclass = in->arena = in->pool = in->block_index = SIM_NONE;
     in->is_gc = ob_is_gc(S, o);
     in->gc_generation = SIM_GC_UNTRACKED;
+    in->gc_list = -1;
     if (in->is_gc) {
         in->gc_tracked = gc_is_tracked(S, o);
         in->gc_finalized = gc_is_finalized(S, o);
@@ -110,6 +111,14 @@ static void fill_info(Sim *S, Obj o, SimObjectInfo *in)
 
 /* ---- generations ---- */
 
+/* A generation number for the inspection's gc_generation. */
+static int generation_of(int list)
+{
+    if (list < 0) return SIM_GC_UNTRACKED;
+    if (list <= GC_LIST_GEN2) return list;
+    return list == GC_LIST_PERMANENT ? SIM_GC_PERMANENT : SIM_GC_ELSEWHERE;
+}
+
 typedef struct GenFind {
     Obj target;
     int found;
@@ -122,15 +131,15 @@ static void gen_find(Sim *S, Obj o, void *ud)
     if (o == g->target) g->found = 1;
 }
 
-/* The generation whose list holds o (a walk of up to four lists). */
-static int gen_of_list(Sim *S, Obj o)
+/* The list that holds o: a walk of the lists until it is found. */
+static int list_holding(Sim *S, Obj o)
 {
-    for (int i = 0; i <= 3; i++) {
+    for (int i = 0; i < GC_LIST_UNTRACKED; i++) {
         GenFind g = {o, 0};
-        gc_list_each(S, i < 3 ? S->gc.gen[i].head : S->gc.permanent.head, gen_find, &g);
-        if (g.found) return i < 3 ? i : SIM_GC_PERMANENT;
+        gc_list_each(S, gc_list_head(S, (GcListId)i), gen_find, &g);
+        if (g.found) return i;
     }
-    return SIM_GC_ELSEWHERE;
+    return -1;
 }
 
 typedef struct GenEntry {
@@ -176,7 +185,7 @@ static int gen_lookup(const GenIndex *g, Obj o)
         if (g->v[mid].o < o) lo = mid + 1;
         else hi = mid;
     }
-    return lo < g->n && g->v[lo].o == o ? g->v[lo].gen : SIM_GC_ELSEWHERE;
+    return lo < g->n && g->v[lo].o == o ? g->v[lo].gen : -1;
 }
 
 /* ---- the holder index: every reference, sorted by target ---- */
@@ -252,7 +261,10 @@ static void walk_object(Sim *S, Obj o, void *ud)
     Walk *w = ud;
     SimObjectInfo in;
     fill_info(S, o, &in);
-    if (in.gc_tracked) in.gc_generation = gen_lookup(&w->gens, o);
+    if (in.gc_tracked) {
+        in.gc_list = gen_lookup(&w->gens, o);
+        in.gc_generation = generation_of(in.gc_list);
+    }
     if (w->with_holders) {
         /* objects come in address order, and the index is sorted: skip
          * references to anything that is not a live object */
@@ -274,9 +286,9 @@ int sim_inspect_objects(SimEngine *S, unsigned flags, SimObjectFn fn, void *ud)
     w.fn = fn;
     w.ud = ud;
     w.with_holders = (flags & SIM_INSPECT_HOLDERS) != 0;
-    for (int i = 0; i <= 3; i++) {
-        w.gens.cur = i < 3 ? i : SIM_GC_PERMANENT;
-        gc_list_each(S, i < 3 ? S->gc.gen[i].head : S->gc.permanent.head, gen_collect, &w.gens);
+    for (int i = 0; i < GC_LIST_UNTRACKED; i++) { /* the collector's lists too */
+        w.gens.cur = i;
+        gc_list_each(S, gc_list_head(S, (GcListId)i), gen_collect, &w.gens);
     }
     int status = w.gens.oom ? -1 : 0;
     if (status == 0) qsort(w.gens.v, w.gens.n, sizeof *w.gens.v, gen_cmp);
@@ -301,7 +313,10 @@ int sim_inspect_object(SimEngine *S, uint64_t id, SimObjectInfo *out)
 {
     if (!objmap_is_live(S, id)) return -1;
     fill_info(S, id, out);
-    if (out->gc_tracked) out->gc_generation = gen_of_list(S, id);
+    if (out->gc_tracked) {
+        out->gc_list = list_holding(S, id);
+        out->gc_generation = generation_of(out->gc_list);
+    }
     return 0;
 }
 

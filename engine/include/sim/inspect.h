@@ -85,6 +85,10 @@ typedef struct SimObjectInfo {
     int is_gc;               /* has a PyGC_Head */
     int gc_tracked;
     int gc_generation;       /* 0..2, SIM_GC_PERMANENT, SIM_GC_UNTRACKED, SIM_GC_ELSEWHERE */
+    int gc_list;             /* the list it is on, a SIM_GC_LISTS id (sim/events.h): a
+                                generation, the permanent one, or -- seen from a
+                                __del__ or callback the collector runs -- one of the
+                                collection's own lists; -1 when untracked */
     int gc_finalized;        /* PEP 442: __del__ already ran */
     /* Filled only by sim_inspect_objects with SIM_INSPECT_HOLDERS: */
     const SimHolder *holders; /* every holder of this object, ledger order */
