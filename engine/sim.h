@@ -229,6 +229,7 @@ typedef struct VmState {
     Obj builtins_mod, builtins;  /* the builtins module and its dict */
     Obj main_mod;                /* __main__ */
     Obj modules;                 /* sys.modules */
+    Obj sys_mod;                 /* the sys module, held as interp->sysdict is */
     Obj finalizers;              /* weakref.finalize's registry (a list), or 0 */
     Obj tstate_dict;             /* PyThreadState.dict (Py_ReprEnter's), made at first use, or 0 */
 #define VM_KWTUPLES 8

@@ -65,7 +65,7 @@ void vm_roots(Sim *S, RefVisit visit, void *ud)
         Holder hd = HOLD_INTERNAL(0, R_PARSER_ARENA);
         visit(S, vm->arena[i], &hd, ud);
     }
-    Obj held[] = {vm->builtins_mod, vm->main_mod, vm->modules, vm->finalizers, vm->tstate_dict,
+    Obj held[] = {vm->builtins_mod, vm->main_mod, vm->sys_mod, vm->modules, vm->finalizers, vm->tstate_dict,
                   S->gc.garbage, S->gc.callbacks};
     for (size_t i = 0; i < sizeof held / sizeof held[0]; i++) {
         if (!held[i]) continue;
@@ -161,9 +161,12 @@ int vm_init(Sim *S)
     Obj g = ob_get64(S, vm->main_mod, MODULE_DICT_OFF);
     /* python3 has sys and weakref loaded before a script starts (gc it
      * makes on import), in this sys.modules order */
+    /* the interpreter keeps its own reference to sys (interp->sysdict):
+     * what sys holds outlives the collections at exit */
     Obj sys = builtins_make_module(S, "sys");
     if (!sys || dict_set_cstr(S, vm->modules, "sys", sys)) return -1;
-    ob_decref(S, sys, HOLD_TEMP);
+    vm->sys_mod = sys;
+    ob_move(S, sys, HOLD_TEMP, HOLD_INTERNAL(0, R_INTERP));
     if (dict_set_cstr(S, g, "__builtins__", vm->builtins_mod) || dict_set_cstr(S, vm->modules, "builtins", vm->builtins_mod) ||
         dict_set_cstr(S, vm->modules, "__main__", vm->main_mod))
         return -1;
