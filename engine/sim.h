@@ -232,7 +232,7 @@ typedef struct VmState {
     Obj sys_mod;                 /* the sys module, held as interp->sysdict is */
     Obj finalizers;              /* weakref.finalize's registry (a list), or 0 */
     Obj tstate_dict;             /* PyThreadState.dict (Py_ReprEnter's), made at first use, or 0 */
-#define VM_KWTUPLES 8
+#define VM_KWTUPLES 16
     Obj kwtuples[VM_KWTUPLES];   /* C functions' _PyArg_Parser.kwtuple, made at first use, or 0 */
     Obj stdio[3];                /* sys.stdout and sys.stderr at [1] and [2] (static) */
     Obj *arena;                  /* constants the parser's arena holds while __main__ runs */

@@ -43,8 +43,14 @@ static Obj ret(Sim *S, Obj v)
     return v;
 }
 
-static Obj no_attr(Sim *S, Obj o, Obj name)
+/* The AttributeError of a missing attribute.  quiet: CPython would leave
+ * it unmade -- _PyObject_LookupAttr's generic lookup never raises, and a
+ * lazily set error (PyErr_Format with no exception being handled) is
+ * cleared before anything normalizes it -- so nothing is allocated and
+ * no exception is set.  Returns 0. */
+static Obj no_attr_q(Sim *S, Obj o, Obj name, int quiet)
 {
+    if (quiet) return 0;
     char tn[64], an[128];
     str_to_utf8(S, name, an, sizeof an);
     if (is_type(S, o)) {
@@ -58,6 +64,8 @@ static Obj no_attr(Sim *S, Obj o, Obj name)
     tp_name(S, ob_type(S, o), tn, sizeof tn);
     return exc_set(S, EXC_AttributeError, "'%s' object has no attribute '%s'", tn, an);
 }
+
+static Obj no_attr(Sim *S, Obj o, Obj name) { return no_attr_q(S, o, name, 0); }
 
 static Obj mro_lookup(Sim *S, Obj type, Obj name)
 {
@@ -245,7 +253,7 @@ static Obj special_attr(Sim *S, Obj o, Obj name)
 }
 
 /* Class attributes: a class's own MRO, or a static type's methods. */
-static Obj type_getattr(Sim *S, Obj type, Obj name)
+static Obj type_getattr(Sim *S, Obj type, Obj name, int quiet)
 {
     if (is_heap_type(S, type)) {
         Obj v = rt_type_lookup(S, type, name);
@@ -270,7 +278,7 @@ static Obj type_getattr(Sim *S, Obj type, Obj name)
             Obj d = cf_descriptor(S, (TypeId)tp_index(S, t), ix);
             return d ? ret(S, d) : 0;
         }
-        return no_attr(S, type, name);
+        return no_attr_q(S, type, name, quiet);
     }
     if (name_is(S, name, "__name__")) {
         char n[64];
@@ -288,7 +296,7 @@ static Obj type_getattr(Sim *S, Obj type, Obj name)
         Obj d = cf_descriptor(S, t, ix);
         return d ? ret(S, d) : 0;
     }
-    return no_attr(S, type, name);
+    return no_attr_q(S, type, name, quiet);
 }
 
 /* A function found on the class becomes a bound method. */
@@ -298,14 +306,14 @@ static Obj bind(Sim *S, Obj descr, Obj o)
     return ret(S, descr);
 }
 
-static Obj getattr_impl(Sim *S, Obj o, Obj name);
+static Obj getattr_impl(Sim *S, Obj o, Obj name, int suppress);
 
 /* PyObject_GetAttr: an AttributeError remembers the object and the name
  * (set_attribute_error_context) -- the exception keeps `o` alive -- for
  * the "Did you mean" of its report. */
 Obj rt_getattr(Sim *S, Obj o, Obj name)
 {
-    Obj v = getattr_impl(S, o, name);
+    Obj v = getattr_impl(S, o, name, 0);
     if (!v && S->exc && exc_type_is(S, ob_type(S, S->exc), EXC_AttributeError) &&
         !ob_get64(S, S->exc, EXC_ATTR_OBJ_OFF) && !ob_get64(S, S->exc, EXC_ATTR_NAME_OFF)) {
         exc_set_field_once(S, S->exc, EXC_ATTR_NAME_OFF, name);
@@ -314,7 +322,34 @@ Obj rt_getattr(Sim *S, Obj o, Obj name)
     return v;
 }
 
-static Obj getattr_impl(Sim *S, Obj o, Obj name)
+/* The AttributeError PyObject_GenericGetAttr raises and normalizes inside
+ * module_getattro (its name and obj set), cleared at once: a transient
+ * exception object (+1 then -1 to count[0]).  0, or -1 with another
+ * exception (MemoryError) pending. */
+static int generic_attr_error(Sim *S, Obj o, Obj name)
+{
+    char tn[64], an[128];
+    str_to_utf8(S, name, an, sizeof an);
+    tp_name(S, ob_type(S, o), tn, sizeof tn);
+    exc_set(S, EXC_AttributeError, "'%s' object has no attribute '%s'", tn, an);
+    if (!exc_matches(S, EXC_AttributeError)) return -1;
+    exc_set_field_once(S, S->exc, EXC_ATTR_NAME_OFF, name);
+    exc_set_field_once(S, S->exc, EXC_ATTR_OBJ_OFF, o);
+    exc_clear(S);
+    return 0;
+}
+
+/* The attribute lookup of tp_getattro.  suppress: _PyObject_LookupAttr's
+ * (a missing attribute is 0 without an exception when CPython makes no
+ * AttributeError object):
+ *   - generic getattr (instances, built-in objects) with suppress=1 never
+ *     raises;
+ *   - type_getattro raises lazily: an object is made only when an
+ *     exception is being handled (_PyErr_SetObject normalizes to chain);
+ *   - module_getattro first calls PyObject_GenericGetAttr, which raises
+ *     and normalizes (set_attribute_error_context), then clears that and
+ *     raises its own lazily. */
+static Obj getattr_impl(Sim *S, Obj o, Obj name, int suppress)
 {
     if (!ob_is(S, name, TI_STR)) {
         char tn[64];
@@ -322,21 +357,22 @@ static Obj getattr_impl(Sim *S, Obj o, Obj name)
         return exc_set(S, EXC_TypeError, "attribute name must be string, not '%s'", tn);
     }
     Obj type = ob_type(S, o);
-    if (is_type(S, o)) return type_getattr(S, o, name);
+    if (is_type(S, o)) return type_getattr(S, o, name, suppress && !S->vm.handled);
     if (ob_is(S, o, TI_SUPER)) return super_getattr(S, o, name);
     if (ob_is(S, o, TI_MODULE)) {
         Obj v = dict_getitem(S, ob_get64(S, o, MODULE_DICT_OFF), name);
         if (v) return ret(S, v);
         if (S->exc) return 0;
         if (name_is(S, name, "__dict__")) return ret(S, ob_get64(S, o, MODULE_DICT_OFF));
-        return no_attr(S, o, name);
+        if (generic_attr_error(S, o, name) < 0) return 0;
+        return no_attr_q(S, o, name, suppress && !S->vm.handled);
     }
     if (is_heap_type(S, type)) {
         Obj descr = rt_type_lookup(S, type, name);
         if (descr && ob_is(S, descr, TI_MEMBER_DESCR)) {
             Obj v = instance_lookup(S, o, name);
             if (v) return ret(S, v);
-            return no_attr(S, o, name);
+            return no_attr_q(S, o, name, suppress);
         }
         if (descr && ob_is(S, descr, TI_GETSET_DESCR)) {
             if (ob_get64(S, descr, DESCR_WHICH_OFF) == 0) {
@@ -365,13 +401,13 @@ static Obj getattr_impl(Sim *S, Obj o, Obj name)
             int64_t ix = cf_method_index(S, (TypeId)tp_index(S, t), name);
             if (ix >= 0) return builtin_new(S, (uint32_t)ix, o, 0);
         }
-        return no_attr(S, o, name);
+        return no_attr_q(S, o, name, suppress);
     }
     Obj sp = special_attr(S, o, name);
     if (sp || S->exc) return sp;
     int64_t ix = cf_method_index(S, (TypeId)tp_index(S, type), name);
     if (ix >= 0) return builtin_new(S, (uint32_t)ix, o, 0);
-    return no_attr(S, o, name);
+    return no_attr_q(S, o, name, suppress);
 }
 
 Obj rt_getattr_cstr(Sim *S, Obj o, const char *name)
@@ -383,18 +419,22 @@ Obj rt_getattr_cstr(Sim *S, Obj o, const char *name)
     return v;
 }
 
+int rt_lookup_attr(Sim *S, Obj o, Obj name, Obj *result)
+{
+    *result = getattr_impl(S, o, name, 1);
+    if (*result) return 1;
+    if (!S->exc) return 0;
+    if (!exc_matches(S, EXC_AttributeError)) return -1;
+    exc_clear(S);
+    return 0;
+}
+
 int rt_hasattr(Sim *S, Obj o, Obj name)
 {
-    Obj v = rt_getattr(S, o, name);
-    if (v) {
-        ob_decref(S, v, HOLD_TEMP);
-        return 1;
-    }
-    if (exc_matches(S, EXC_AttributeError)) {
-        exc_clear(S);
-        return 0;
-    }
-    return -1;
+    Obj v;
+    int r = rt_lookup_attr(S, o, name, &v);
+    if (r > 0) ob_decref(S, v, HOLD_TEMP);
+    return r;
 }
 
 int rt_setattr(Sim *S, Obj o, Obj name, Obj value)

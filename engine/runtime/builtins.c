@@ -252,13 +252,14 @@ static Obj bi_getattr(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwna
         ob_type_name(S, args[1], n, sizeof n);
         return exc_set(S, EXC_TypeError, "attribute name must be string, not '%s'", n);
     }
-    Obj v = rt_getattr(S, args[0], args[1]);
-    if (!v && nargs == 3 && exc_matches(S, EXC_AttributeError)) {
-        exc_clear(S);
-        ob_incref(S, args[2], HOLD_TEMP);
-        return args[2];
-    }
-    return v;
+    if (nargs < 3) return rt_getattr(S, args[0], args[1]);
+    /* with a default: _PyObject_LookupAttr, which often makes no
+     * AttributeError at all */
+    Obj v;
+    int r = rt_lookup_attr(S, args[0], args[1], &v);
+    if (r) return r > 0 ? v : 0;
+    ob_incref(S, args[2], HOLD_TEMP);
+    return args[2];
 }
 
 static Obj bi_setattr(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
@@ -610,7 +611,16 @@ Obj cf_new_enumerate(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnam
     return en;
 }
 
+static Obj zip_new(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames);
+
+/* zip has no vectorcall in 3.11: _PyObject_MakeTpCall packs the arguments
+ * into a tuple (and a dict) for zip_new. */
 Obj cf_new_zip(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    return cf_call_varargs(S, zip_new, type, args, nargs, kwnames, NULL);
+}
+
+static Obj zip_new(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames)
 {
     (void)type;
     if (kwnames && ob_size(S, kwnames)) return exc_set(S, EXC_TypeError, "zip() takes no keyword arguments");

@@ -240,7 +240,7 @@ static Obj bi_pow(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
     static const char *const names[] = {"base", "exp", "mod"};
     (void)self;
     Obj p[3];
-    if (num_parse_args(S, "pow", args, nargs, kwnames, names, 0, 2, 3, 3, p) < 0) return 0;
+    if (num_parse_args(S, "pow", args, nargs, kwnames, names, 0, 2, 3, 3, p, -1) < 0) return 0;
     Obj a = p[0], b = p[1], c = p[2];
     if (!c || c == S->none) return rt_binop(S, a, b, OP_POW);
     if (num_is_int(S, a) && num_is_int(S, b) && num_is_int(S, c)) return long_pow_mod(S, a, b, c);
@@ -262,7 +262,7 @@ static Obj bi_round(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwname
     static const char *const names[] = {"number", "ndigits"};
     (void)self;
     Obj p[2];
-    if (num_parse_args(S, "round", args, nargs, kwnames, names, 0, 1, 2, 2, p) < 0) return 0;
+    if (num_parse_args(S, "round", args, nargs, kwnames, names, 0, 1, 2, 2, p, KWT_ROUND) < 0) return 0;
     Obj x = p[0], nd = p[1] == S->none ? 0 : p[1];
     if (num_is_int(S, x)) return num_int_round(S, x, nd);
     if (num_is_float(S, x)) return num_float_round_method(S, x, nd);
@@ -400,7 +400,7 @@ static Obj bi_sum(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
     static const char *const names[] = {"", "start"};
     (void)self;
     Obj p[2];
-    if (num_parse_args(S, "sum", args, nargs, kwnames, names, 1, 1, 2, 2, p) < 0) return 0;
+    if (num_parse_args(S, "sum", args, nargs, kwnames, names, 1, 1, 2, 2, p, KWT_SUM) < 0) return 0;
     Obj it = rt_iter(S, p[0]);
     if (!it) return 0;
     Obj result, item, temp;

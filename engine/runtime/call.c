@@ -81,6 +81,60 @@ static Obj exception_new(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj k
     return e;
 }
 
+/* slot_tp_init's call of __init__: _PyObject_Call_Prepend puts self
+ * before the arguments in a stack array (a PyMem_Malloc'd one past
+ * _PY_FASTCALL_SMALL_STACK = 5 slots).  With keywords,
+ * _PyObject_VectorcallDictTstate unpacks the dict (_PyStack_UnpackDict): a
+ * second PyMem_Malloc'd array with a new reference to every argument and
+ * keyword value, and a new kwnames tuple of the dict's keys (a GC
+ * allocation unless the free list serves it); after the call the
+ * references, that array and the tuple are released, then the first
+ * array.  New reference, or 0 with S->exc set. */
+static Obj call_init(Sim *S, Obj init, Obj self, const Obj *args, int64_t nargs, Obj kwdict)
+{
+    int64_t n = nargs + 1, nk = kwdict ? dict_len(S, kwdict) : 0;
+    SimAddr prepend = n > 5 ? pm_malloc(S->heap, 8 * (uint64_t)n) : 0;
+    if (n > 5 && !prepend) return exc_no_memory(S);
+    if (nk == 0) {
+        Obj r = call_prepend(S, init, self, args, nargs, 0);
+        if (prepend) pm_free(S->heap, prepend);
+        return r;
+    }
+    /* one slot more for PY_VECTORCALL_ARGUMENTS_OFFSET */
+    SimAddr stack = pm_malloc(S->heap, 8 * (uint64_t)(1 + n + nk));
+    Obj kwnames = stack ? tuple_new(S, nk) : 0;
+    if (!kwnames) {
+        if (stack) pm_free(S->heap, stack);
+        if (prepend) pm_free(S->heap, prepend);
+        return S->exc ? 0 : exc_no_memory(S);
+    }
+    Obj *v = malloc(sizeof(Obj) * (size_t)(n + nk));
+    if (!v) abort(); /* host out of memory */
+    v[0] = self;
+    if (nargs) memcpy(v + 1, args, sizeof(Obj) * (size_t)nargs);
+    for (int64_t i = 0; i < n; i++) ob_incref(S, v[i], HOLD_TEMP);
+    int64_t pos = 0, i = 0;
+    Obj key, value;
+    while (i < nk && dict_next(S, kwdict, &pos, &key, &value)) {
+        ob_incref(S, key, HOLD_TEMP);
+        tuple_set_item(S, kwnames, i, key);
+        ob_incref(S, value, HOLD_TEMP);
+        v[n + i++] = value;
+    }
+    /* the array's references are roots while __init__ runs */
+    for (int64_t k = 0; k < n + nk; k++) vm_temp_push(S, v[k]);
+    vm_temp_push(S, kwnames);
+    Obj r = rt_call(S, init, v, n, kwnames);
+    vm_temp_pop(S);
+    for (int64_t k = n + nk; k-- > 0;) vm_temp_pop(S);
+    for (int64_t k = 0; k < n + nk; k++) ob_decref(S, v[k], HOLD_TEMP);
+    free(v);
+    pm_free(S->heap, stack);
+    ob_decref(S, kwnames, HOLD_TEMP);
+    if (prepend) pm_free(S->heap, prepend);
+    return r;
+}
+
 /* type_call for a class: tp_new, then tp_init with (args, kwargs). */
 static Obj class_call(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames)
 {
@@ -120,7 +174,7 @@ static Obj class_call(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwna
     if (init || is_list) {
         vm_temp_push(S, obj);
         /* without an __init__ of its own, list.__init__ (list___init__) */
-        Obj r = init ? call_prepend(S, init, obj, args, nargs, kwnames)
+        Obj r = init ? call_init(S, init, obj, args, nargs, kwdict)
                      : cf_list_init(S, obj, args, nargs, kwnames);
         vm_temp_pop(S);
         if (!r) {

@@ -1,10 +1,12 @@
 /* cfunc.c -- argument checks for the engine's C functions (cfunc.h). */
 #include <string.h>
 
+#include "objects/dict.h"
 #include "objects/exc.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "runtime/cfunc.h"
+#include "vm/vm.h"
 
 static int64_t nkw(const Sim *S, Obj kwnames) { return kwnames ? ob_size(S, kwnames) : 0; }
 
@@ -77,4 +79,37 @@ Obj cf_kwarg(Sim *S, const Obj *args, int64_t nargs, Obj kwnames, const char *kw
         if (!strcmp(buf, kw)) return args[nargs + i];
     }
     return 0;
+}
+
+Obj cf_call_varargs(Sim *S, CFunc fn, Obj self, const Obj *args, int64_t nargs, Obj kwnames,
+                    const char *no_kw_name)
+{
+    if (no_kw_name && cf_no_kwargs(S, no_kw_name, kwnames)) return 0;
+    Obj argstuple = tuple_pack(S, nargs, args);
+    if (!argstuple) return 0;
+    vm_temp_push(S, argstuple);
+    Obj kwdict = 0;
+    int64_t n = nkw(S, kwnames);
+    if (n) {
+        /* _PyStack_AsDict: _PyDict_NewPresized, then each keyword in order */
+        kwdict = dict_new_presized(S, n);
+        if (kwdict) vm_temp_push(S, kwdict);
+        for (int64_t k = 0; kwdict && k < n; k++) {
+            if (dict_setitem(S, kwdict, tuple_item(S, kwnames, k), args[nargs + k]) == 0) continue;
+            vm_temp_pop(S);
+            ob_decref(S, kwdict, HOLD_TEMP);
+            kwdict = 0;
+        }
+        if (!kwdict) {
+            vm_temp_pop(S);
+            ob_decref(S, argstuple, HOLD_TEMP);
+            return 0;
+        }
+    }
+    Obj r = fn(S, self, args, nargs, kwnames);
+    if (kwdict) vm_temp_pop(S);
+    vm_temp_pop(S);
+    ob_decref(S, argstuple, HOLD_TEMP);
+    if (kwdict) ob_decref(S, kwdict, HOLD_TEMP);
+    return r;
 }

@@ -65,6 +65,23 @@ int cf_positional(Sim *S, const char *name, int64_t nargs, Obj kwnames, int64_t 
 /* The value of keyword `kw` among a call's keywords (borrowed), or 0. */
 Obj cf_kwarg(Sim *S, const Obj *args, int64_t nargs, Obj kwnames, const char *kw);
 
+/* The METH_VARARGS calling convention, as CPython's adapters apply it
+ * (method_vectorcall_VARARGS[_KEYWORDS] for methods, _PyObject_MakeTpCall
+ * for PyCFunctions without vectorcall and for types without it, such as
+ * str and zip): the positional arguments packed into a new tuple (the ()
+ * singleton for none; otherwise a GC allocation unless the tuple free
+ * list serves it) and, with keywords, a new dict of them (_PyStack_AsDict)
+ * -- both made before the C function runs, interpreter roots while it
+ * runs (it may run Python code), released after it, tuple first.
+ *
+ * cf_call_varargs calls fn(S, self, args, nargs, kwnames) between the two.
+ * no_kw_name: METH_VARARGS without METH_KEYWORDS -- keywords are refused
+ * ("NAME() takes no keyword arguments", _PyArg_NoKwnames) before anything
+ * is packed; 0 for METH_VARARGS|METH_KEYWORDS and type calls.  Returns
+ * fn's result (a new reference), or 0 with S->exc set. */
+Obj cf_call_varargs(Sim *S, CFunc fn, Obj self, const Obj *args, int64_t nargs, Obj kwnames,
+                    const char *no_kw_name);
+
 /* The _PyArg_Parser of an Argument Clinic function makes its keyword
  * tuple (a GC allocation, +1 to gc.get_count()[0]) the first time it
  * parses keywords -- print: its first call -- and keeps it for good.
@@ -78,6 +95,7 @@ enum {
     KWT_STR_ENCODE,   /* str.encode(encoding, errors) */
     KWT_STR_SPLITLINES, /* str.splitlines(keepends) */
     KWT_SUM,          /* sum(iterable, start) */
+    KWT_STR_RSPLIT,   /* str.rsplit(sep, maxsplit) */
     KWT_COUNT
 };
 /* parser_init: makes slot's keyword tuple from the NULL-terminated names

@@ -279,14 +279,15 @@ int dictop_update_arg(Sim *S, Obj d, Obj arg)
 {
     if (ob_is(S, arg, TI_DICT)) return dict_merge(S, d, arg, 1);
     if (is_heap_type(S, arg)) {
-        /* _PyObject_LookupAttr(arg, "keys"): a mapping if it has one */
-        Obj keys = rt_getattr_cstr(S, arg, "keys");
-        if (keys) {
+        /* _PyObject_LookupAttr(arg, "keys"): a mapping if it has one (no
+         * AttributeError object made when it has none) */
+        Obj name = str_static_id(S, "keys"), keys;
+        int r = name ? rt_lookup_attr(S, arg, name, &keys) : -1;
+        if (r < 0) return -1;
+        if (r) {
             ob_decref(S, keys, HOLD_TEMP);
             return merge_mapping(S, d, arg);
         }
-        if (!exc_matches(S, EXC_AttributeError)) return -1;
-        exc_clear(S);
     }
     /* the built-in types other than dict have no keys() */
     return merge_seq2(S, d, arg);

@@ -48,11 +48,18 @@ static Obj sys_getrefcount(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj
     return int_from_i64(S, ob_refcnt(S, args[0]));
 }
 
-static Obj sys_getsizeof(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+static Obj getsizeof_(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
 {
     (void)self;
     if (cf_positional(S, "getsizeof", nargs, kwnames, 1, 2)) return 0;
     return int_from_i64(S, (int64_t)ob_getsizeof(S, args[0]));
+}
+
+/* sys.getsizeof is METH_VARARGS|METH_KEYWORDS: its arguments arrive as a
+ * tuple (and a dict). */
+static Obj sys_getsizeof(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    return cf_call_varargs(S, getsizeof_, self, args, nargs, kwnames, NULL);
 }
 
 static Obj sys_intern(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)

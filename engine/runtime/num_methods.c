@@ -52,7 +52,7 @@ static int kw_is(const Sim *S, Obj k, const char *name)
 
 int num_parse_args(Sim *S, const char *fname, const Obj *args, int64_t nargs, Obj kwnames,
                    const char *const *names, int posonly, int minpos, int maxpos, int maxargs,
-                   Obj *out)
+                   Obj *out, int kwt)
 {
     int64_t nkwargs = nkw(S, kwnames);
     for (int i = 0; i < maxargs; i++) out[i] = 0;
@@ -60,6 +60,15 @@ int num_parse_args(Sim *S, const char *fname, const Obj *args, int64_t nargs, Ob
     if (nkwargs == 0 && nargs >= minpos && nargs <= maxpos) {
         for (int64_t i = 0; i < nargs; i++) out[i] = args[i];
         return 0;
+    }
+    if (kwt >= 0) {
+        /* parser_init: the keyword tuple holds the names after the
+         * positional-only ones */
+        const char *kw[8];
+        int n = 0;
+        for (int i = posonly; i < maxargs && n < 7; i++) kw[n++] = names[i];
+        kw[n] = NULL;
+        if (cf_parser_init(S, kwt, kw) < 0) return -1;
     }
     if (nargs + nkwargs > maxargs) {
         /* "keyword " when nargs == 0 avoids a wrong message (bpo-31229) */
@@ -512,17 +521,21 @@ static Obj long_new_impl(Sim *S, Obj x, Obj obase)
     return exc_set(S, EXC_TypeError, "int() can't convert non-string with explicit base");
 }
 
-Obj cf_new_int(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames)
+static Obj long_new(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames)
 {
     static const char *const names[] = {"", "base"};
     (void)type;
-    Obj targs, tkw, p[2];
-    if (num_tpcall_pack(S, args, nargs, kwnames, &targs, &tkw) < 0) return 0;
-    Obj r = 0;
-    if (num_parse_args(S, "int", args, nargs, kwnames, names, 1, 0, 2, 2, p) == 0)
-        r = long_new_impl(S, p[0], p[1]);
-    num_tpcall_release(S, targs, tkw);
-    return r;
+    Obj p[2];
+    if (num_parse_args(S, "int", args, nargs, kwnames, names, 1, 0, 2, 2, p, KWT_INT) < 0) return 0;
+    return long_new_impl(S, p[0], p[1]);
+}
+
+/* int has no vectorcall in 3.11: _PyObject_MakeTpCall packs the arguments
+ * (a tuple, a dict for keywords) before long_new parses them -- with
+ * base= its parser makes its keyword tuple the first time. */
+Obj cf_new_int(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    return cf_call_varargs(S, long_new, type, args, nargs, kwnames, NULL);
 }
 
 /* ---- text to float ---- */
@@ -829,7 +842,7 @@ static Obj int_to_bytes(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kw
 {
     static const char *const names[] = {"length", "byteorder", "signed"};
     Obj p[3];
-    if (num_parse_args(S, "to_bytes", args, nargs, kwnames, names, 0, 0, 2, 3, p) < 0) return 0;
+    if (num_parse_args(S, "to_bytes", args, nargs, kwnames, names, 0, 0, 2, 3, p, -1) < 0) return 0;
     int64_t length = 1;
     int little = 0, is_signed = 0;
     if (p[0]) {

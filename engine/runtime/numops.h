@@ -72,10 +72,13 @@ size_t num_repr_text(const Sim *S, Obj o, char *buf, size_t cap, int64_t maxchar
 /* _PyArg_UnpackKeywords (Argument Clinic) for `fname`: parameters
  * names[0..maxargs) (the first `posonly` positional-only), `minpos`
  * required, at most `maxpos` positional; out[i] the argument (borrowed)
- * or 0.  0, or -1 with CPython's TypeError. */
+ * or 0.  Off Clinic's fast path (keywords, or a positional count out of
+ * range) the parser makes its keyword tuple first (parser_init): slot
+ * `kwt` of cfunc.h's KWT_*, or -1 when CPython's start-up has already
+ * made that parser's.  0, or -1 with CPython's TypeError. */
 int num_parse_args(Sim *S, const char *fname, const Obj *args, int64_t nargs, Obj kwnames,
                    const char *const *names, int posonly, int minpos, int maxpos, int maxargs,
-                   Obj *out);
+                   Obj *out, int kwt);
 
 /* _PyObject_MakeTpCall's packing for tp_call / METH_VARARGS callees: a
  * tuple of the positional arguments and, with keywords, a dict (0 when

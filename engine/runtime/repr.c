@@ -43,6 +43,7 @@
 #include "runtime/runtime.h"
 #include "runtime/strops.h"
 #include "vm/disasm.h"
+#include "vm/vm.h"
 
 typedef struct ReprCtx {
     Obj *stack;          /* containers being repr'd (Py_ReprEnter's list) */
@@ -315,38 +316,49 @@ static Obj dict_repr_(Sim *S, ReprCtx *cx, Obj d)
     return sb_finish(S, &b);
 }
 
+/* set_repr: Py_ReprEnter first (an empty set too), then the keys as a
+ * list (PySequence_List: PyList_New(0), from the free list when it has
+ * one, extended through a set iterator), whose repr minus its brackets
+ * (PyUnicode_Substring, a new str) goes between the braces. */
 static Obj set_repr_(Sim *S, ReprCtx *cx, Obj s)
 {
     char name[128];
     obj_tp_name(S, s, name, sizeof name);
     StrBuf b;
     sb_init(&b);
-    if (set_len(S, s) == 0) {
-        sb_printf(&b, "%s()", name);
-        return sb_finish(S, &b);
-    }
     int r = repr_enter(S, cx, s);
     if (r) {
         if (r < 0) return 0;
         sb_printf(&b, "%s(...)", name);
         return sb_finish(S, &b);
     }
-    int exact = ob_is(S, s, TI_SET);
-    if (!exact) sb_printf(&b, "%s(", name);
-    sb_putc(&b, '{');
-    int64_t pos = 0;
-    Obj key;
-    for (int first = 1; set_next(S, s, &pos, &key); first = 0) {
-        if (!first) sb_puts(&b, ", ");
-        if (put_repr(S, cx, &b, key)) {
-            repr_leave(S, cx);
-            return fail(S, &b);
-        }
+    if (set_len(S, s) == 0) {
+        repr_leave(S, cx);
+        sb_printf(&b, "%s()", name);
+        return sb_finish(S, &b);
     }
-    sb_putc(&b, '}');
-    if (!exact) sb_putc(&b, ')');
+    Obj keys = cont_seq_fast(S, s, NULL);
+    Obj listrepr = 0;
+    if (keys) {
+        vm_temp_push(S, keys); /* the keys' __repr__ may run Python code */
+        listrepr = seq_repr(S, cx, keys, 1);
+        vm_temp_pop(S);
+        ob_decref(S, keys, HOLD_TEMP);
+    }
+    Obj inner = listrepr ? strop_substr(S, listrepr, 1, str_len(S, listrepr) - 1) : 0;
+    if (listrepr) ob_decref(S, listrepr, HOLD_TEMP);
+    if (!inner) {
+        repr_leave(S, cx);
+        return fail(S, &b);
+    }
+    if (ob_is(S, s, TI_SET)) sb_putc(&b, '{');
+    else sb_printf(&b, "%s({", name);
+    sb_str(&b, S, inner);
+    sb_puts(&b, ob_is(S, s, TI_SET) ? "}" : "})");
+    Obj result = sb_finish(S, &b);
+    ob_decref(S, inner, HOLD_TEMP);
     repr_leave(S, cx);
-    return sb_finish(S, &b);
+    return result;
 }
 
 /* dictview_repr: "dict_items([(1, 2)])" (CPython lists the view first;

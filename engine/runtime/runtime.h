@@ -49,6 +49,10 @@ Obj rt_getattr(Sim *S, Obj o, Obj name);            /* o.name */
 Obj rt_getattr_cstr(Sim *S, Obj o, const char *name);
 int rt_setattr(Sim *S, Obj o, Obj name, Obj value); /* value 0: del o.name */
 int rt_hasattr(Sim *S, Obj o, Obj name);            /* 1/0, -1 on other errors */
+/* _PyObject_LookupAttr: 1 with *result (new reference), 0 when missing
+ * (no exception; no AttributeError object made where CPython makes none),
+ * -1 with another exception. */
+int rt_lookup_attr(Sim *S, Obj o, Obj name, Obj *result);
 /* _PyType_Lookup: name in the class's MRO dicts; borrowed or 0 (no
  * exception). */
 Obj rt_type_lookup(Sim *S, Obj type, Obj name);

@@ -532,6 +532,9 @@ static Obj m_split(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames
 
 static Obj m_rsplit(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
 {
+    /* rsplit has its own parser (not made at start-up, unlike split's) */
+    static const char *const keywords[] = {"sep", "maxsplit", NULL};
+    if (kwtuple_once(S, kwnames, KWT_STR_RSPLIT, keywords) < 0) return 0;
     return split_common(S, self, args, nargs, kwnames, "rsplit", 1);
 }
 
@@ -827,12 +830,12 @@ static Obj find_common(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwn
     return int_from_i64(S, r);
 }
 
-static Obj m_find(Sim *S, Obj self, const Obj *a, int64_t n, Obj kw) { return find_common(S, self, a, n, kw, "find", 1, 0); }
-static Obj m_rfind(Sim *S, Obj self, const Obj *a, int64_t n, Obj kw) { return find_common(S, self, a, n, kw, "rfind", -1, 0); }
-static Obj m_index(Sim *S, Obj self, const Obj *a, int64_t n, Obj kw) { return find_common(S, self, a, n, kw, "index", 1, 1); }
-static Obj m_rindex(Sim *S, Obj self, const Obj *a, int64_t n, Obj kw) { return find_common(S, self, a, n, kw, "rindex", -1, 1); }
+static Obj find_(Sim *S, Obj self, const Obj *a, int64_t n, Obj kw) { return find_common(S, self, a, n, kw, "find", 1, 0); }
+static Obj rfind_(Sim *S, Obj self, const Obj *a, int64_t n, Obj kw) { return find_common(S, self, a, n, kw, "rfind", -1, 0); }
+static Obj index_(Sim *S, Obj self, const Obj *a, int64_t n, Obj kw) { return find_common(S, self, a, n, kw, "index", 1, 1); }
+static Obj rindex_(Sim *S, Obj self, const Obj *a, int64_t n, Obj kw) { return find_common(S, self, a, n, kw, "rindex", -1, 1); }
 
-static Obj m_count(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+static Obj count_(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
 {
     int64_t start, end, len = str_len(S, self);
     if (find_args(S, "count", args, nargs, kwnames, len, &start, &end)) return 0;
@@ -877,8 +880,22 @@ static Obj with_common(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwn
     return incref_ret(S, tail_match(S, self, sub, start, end, at_end) ? S->true_ : S->false_);
 }
 
-static Obj m_startswith(Sim *S, Obj self, const Obj *a, int64_t n, Obj kw) { return with_common(S, self, a, n, kw, "startswith", 0); }
-static Obj m_endswith(Sim *S, Obj self, const Obj *a, int64_t n, Obj kw) { return with_common(S, self, a, n, kw, "endswith", 1); }
+static Obj startswith_(Sim *S, Obj self, const Obj *a, int64_t n, Obj kw) { return with_common(S, self, a, n, kw, "startswith", 0); }
+static Obj endswith_(Sim *S, Obj self, const Obj *a, int64_t n, Obj kw) { return with_common(S, self, a, n, kw, "endswith", 1); }
+
+/* find, rfind, index, rindex, count, startswith and endswith are
+ * METH_VARARGS in 3.11: each call packs its arguments into a tuple. */
+#define VARARGS(fn, impl, qual) \
+    static Obj fn(Sim *S, Obj self, const Obj *a, int64_t n, Obj kw) \
+    { return cf_call_varargs(S, impl, self, a, n, kw, qual); }
+VARARGS(m_find, find_, "str.find")
+VARARGS(m_rfind, rfind_, "str.rfind")
+VARARGS(m_index, index_, "str.index")
+VARARGS(m_rindex, rindex_, "str.rindex")
+VARARGS(m_count, count_, "str.count")
+VARARGS(m_startswith, startswith_, "str.startswith")
+VARARGS(m_endswith, endswith_, "str.endswith")
+#undef VARARGS
 
 /* ---- replace ---- */
 
@@ -1467,7 +1484,7 @@ static int build_string(Sim *S, FmtCtx *cx, Obj fmt, int64_t start, int64_t end,
     return 0;
 }
 
-static Obj m_format(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+static Obj format_(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
 {
     FmtCtx cx = {args, nargs, args + nargs, kwnames, 0, 0};
     Writer w = {{0}, 0};
@@ -1477,6 +1494,13 @@ static Obj m_format(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwname
         return 0;
     }
     return w_finish(S, &w);
+}
+
+/* str.format is METH_VARARGS|METH_KEYWORDS: a tuple of the positional
+ * arguments, a dict of the keywords. */
+static Obj m_format(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    return cf_call_varargs(S, format_, self, args, nargs, kwnames, NULL);
 }
 
 const CFuncDef cf_str_methods[] = {

@@ -13,6 +13,7 @@
 #include "objects/misc.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "runtime/cfunc.h"
 #include "runtime/runtime.h"
 #include "runtime/strops.h"
 
@@ -372,7 +373,17 @@ static int str_arg_is(const Sim *S, Obj s, const char *text)
     return 1;
 }
 
+static Obj unicode_new(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames);
+
+/* str has no vectorcall in 3.11: _PyObject_MakeTpCall packs the arguments
+ * into a tuple (and the keywords into a dict) for unicode_new.  (Its
+ * parser's keyword tuple already exists after CPython's start-up.) */
 Obj cf_new_str(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    return cf_call_varargs(S, unicode_new, type, args, nargs, kwnames, NULL);
+}
+
+static Obj unicode_new(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames)
 {
     (void)type; /* str subclasses are made by the VM's type call, not here */
     static const char *const names[] = {"object", "encoding", "errors"};

@@ -339,13 +339,22 @@ Obj vmops_import(Sim *S, Obj name)
 
 Obj vmops_import_from(Sim *S, Obj module, Obj name)
 {
-    Obj v = rt_getattr(S, module, name);
-    if (v || !exc_matches(S, EXC_AttributeError)) return v;
-    exc_clear(S);
+    /* import_from: _PyObject_LookupAttr first */
+    Obj v;
+    int r = rt_lookup_attr(S, module, name, &v);
+    if (r) return r > 0 ? v : 0;
     char n[128], m[128];
     str_to_utf8(S, name, n, sizeof n);
-    str_to_utf8(S, ob_get64(S, module, MODULE_NAME_OFF), m, sizeof m);
-    return exc_set(S, EXC_ImportError, "cannot import name '%s' from '%s' (unknown location)", n, m);
+    Obj pkgname = ob_get64(S, module, MODULE_NAME_OFF);
+    str_to_utf8(S, pkgname, m, sizeof m);
+    /* PyErr_SetImportError calls ImportError(msg, name=, path=): its
+     * keywords dict is made before the exception and released after */
+    Obj kw = dict_new(S);
+    if (!kw) return 0;
+    if (dict_set_cstr(S, kw, "name", pkgname) == 0 && dict_set_cstr(S, kw, "path", S->none) == 0)
+        exc_set(S, EXC_ImportError, "cannot import name '%s' from '%s' (unknown location)", n, m);
+    ob_decref(S, kw, HOLD_TEMP);
+    return 0;
 }
 
 int vmops_import_star(Sim *S, Obj locals, Obj module)
