@@ -23,6 +23,7 @@
 #include "objects/set.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "objects/utf8.h"
 
 /* ---- the copy ---- */
 
@@ -622,16 +623,7 @@ static Obj fold_subscript(Sim *S, Obj v, Obj idx)
     if (ob_is(S, v, TI_BYTES)) return int_from_i64(S, bytes_data(S, v)[i]);
     uint32_t ch = str_char(S, v, i);
     char buf[4];
-    size_t k;
-    if (ch < 0x80) buf[0] = (char)ch, k = 1;
-    else if (ch < 0x800) buf[0] = (char)(0xc0 | ch >> 6), buf[1] = (char)(0x80 | (ch & 0x3f)), k = 2;
-    else if (ch < 0x10000)
-        buf[0] = (char)(0xe0 | ch >> 12), buf[1] = (char)(0x80 | ((ch >> 6) & 0x3f)), buf[2] = (char)(0x80 | (ch & 0x3f)),
-        k = 3;
-    else
-        buf[0] = (char)(0xf0 | ch >> 18), buf[1] = (char)(0x80 | ((ch >> 12) & 0x3f)),
-        buf[2] = (char)(0x80 | ((ch >> 6) & 0x3f)), buf[3] = (char)(0x80 | (ch & 0x3f)), k = 4;
-    return cg_str_from_wtf8(S, buf, k);
+    return cg_str_from_wtf8(S, buf, utf8_put(buf, ch));
 }
 
 /* ---- the walk ---- */
@@ -754,21 +746,7 @@ static Node *format_literal(Compiler *c, Obj fmt, int64_t start, int64_t end)
     for (int64_t i = start; i < end; i++) {
         uint32_t ch = str_char(S, fmt, i);
         if (ch == '%') i++;   /* %% -> % */
-        if (ch < 0x80) {
-            buf[k++] = (char)ch;
-        } else if (ch < 0x800) {
-            buf[k++] = (char)(0xc0 | ch >> 6);
-            buf[k++] = (char)(0x80 | (ch & 0x3f));
-        } else if (ch < 0x10000) {
-            buf[k++] = (char)(0xe0 | ch >> 12);
-            buf[k++] = (char)(0x80 | ((ch >> 6) & 0x3f));
-            buf[k++] = (char)(0x80 | (ch & 0x3f));
-        } else {
-            buf[k++] = (char)(0xf0 | ch >> 18);
-            buf[k++] = (char)(0x80 | ((ch >> 12) & 0x3f));
-            buf[k++] = (char)(0x80 | ((ch >> 6) & 0x3f));
-            buf[k++] = (char)(0x80 | (ch & 0x3f));
-        }
+        k += utf8_put(buf + k, ch);
     }
     Obj v = cg_str_from_wtf8(S, buf, k);
     free(buf);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "compiler/lexer.h"
+#include "objects/utf8.h"
 
 #define TABSIZE 8      /* tabs go to the next multiple of 8 ... */
 #define ALTTABSIZE 1   /* ... and, for the consistency check, of 1 */
@@ -405,29 +406,6 @@ static size_t utf8_invalid_at(const char *s, size_t n)
     return n;
 }
 
-static size_t put_utf8(char *out, uint32_t cp)
-{
-    if (cp < 0x80) {
-        out[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        out[0] = (char)(0xc0 | cp >> 6);
-        out[1] = (char)(0x80 | (cp & 0x3f));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        out[0] = (char)(0xe0 | cp >> 12);
-        out[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
-        out[2] = (char)(0x80 | (cp & 0x3f));
-        return 3;
-    }
-    out[0] = (char)(0xf0 | cp >> 18);
-    out[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
-    out[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
-    out[3] = (char)(0x80 | (cp & 0x3f));
-    return 4;
-}
 
 /* ------------------------------------------------------------ the state */
 
@@ -1352,7 +1330,7 @@ static int verify_identifier(Lexer *L)
         if (pos + k < n) L->cur = (size_t)L->start + pos + k;
         if (cls != LEXU_NONPRINTABLE) {
             char ch[5];
-            ch[put_utf8(ch, cp)] = 0;
+            ch[utf8_put(ch, cp)] = 0;
             return tok_error(L, "invalid character '%s' (U+%04X)", ch, (unsigned)cp);
         }
         return tok_error(L, "invalid non-printable character U+%04X", (unsigned)cp);

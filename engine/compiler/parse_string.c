@@ -7,6 +7,7 @@
 
 #include "compiler/lexer.h"
 #include "compiler/parse_internal.h"
+#include "objects/utf8.h"
 
 static Node *p_fstring_expr(Parser *P, const PTok *t, const char *expr_start,
                            const char *expr_end);
@@ -43,27 +44,7 @@ static int buf_putc(Parser *P, Buf *b, char c) { return buf_put(P, b, &c, 1); }
 static int put_utf8(Parser *P, Buf *b, unsigned cp)
 {
     char u[4];
-    size_t n;
-    if (cp < 0x80) {
-        u[0] = (char)cp;
-        n = 1;
-    } else if (cp < 0x800) {
-        u[0] = (char)(0xC0 | (cp >> 6));
-        u[1] = (char)(0x80 | (cp & 0x3F));
-        n = 2;
-    } else if (cp < 0x10000) {
-        u[0] = (char)(0xE0 | (cp >> 12));
-        u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        u[2] = (char)(0x80 | (cp & 0x3F));
-        n = 3;
-    } else {
-        u[0] = (char)(0xF0 | (cp >> 18));
-        u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-        u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        u[3] = (char)(0x80 | (cp & 0x3F));
-        n = 4;
-    }
-    return buf_put(P, b, u, n);
+    return buf_put(P, b, u, utf8_put(u, cp));
 }
 
 /* ---- numbers ---- */

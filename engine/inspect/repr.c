@@ -32,6 +32,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/typeobj.h"
+#include "objects/utf8.h"
 #include "objects/weakref.h"
 #include "runtime/cfunc.h"
 #include "runtime/registry.h"
@@ -80,27 +81,7 @@ static void putc_(Out *w, char c) { put_bytes(w, &c, 1); }
 static void put_cp(Out *w, uint32_t c)
 {
     char b[4];
-    size_t n;
-    if (c < 0x80) {
-        b[0] = (char)c;
-        n = 1;
-    } else if (c < 0x800) {
-        b[0] = (char)(0xc0 | c >> 6);
-        b[1] = (char)(0x80 | (c & 0x3f));
-        n = 2;
-    } else if (c < 0x10000) {
-        b[0] = (char)(0xe0 | c >> 12);
-        b[1] = (char)(0x80 | (c >> 6 & 0x3f));
-        b[2] = (char)(0x80 | (c & 0x3f));
-        n = 3;
-    } else {
-        b[0] = (char)(0xf0 | c >> 18);
-        b[1] = (char)(0x80 | (c >> 12 & 0x3f));
-        b[2] = (char)(0x80 | (c >> 6 & 0x3f));
-        b[3] = (char)(0x80 | (c & 0x3f));
-        n = 4;
-    }
-    put_bytes(w, b, n);
+    put_bytes(w, b, utf8_put(b, c));
 }
 
 static void put_addr(Out *w, Obj o)

@@ -20,6 +20,7 @@
 #include "objects/int.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "objects/utf8.h"
 
 typedef uint32_t digit;
 typedef uint64_t twodigits;
@@ -1572,20 +1573,7 @@ static size_t repr_char(char *out, size_t k, uint32_t c, char quote)
     else if (unprintable(c) && c < 0x100) k += (size_t)sprintf(out + k, "\\x%02x", (unsigned)c);
     else if (unprintable(c) && c < 0x10000) k += (size_t)sprintf(out + k, "\\u%04x", (unsigned)c);
     else if (unprintable(c)) k += (size_t)sprintf(out + k, "\\U%08x", (unsigned)c);
-    else if (c < 0x80) out[k++] = (char)c;
-    else if (c < 0x800) {
-        out[k++] = (char)(0xc0 | c >> 6);
-        out[k++] = (char)(0x80 | (c & 0x3f));
-    } else if (c < 0x10000) {
-        out[k++] = (char)(0xe0 | c >> 12);
-        out[k++] = (char)(0x80 | (c >> 6 & 0x3f));
-        out[k++] = (char)(0x80 | (c & 0x3f));
-    } else {
-        out[k++] = (char)(0xf0 | c >> 18);
-        out[k++] = (char)(0x80 | (c >> 12 & 0x3f));
-        out[k++] = (char)(0x80 | (c >> 6 & 0x3f));
-        out[k++] = (char)(0x80 | (c & 0x3f));
-    }
+    else k += utf8_put(out + k, c);
     return k;
 }
 

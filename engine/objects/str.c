@@ -3,6 +3,7 @@
 
 #include "objects/exc.h"
 #include "objects/str.h"
+#include "objects/utf8.h"
 
 #define KIND_SHIFT 2
 #define COMPACT_BIT (1u << 5)
@@ -122,14 +123,10 @@ size_t str_to_utf8(const Sim *S, Obj s, char *buf, size_t cap)
     int64_t len = str_len(S, s);
     for (int64_t i = 0; i < len; i++) {
         uint32_t c = str_char(S, s, i);
-        unsigned char tmp[4];
-        size_t k;
-        if (c < 0x80) { tmp[0] = (unsigned char)c; k = 1; }
-        else if (c < 0x800) { tmp[0] = (unsigned char)(0xc0 | c >> 6); tmp[1] = (unsigned char)(0x80 | (c & 0x3f)); k = 2; }
-        else if (c < 0x10000) { tmp[0] = (unsigned char)(0xe0 | c >> 12); tmp[1] = (unsigned char)(0x80 | ((c >> 6) & 0x3f)); tmp[2] = (unsigned char)(0x80 | (c & 0x3f)); k = 3; }
-        else { tmp[0] = (unsigned char)(0xf0 | c >> 18); tmp[1] = (unsigned char)(0x80 | ((c >> 12) & 0x3f)); tmp[2] = (unsigned char)(0x80 | ((c >> 6) & 0x3f)); tmp[3] = (unsigned char)(0x80 | (c & 0x3f)); k = 4; }
+        char tmp[4];
+        size_t k = utf8_put(tmp, c);
         for (size_t j = 0; j < k; j++, n++)
-            if (buf && n + 1 < cap) buf[n] = (char)tmp[j];
+            if (buf && n + 1 < cap) buf[n] = tmp[j];
     }
     if (buf && cap) buf[n < cap ? n : cap - 1] = '\0';
     return n;

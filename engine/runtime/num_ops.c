@@ -20,6 +20,7 @@
 #include "objects/int.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "objects/utf8.h"
 #include "runtime/numops.h"
 #include "runtime/runtime.h"
 
@@ -456,29 +457,6 @@ static int unprintable(uint32_t c)
            (c >= 0xe0000 && c <= 0xe007f) || c >= 0xf0000;
 }
 
-static size_t put_utf8(char *out, uint32_t c)
-{
-    if (c < 0x80) {
-        out[0] = (char)c;
-        return 1;
-    }
-    if (c < 0x800) {
-        out[0] = (char)(0xc0 | c >> 6);
-        out[1] = (char)(0x80 | (c & 0x3f));
-        return 2;
-    }
-    if (c < 0x10000) {
-        out[0] = (char)(0xe0 | c >> 12);
-        out[1] = (char)(0x80 | (c >> 6 & 0x3f));
-        out[2] = (char)(0x80 | (c & 0x3f));
-        return 3;
-    }
-    out[0] = (char)(0xf0 | c >> 18);
-    out[1] = (char)(0x80 | (c >> 12 & 0x3f));
-    out[2] = (char)(0x80 | (c >> 6 & 0x3f));
-    out[3] = (char)(0x80 | (c & 0x3f));
-    return 4;
-}
 
 size_t num_repr_text(const Sim *S, Obj o, char *buf, size_t cap, int64_t maxchars)
 {
@@ -517,7 +495,7 @@ size_t num_repr_text(const Sim *S, Obj o, char *buf, size_t cap, int64_t maxchar
             else if (c < 0x10000) len = (size_t)snprintf(piece, sizeof piece, "\\u%04x", (unsigned)c);
             else len = (size_t)snprintf(piece, sizeof piece, "\\U%08x", (unsigned)c);
         } else {
-            len = put_utf8(piece, c);
+            len = utf8_put(piece, c);
             EMIT(piece, len, 1);
             continue;
         }

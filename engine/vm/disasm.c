@@ -21,6 +21,7 @@
 #include "objects/set.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "objects/utf8.h"
 #include "vm/opcodes.h"
 
 /* dis's column widths (_OPNAME_WIDTH, _OPARG_WIDTH). */
@@ -84,27 +85,7 @@ static void buf_printf(Buf *b, const char *fmt, ...)
 static void buf_utf8(Buf *b, uint32_t c)
 {
     char u[4];
-    size_t n;
-    if (c < 0x80) {
-        u[0] = (char)c;
-        n = 1;
-    } else if (c < 0x800) {
-        u[0] = (char)(0xC0 | (c >> 6));
-        u[1] = (char)(0x80 | (c & 0x3F));
-        n = 2;
-    } else if (c < 0x10000) {
-        u[0] = (char)(0xE0 | (c >> 12));
-        u[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-        u[2] = (char)(0x80 | (c & 0x3F));
-        n = 3;
-    } else {
-        u[0] = (char)(0xF0 | (c >> 18));
-        u[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-        u[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-        u[3] = (char)(0x80 | (c & 0x3F));
-        n = 4;
-    }
-    buf_put(b, u, n);
+    buf_put(b, u, utf8_put(u, c));
 }
 
 /* A str's text as it is (%U in PyUnicode_FromFormat). */
