@@ -292,16 +292,19 @@ static Obj gc_get_referents(Sim *S, Obj self, const Obj *args, int64_t nargs, Ob
 {
     (void)self;
     if (cf_no_kwargs(S, "get_referents", kwnames)) return 0;
+    /* METH_VARARGS: the call packs the arguments into a tuple first */
+    Obj objs = tuple_pack(S, nargs, args);
+    if (!objs) return 0;
     Obj l = list_new(S, 0);
-    if (!l) return 0;
-    Collect c = {l, 0};
-    for (int64_t i = 0; i < nargs; i++)
+    Collect c = {l, !l};
+    for (int64_t i = 0; i < nargs && !c.err; i++)
         if (ob_is_gc(S, args[i])) ob_referents(S, args[i], collect_referent, &c);
-    if (c.err) {
+    ob_decref(S, objs, HOLD_TEMP);
+    if (c.err && l) {
         ob_decref(S, l, HOLD_TEMP);
         return 0;
     }
-    return l;
+    return c.err ? 0 : l;
 }
 
 typedef struct Referrers {
