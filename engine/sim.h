@@ -246,6 +246,9 @@ typedef struct VmState {
     uint64_t type_epoch;         /* bumped whenever a class dict may change */
 #define VM_LINE_CACHE 64
     struct LineCache { Obj code; int64_t start, end, line; } lines[VM_LINE_CACHE]; /* INSTR events' lines */
+#define VM_NAME_CACHE 256
+    struct NameCache { Obj code; int64_t instr; Obj ns[3]; uint64_t ver[2]; int32_t level; int64_t ix; }
+        ncache[VM_NAME_CACHE]; /* where LOAD_GLOBAL/LOAD_NAME found a name, by instruction (ceval.c) */
     Obj *cfunc_objs;             /* builtin function objects made at start-up */
     size_t ncfuncs;
     volatile int interrupt;      /* Ctrl-C pending */

@@ -593,6 +593,16 @@ SimAddr dk_new_shared(Sim *S)
     return k;
 }
 
+int64_t dict_str_entry(Sim *S, Obj d, Obj key)
+{
+    SimAddr k = keys_of(S, d);
+    if (values_of(S, d) || dk_kind(S, k) != DICT_KEYS_UNICODE || !is_str(S, key)) return -1;
+    /* a unicode table's probe compares str to str (unicode_eq): no side
+     * effect */
+    int64_t ix = probe(S, k, key, str_hash(S, key));
+    return ix >= 0 && ent_key(S, k, ix) == key ? ix : -1;
+}
+
 int64_t dk_lookup_str(Sim *S, SimAddr keys, Obj name)
 {
     if (!keys || !is_str(S, name) || is_general(S, keys)) return DKIX_EMPTY;

@@ -220,6 +220,39 @@ static inline int64_t dk_usable(const Sim *S, SimAddr k) { return (int64_t)ob_ge
 static inline int64_t dk_nentries(const Sim *S, SimAddr k) { return (int64_t)ob_get64(S, k, DK_NENTRIES_OFF); }
 static inline int64_t dk_refcnt(const Sim *S, SimAddr k) { return (int64_t)ob_get64(S, k, DK_REFCNT_OFF); }
 
+/* ---- for the VM's LOAD_GLOBAL cache (host memory, vm/ceval.c) ----
+ *
+ * ma_version_tag: a value of one global counter (_pydict_global_version),
+ * given afresh to every new dict and on every change of its contents, so
+ * that a (dict, version) pair never names two different contents; 0
+ * before the counter exists (the first static dicts). */
+static inline uint64_t dict_version(const Sim *S, Obj d) { return ob_get64(S, d, DICT_VERSION_OFF); }
+
+/* The entry of d's combined str-keyed (unicode) table whose key is `key`
+ * itself (the same object), found along key's probe sequence; -1 when d
+ * is split or general, or when key is absent or stored as an equal but
+ * different str.  Reads only: no __eq__, no reference taken.  key's hash
+ * must already be cached (a lookup of key was made). */
+int64_t dict_str_entry(Sim *S, Obj d, Obj key);
+
+/* The value of entry ix of d's combined unicode table when that entry's
+ * key is `key` itself: then `key` is in d (which holds it alive) and
+ * nowhere else, so dict_getitem(d, key) would find this entry, without
+ * a side effect.  0 otherwise (another table, no such entry, another
+ * key).  Borrowed reference. */
+#define DICT_UNICODE_ENTRY_SIZE 16
+static inline Obj dict_str_entry_value(const Sim *S, Obj d, int64_t ix, Obj key)
+{
+    SimAddr k = ob_get64(S, d, DICT_KEYS_OFF);
+    const unsigned char *kb = (const unsigned char *)ob_ptr(S, k);
+    if (ob_get64(S, d, DICT_VALUES_OFF) || kb[DK_KIND_OFF] != DICT_KEYS_UNICODE ||
+        ix >= (int64_t)ob_get64(S, k, DK_NENTRIES_OFF))
+        return 0;
+    SimAddr e = k + DK_INDICES_OFF + (UINT64_C(1) << kb[DK_LOG2_IBYTES_OFF]) +
+                (uint64_t)ix * DICT_UNICODE_ENTRY_SIZE;
+    return ob_get64(S, e, 0) == key ? ob_get64(S, e, 8) : 0;
+}
+
 /* Index slot i: an entry number, DKIX_EMPTY or DKIX_DUMMY. */
 int64_t dk_index(const Sim *S, SimAddr k, uint64_t i);
 

@@ -43,9 +43,10 @@ static SimAddr push_chunk(Sim *S, uint64_t words)
     return res;
 }
 
-SimAddr vm_push_frame(Sim *S, Obj func, Obj locals)
+/* _PyThreadState_BumpFramePointer + _PyFrame_InitializeSpecials for
+ * `func` whose code is `code` (the func reference moves into f_func). */
+static inline __attribute__((always_inline)) SimAddr push_frame(Sim *S, Obj func, Obj code, Obj locals)
 {
-    Obj code = ob_get64(S, func, FUNC_CODE_OFF);
     int32_t nlp = co_int(S, code, CO_NLOCALSPLUS_OFF);
     uint64_t words = FRAME_SPECIALS_WORDS + (uint64_t)nlp + (uint64_t)co_int(S, code, CO_STACKSIZE_OFF);
     VmState *vm = &S->vm;
@@ -58,8 +59,10 @@ SimAddr vm_push_frame(Sim *S, Obj func, Obj locals)
         return 0;
     }
     /* the specials and the locals start empty; stack slots are written
-     * before they count (stacktop) */
-    memset(ob_ptr(S, f), 0, FRAME_LOCALSPLUS_OFF + 8 * (size_t)nlp);
+     * before they count (stacktop).  A word loop: a few words, too few
+     * for memset's call to pay */
+    uint64_t *w = ob_ptr(S, f);
+    for (uint64_t i = 0; i < FRAME_SPECIALS_WORDS + (uint64_t)nlp; i++) w[i] = 0;
     ob_set64(S, f, FRAME_FUNC_OFF, func);
     ob_move(S, func, HOLD_TEMP, HOLD_INTERNAL(f, R_FRAME_FUNC));
     ob_set64(S, f, FRAME_CODE_OFF, code);
@@ -76,10 +79,62 @@ SimAddr vm_push_frame(Sim *S, Obj func, Obj locals)
     return f;
 }
 
+SimAddr vm_push_frame(Sim *S, Obj func, Obj locals)
+{
+    return push_frame(S, func, ob_get64(S, func, FUNC_CODE_OFF), locals);
+}
+
+int vm_call_is_exact(const Sim *S, Obj func, int64_t nargs)
+{
+    Obj code = ob_get64(S, func, FUNC_CODE_OFF);
+    uint32_t flags = ob_get32(S, code, CO_FLAGS_OFF);
+    return (flags & (CO_OPTIMIZED | CO_VARARGS | CO_VARKEYWORDS)) == CO_OPTIMIZED &&
+           co_int(S, code, CO_KWONLY_OFF) == 0 && nargs == co_int(S, code, CO_ARGCOUNT_OFF);
+}
+
+SimAddr vm_push_frame_exact(Sim *S, Obj func, const Obj *args, int64_t nargs)
+{
+    SimAddr f = push_frame(S, func, ob_get64(S, func, FUNC_CODE_OFF), 0);
+    if (!f) return 0;
+    /* vm_bind_args' common case, stealing */
+    for (int64_t j = 0; j < nargs; j++) {
+        ob_set64(S, f, FRAME_LOCALSPLUS_OFF + 8 * (uint32_t)j, args[j]);
+        ob_move(S, args[j], HOLD_TEMP, HOLD(H_LOCAL, f, j, 0));
+    }
+    return f;
+}
+
+/* Py_CLEAR of one of the frame's specials. */
+static inline __attribute__((always_inline)) void clear_special(Sim *S, SimAddr f, uint32_t off, uint16_t reason)
+{
+    Obj v = ob_get64(S, f, off);
+    if (!v) return;
+    ob_set64(S, f, off, 0);
+    ob_decref(S, v, HOLD_INTERNAL(f, reason));
+}
+
 void vm_pop_frame(Sim *S, SimAddr f)
 {
     S->vm.depth++; /* tstate->recursion_remaining-- around the clear */
-    frame_clear(S, f);
+    if (ob_get64(S, f, FRAME_OBJ_OFF)) {
+        frame_clear(S, f); /* a frame object may take the frame over */
+    } else {
+        /* frame_clear (objects/frame.c) without a frame object, inline for
+         * every return: the same releases in the same order -- the slots
+         * bottom up, f_locals, f_func, f_code last */
+        int32_t top = (int32_t)ob_get32(S, f, FRAME_STACKTOP_OFF);
+        int32_t nlp = co_int(S, ob_get64(S, f, FRAME_CODE_OFF), CO_NLOCALSPLUS_OFF);
+        for (int32_t i = 0; i < top; i++) {
+            Obj v = ob_get64(S, f, FRAME_LOCALSPLUS_OFF + 8 * (uint32_t)i);
+            if (!v) continue;
+            ob_set64(S, f, FRAME_LOCALSPLUS_OFF + 8 * (uint32_t)i, 0);
+            ob_decref(S, v, i < nlp ? HOLD(H_LOCAL, f, i, 0) : HOLD(H_STACK, f, i - nlp, 0));
+        }
+        ob_set32(S, f, FRAME_STACKTOP_OFF, 0);
+        clear_special(S, f, FRAME_LOCALS_OFF, R_FRAME_LOCALS);
+        clear_special(S, f, FRAME_FUNC_OFF, R_FRAME_FUNC);
+        clear_special(S, f, FRAME_CODE_OFF, R_FRAME_CODE);
+    }
     S->vm.depth--;
     vm_frames_pop_raw(S, f);
 }

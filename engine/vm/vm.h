@@ -62,6 +62,14 @@ static inline void vm_temp_pop(Sim *S) { S->vm.ntemps--; }
  * f_func, as the 3.11 CALL does), locals NULL, stacktop = nlocalsplus;
  * 0 with MemoryError. */
 SimAddr vm_push_frame(Sim *S, Obj func, Obj locals);
+/* The common call, CALL's fast path: `func` is an optimized function
+ * whose parameters are exactly `nargs` positional ones (no defaults
+ * needed, no *args, **kwargs or keyword-only ones) and no keywords are
+ * passed.  Then vm_push_frame_exact does vm_push_frame + vm_bind_args
+ * (stealing the arguments) at once, with the same events in the same
+ * order; 0 with MemoryError (nothing released). */
+int vm_call_is_exact(const Sim *S, Obj func, int64_t nargs);
+SimAddr vm_push_frame_exact(Sim *S, Obj func, const Obj *args, int64_t nargs);
 /* _PyEvalFrameClearAndPop: clears the frame (or hands it to its frame
  * object) and releases its data-stack space. */
 void vm_pop_frame(Sim *S, SimAddr frame);
