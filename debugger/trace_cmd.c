@@ -12,13 +12,42 @@
 #include "sim/engine.h"
 #include "source.h"
 
+/* A name and its length, looked up once: a trace writes billions. */
+typedef struct Name {
+    const char *s;
+    size_t n;
+} Name;
+
+#define TRACE_HOLDERS 64
+#define TRACE_REASONS 256
+
 typedef struct Tracer {
     FILE *out;
     int jsonl;
     char *buf;          /* output gathered here, written in large pieces */
     size_t len, cap;
     unsigned internal;  /* the holder kind named "internal" */
+    Name kinds[SIM_EV_KIND_COUNT], holders[TRACE_HOLDERS], reasons[TRACE_REASONS], ops[256];
+    uint32_t cats[SIM_EV_KIND_COUNT]; /* sim_event_kind_category */
 } Tracer;
+
+static Name name_of(const char *s) { return (Name){s, strlen(s)}; }
+
+static void tracer_names(Tracer *t)
+{
+    for (unsigned i = 0; i < SIM_EV_KIND_COUNT; i++) {
+        t->kinds[i] = name_of(sim_event_kind_name(i));
+        t->cats[i] = sim_event_kind_category(i);
+    }
+    for (unsigned i = 0; i < TRACE_HOLDERS; i++) t->holders[i] = name_of(sim_holder_kind_name(i));
+    for (unsigned i = 0; i < TRACE_REASONS; i++) t->reasons[i] = name_of(sim_holder_reason_name(i));
+    for (int i = 0; i < 256; i++) t->ops[i] = name_of(sim_opcode_name(i));
+}
+
+static Name kind_name(const Tracer *t, unsigned k) { return k < SIM_EV_KIND_COUNT ? t->kinds[k] : name_of(sim_event_kind_name(k)); }
+static uint32_t kind_cat(const Tracer *t, unsigned k) { return k < SIM_EV_KIND_COUNT ? t->cats[k] : sim_event_kind_category(k); }
+static Name holder_name(const Tracer *t, unsigned h) { return h < TRACE_HOLDERS ? t->holders[h] : name_of(sim_holder_kind_name(h)); }
+static Name reason_name(const Tracer *t, unsigned r) { return r < TRACE_REASONS ? t->reasons[r] : name_of(sim_holder_reason_name(r)); }
 
 static void flush_out(Tracer *t)
 {
@@ -33,12 +62,14 @@ static char *room(Tracer *t)
     return t->buf + t->len;
 }
 
-static char *put_str(char *p, const char *s)
+static char *put_name(char *p, Name nm)
 {
-    size_t n = strlen(s);
-    memcpy(p, s, n);
-    return p + n;
+    memcpy(p, nm.s, nm.n);
+    return p + nm.n;
 }
+
+/* A string literal: its length is known when compiling. */
+#define put_lit(p, lit) (memcpy((p), lit, sizeof lit - 1), (p) + sizeof lit - 1)
 
 static char *put_u(char *p, uint64_t v)
 {
@@ -84,12 +115,22 @@ static char *put_hex(char *p, uint64_t v)
     return p;
 }
 
-/* The kind name padded to 12 columns ("%-12s"). */
-static char *put_kind(char *p, unsigned kind)
+/* 0x and the hex digits, as printf's "0x%" PRIx64 */
+static char *put_hex_plain(char *p, uint64_t v)
 {
-    const char *name = sim_event_kind_name(kind);
+    int digits = 1;
+    while (digits < 16 && (v >> (4 * digits)) != 0) digits++;
+    *p++ = '0';
+    *p++ = 'x';
+    for (int i = digits - 1; i >= 0; i--) *p++ = "0123456789abcdef"[(v >> (4 * i)) & 15];
+    return p;
+}
+
+/* The kind name padded to 12 columns ("%-12s"). */
+static char *put_kind(const Tracer *t, char *p, unsigned kind)
+{
     char *start = p;
-    p = put_str(p, name);
+    p = put_name(p, kind_name(t, kind));
     while (p - start < 12) *p++ = ' ';
     return p;
 }
@@ -98,80 +139,80 @@ static char *put_kind(char *p, unsigned kind)
 static void text_event(Tracer *t, const SimEvent *ev)
 {
     char *p = room(t), *start = p;
-    uint32_t cat = sim_event_kind_category(ev->kind);
+    uint32_t cat = kind_cat(t, ev->kind);
     if (ev->kind == SIM_EV_INSTR) {
         int op = (int)(ev->b & 0xff);
-        p = put_str(p, "tick ");
+        p = put_lit(p, "tick ");
         p = put_u(p, ev->tick);
-        p = put_str(p, "  line ");
+        p = put_lit(p, "  line ");
         p = put_u(p, ev->index);
-        p = put_str(p, "  offset ");
+        p = put_lit(p, "  offset ");
         p = put_i(p, ev->a);
         *p++ = ' ';
         *p++ = ' ';
-        p = put_str(p, sim_opcode_name(op));
+        p = put_name(p, t->ops[op]);
         if (op >= 90) {
             *p++ = ' ';
             p = put_i(p, ev->b >> 8);
         }
     } else if (cat == SIM_EVCAT_REFCOUNT) {
-        p = put_str(p, "    ");
-        p = put_kind(p, ev->kind);
+        p = put_lit(p, "    ");
+        p = put_kind(t, p, ev->kind);
         p = put_hex(p, ev->obj);
-        p = put_str(p, " refcnt ");
+        p = put_lit(p, " refcnt ");
         p = put_i(p, ev->a);
-        p = put_str(p, " by ");
-        p = put_str(p, sim_holder_kind_name(ev->holder));
+        p = put_lit(p, " by ");
+        p = put_name(p, holder_name(t, ev->holder));
         if (ev->holder == t->internal) {
-            p = put_str(p, " (");
-            p = put_str(p, sim_holder_reason_name(ev->reason));
+            p = put_lit(p, " (");
+            p = put_name(p, reason_name(t, ev->reason));
             *p++ = ')';
         }
         if (ev->addr) {
-            p = put_str(p, " of ");
+            p = put_lit(p, " of ");
             p = put_hex(p, ev->addr);
         }
         if (ev->b) {
-            p = put_str(p, " key ");
+            p = put_lit(p, " key ");
             p = put_hex(p, (uint64_t)ev->b);
         } else if (ev->addr) {
-            p = put_str(p, " [");
+            p = put_lit(p, " [");
             p = put_u(p, ev->index);
             *p++ = ']';
         }
     } else if (ev->kind == SIM_EV_PUSH || ev->kind == SIM_EV_POP || ev->kind == SIM_EV_BLOCK_FREE ||
                ev->kind == SIM_EV_OBJ_NEW || ev->kind == SIM_EV_OBJ_DEALLOC || ev->kind == SIM_EV_BLOCK_ALLOC) {
-        p = put_str(p, "    ");
-        p = put_kind(p, ev->kind);
+        p = put_lit(p, "    ");
+        p = put_kind(t, p, ev->kind);
         if (ev->szclass != 0xffff) {
-            p = put_str(p, " class ");
+            p = put_lit(p, " class ");
             p = put_u(p, ev->szclass);
         }
         if (ev->arena != SIM_NONE) {
-            p = put_str(p, " arena ");
+            p = put_lit(p, " arena ");
             p = put_u(p, ev->arena);
         }
         if (ev->pool != SIM_NONE) {
-            p = put_str(p, " pool ");
+            p = put_lit(p, " pool ");
             p = put_u(p, ev->pool);
         }
         if (ev->block != SIM_NONE) {
-            p = put_str(p, " block ");
+            p = put_lit(p, " block ");
             p = put_u(p, ev->block);
         }
-        p = put_str(p, " at ");
+        p = put_lit(p, " at ");
         p = put_hex(p, ev->addr);
         if (ev->kind == SIM_EV_BLOCK_ALLOC) {
-            p = put_str(p, " request ");
+            p = put_lit(p, " request ");
             p = put_i(p, ev->a);
         }
     } else if (ev->kind == SIM_EV_FRAME_ENTER || ev->kind == SIM_EV_FRAME_EXIT) {
-        p = put_str(p, "    ");
-        p = put_kind(p, ev->kind);
-        p = put_str(p, " at ");
+        p = put_lit(p, "    ");
+        p = put_kind(t, p, ev->kind);
+        p = put_lit(p, " at ");
         p = put_hex(p, ev->addr);
     } else {
-        p = put_str(p, "    ");
+        p = put_lit(p, "    ");
         int n = sim_event_format(ev, p, 900);
         p += n < 0 ? 0 : n >= 900 ? 899 : n;
     }
@@ -179,26 +220,62 @@ static void text_event(Tracer *t, const SimEvent *ev)
     t->len += (size_t)(p - start);
 }
 
+/* One JSON object per line, written without printf (the same text as
+ * the printf formats in the comments). */
 static void json_event(Tracer *t, const SimEvent *ev)
 {
-    fprintf(t->out,
-            "{\"id\":%" PRIu64 ",\"tick\":%" PRIu64 ",\"kind\":\"%s\",\"addr\":\"0x%" PRIx64 "\",\"obj\":\"0x%" PRIx64
-            "\",\"a\":%" PRId64 ",\"b\":%" PRId64,
-            ev->id, ev->tick, sim_event_kind_name(ev->kind), ev->addr, ev->obj, ev->a, ev->b);
-    uint32_t cat = sim_event_kind_category(ev->kind);
+    char *p = room(t), *start = p;
+    /* {"id":%llu,"tick":%llu,"kind":"%s","addr":"0x%llx","obj":"0x%llx","a":%lld,"b":%lld */
+    p = put_lit(p, "{\"id\":");
+    p = put_u(p, ev->id);
+    p = put_lit(p, ",\"tick\":");
+    p = put_u(p, ev->tick);
+    p = put_lit(p, ",\"kind\":\"");
+    p = put_name(p, kind_name(t, ev->kind));
+    p = put_lit(p, "\",\"addr\":\"");
+    p = put_hex_plain(p, ev->addr);
+    p = put_lit(p, "\",\"obj\":\"");
+    p = put_hex_plain(p, ev->obj);
+    p = put_lit(p, "\",\"a\":");
+    p = put_i(p, ev->a);
+    p = put_lit(p, ",\"b\":");
+    p = put_i(p, ev->b);
+    uint32_t cat = kind_cat(t, ev->kind);
     if (cat == SIM_EVCAT_REFCOUNT) {
-        fprintf(t->out, ",\"holder\":\"%s\",\"reason\":\"%s\",\"index\":%u", sim_holder_kind_name(ev->holder),
-                sim_holder_reason_name(ev->reason), ev->index);
+        /* ,"holder":"%s","reason":"%s","index":%u */
+        p = put_lit(p, ",\"holder\":\"");
+        p = put_name(p, holder_name(t, ev->holder));
+        p = put_lit(p, "\",\"reason\":\"");
+        p = put_name(p, reason_name(t, ev->reason));
+        p = put_lit(p, "\",\"index\":");
+        p = put_u(p, ev->index);
     } else if (ev->kind == SIM_EV_INSTR) {
-        fprintf(t->out, ",\"line\":%u,\"opname\":\"%s\",\"oparg\":%" PRId64, ev->index,
-                sim_opcode_name((int)(ev->b & 0xff)), ev->b >> 8);
+        /* ,"line":%u,"opname":"%s","oparg":%lld */
+        p = put_lit(p, ",\"line\":");
+        p = put_u(p, ev->index);
+        p = put_lit(p, ",\"opname\":\"");
+        p = put_name(p, t->ops[ev->b & 0xff]);
+        p = put_lit(p, "\",\"oparg\":");
+        p = put_i(p, ev->b >> 8);
     } else if (ev->arena != SIM_NONE) {
-        fprintf(t->out, ",\"arena\":%u", ev->arena);
-        if (ev->pool != SIM_NONE) fprintf(t->out, ",\"pool\":%u", ev->pool);
-        if (ev->block != SIM_NONE) fprintf(t->out, ",\"block\":%u", ev->block);
-        if (ev->szclass != 0xffff) fprintf(t->out, ",\"class\":%u", ev->szclass);
+        /* ,"arena":%u[,"pool":%u][,"block":%u][,"class":%u] */
+        p = put_lit(p, ",\"arena\":");
+        p = put_u(p, ev->arena);
+        if (ev->pool != SIM_NONE) {
+            p = put_lit(p, ",\"pool\":");
+            p = put_u(p, ev->pool);
+        }
+        if (ev->block != SIM_NONE) {
+            p = put_lit(p, ",\"block\":");
+            p = put_u(p, ev->block);
+        }
+        if (ev->szclass != 0xffff) {
+            p = put_lit(p, ",\"class\":");
+            p = put_u(p, ev->szclass);
+        }
     }
-    fputs("}\n", t->out);
+    p = put_lit(p, "}\n");
+    t->len += (size_t)(p - start);
 }
 
 static void on_event(void *ud, const SimEvent *ev)
@@ -214,22 +291,32 @@ int dbg_trace(const char *path, const char *profile, int jsonl, FILE *out, FILE 
     /* the program's own output goes to stderr, keeping stdout for events */
     SimEngine *e = dbg_load(path, profile, dbg_write_file, err, err, &status);
     if (!e) return status;
-    Tracer t = {out, jsonl, malloc(1 << 20), 0, 1 << 20, 0};
-    while (t.internal < 64 && strcmp(sim_holder_kind_name(t.internal), "internal")) t.internal++;
-    if (!t.buf) {
+    /* on the heap: the name tables make it a few kilobytes */
+    Tracer *t = calloc(1, sizeof *t);
+    char *buf = malloc(1 << 20);
+    if (!t || !buf) {
+        free(t);
+        free(buf);
         fprintf(err, "refscope: out of memory\n");
         sim_engine_free(e);
         return 2;
     }
+    t->out = out;
+    t->jsonl = jsonl;
+    t->buf = buf;
+    t->cap = 1 << 20;
+    tracer_names(t);
+    while (t->internal < 64 && strcmp(sim_holder_kind_name(t->internal), "internal")) t->internal++;
     if (status == 0) {
-        sim_engine_set_event_sink(e, on_event, &t, SIM_EVCAT_ALL);
+        sim_engine_set_event_sink(e, on_event, t, SIM_EVCAT_ALL);
         sim_engine_run(e);
         status = sim_engine_finalize(e);
         sim_engine_set_event_sink(e, NULL, NULL, 0);
     }
-    flush_out(&t);
+    flush_out(t);
     fflush(out);
-    free(t.buf);
+    free(t->buf);
+    free(t);
     sim_engine_free(e);
     return status;
 }

@@ -40,6 +40,12 @@
  * plain switch.  TARGET(NAME) is both the case and the label. */
 #if defined(__GNUC__) && !defined(REFSCOPE_SWITCH_DISPATCH)
 #define VM_COMPUTED_GOTO 1
+/* the extension is intended here, also under -Wpedantic */
+#if defined(__clang__)
+#pragma clang diagnostic ignored "-Wgnu-label-as-value"
+#else
+#pragma GCC diagnostic ignored "-Wpedantic"
+#endif
 #define TARGET(name) case OP_##name: TARGET_##name:
 #else
 #define VM_COMPUTED_GOTO 0
@@ -628,11 +634,13 @@ static int unpack(Sim *S, Ctx *c, int op, int oparg)
     return err;
 }
 
-/* The line of byte offset `off`, remembering the range it came from:
- * consecutive instructions mostly share it. */
+/* The line of byte offset `off`, remembering the range it came from in
+ * a slot chosen by the code and the offset (3.11's line table has a range
+ * per few instructions, for their columns), so that a loop or a function
+ * finds its lines again instead of rescanning the line table. */
 static int64_t instr_line(Sim *S, Obj code, int64_t off)
 {
-    struct LineCache *lc = &S->vm.lines[(code >> 4) & (VM_LINE_CACHE - 1)];
+    struct LineCache *lc = &S->vm.lines[((code >> 4) ^ (uint64_t)(off >> 1) * 0x9E3779B1u) >> 4 & (VM_LINE_CACHE - 1)];
     if (lc->code == code && off >= lc->start && off < lc->end) return lc->line;
     DisasmLines it;
     disasm_lines_begin(&it, S, code);
