@@ -30,21 +30,7 @@ void frame_init(Sim *S, SimAddr frame, Obj func)
 void frame_clear(Sim *S, SimAddr frame)
 {
     if (frameobj_release(S, frame)) return; /* the frame object took it over */
-    int32_t top = (int32_t)ob_get32(S, frame, FRAME_STACKTOP_OFF);
-    int32_t nlp = (int32_t)ob_get32(S, ob_get64(S, frame, FRAME_CODE_OFF), CO_NLOCALSPLUS_OFF);
-    for (int32_t i = 0; i < top; i++) {
-        Obj v = ob_get64(S, frame, FRAME_LOCALSPLUS_OFF + 8 * (uint32_t)i);
-        if (!v) continue;
-        ob_set64(S, frame, FRAME_LOCALSPLUS_OFF + 8 * (uint32_t)i, 0);
-        ob_decref(S, v, i < nlp ? HOLD(H_LOCAL, frame, i, 0) : HOLD(H_STACK, frame, i - nlp, 0));
-    }
-    ob_set32(S, frame, FRAME_STACKTOP_OFF, 0);
-    static const ObField tail[] = {{FRAME_LOCALS_OFF, R_FRAME_LOCALS},
-                                   {FRAME_FUNC_OFF, R_FRAME_FUNC}};
-    ob_clear_fields(S, frame, tail, N_FIELDS(tail));
-    /* f_code last: the slot holders above look their kinds up in it */
-    static const ObField code[] = {{FRAME_CODE_OFF, R_FRAME_CODE}};
-    ob_clear_fields(S, frame, code, N_FIELDS(code));
+    frame_release(S, frame);
 }
 
 void frame_referents(Sim *S, SimAddr frame, RefVisit visit, void *ud)

@@ -18,6 +18,7 @@
 #ifndef ENGINE_OBJECTS_FRAME_H
 #define ENGINE_OBJECTS_FRAME_H
 
+#include "objects/func.h"
 #include "objects/object.h"
 
 #define FRAME_FUNC_OFF      0
@@ -46,6 +47,34 @@ void frame_init(Sim *S, SimAddr frame, Obj func);
 
 /* _PyFrame_Clear: the live localsplus slots, f_locals, f_func, f_code. */
 void frame_clear(Sim *S, SimAddr frame);
+
+/* Py_CLEAR of one of the frame's specials. */
+static inline void frame_clear_special(Sim *S, SimAddr frame, uint32_t off, uint16_t reason)
+{
+    Obj v = ob_get64(S, frame, off);
+    if (!v) return;
+    ob_set64(S, frame, off, 0);
+    ob_decref(S, v, HOLD_INTERNAL(frame, reason));
+}
+
+/* frame_clear once no frame object takes the frame over: the live slots
+ * bottom up, f_locals, f_func, then f_code (the slots' holders look their
+ * kinds up in it).  Inline, since every return runs it. */
+static inline void frame_release(Sim *S, SimAddr frame)
+{
+    int32_t top = (int32_t)ob_get32(S, frame, FRAME_STACKTOP_OFF);
+    int32_t nlp = (int32_t)ob_get32(S, ob_get64(S, frame, FRAME_CODE_OFF), CO_NLOCALSPLUS_OFF);
+    for (int32_t i = 0; i < top; i++) {
+        Obj v = ob_get64(S, frame, FRAME_LOCALSPLUS_OFF + 8 * (uint32_t)i);
+        if (!v) continue;
+        ob_set64(S, frame, FRAME_LOCALSPLUS_OFF + 8 * (uint32_t)i, 0);
+        ob_decref(S, v, i < nlp ? HOLD(H_LOCAL, frame, i, 0) : HOLD(H_STACK, frame, i - nlp, 0));
+    }
+    ob_set32(S, frame, FRAME_STACKTOP_OFF, 0);
+    frame_clear_special(S, frame, FRAME_LOCALS_OFF, R_FRAME_LOCALS);
+    frame_clear_special(S, frame, FRAME_FUNC_OFF, R_FRAME_FUNC);
+    frame_clear_special(S, frame, FRAME_CODE_OFF, R_FRAME_CODE);
+}
 
 /* Every reference the frame holds. */
 void frame_referents(Sim *S, SimAddr frame, RefVisit visit, void *ud);

@@ -104,36 +104,13 @@ SimAddr vm_push_frame_exact(Sim *S, Obj func, const Obj *args, int64_t nargs)
     return f;
 }
 
-/* Py_CLEAR of one of the frame's specials. */
-static inline __attribute__((always_inline)) void clear_special(Sim *S, SimAddr f, uint32_t off, uint16_t reason)
-{
-    Obj v = ob_get64(S, f, off);
-    if (!v) return;
-    ob_set64(S, f, off, 0);
-    ob_decref(S, v, HOLD_INTERNAL(f, reason));
-}
-
 void vm_pop_frame(Sim *S, SimAddr f)
 {
     S->vm.depth++; /* tstate->recursion_remaining-- around the clear */
     if (ob_get64(S, f, FRAME_OBJ_OFF)) {
         frame_clear(S, f); /* a frame object may take the frame over */
     } else {
-        /* frame_clear (objects/frame.c) without a frame object, inline for
-         * every return: the same releases in the same order -- the slots
-         * bottom up, f_locals, f_func, f_code last */
-        int32_t top = (int32_t)ob_get32(S, f, FRAME_STACKTOP_OFF);
-        int32_t nlp = co_int(S, ob_get64(S, f, FRAME_CODE_OFF), CO_NLOCALSPLUS_OFF);
-        for (int32_t i = 0; i < top; i++) {
-            Obj v = ob_get64(S, f, FRAME_LOCALSPLUS_OFF + 8 * (uint32_t)i);
-            if (!v) continue;
-            ob_set64(S, f, FRAME_LOCALSPLUS_OFF + 8 * (uint32_t)i, 0);
-            ob_decref(S, v, i < nlp ? HOLD(H_LOCAL, f, i, 0) : HOLD(H_STACK, f, i - nlp, 0));
-        }
-        ob_set32(S, f, FRAME_STACKTOP_OFF, 0);
-        clear_special(S, f, FRAME_LOCALS_OFF, R_FRAME_LOCALS);
-        clear_special(S, f, FRAME_FUNC_OFF, R_FRAME_FUNC);
-        clear_special(S, f, FRAME_CODE_OFF, R_FRAME_CODE);
+        frame_release(S, f);
     }
     S->vm.depth--;
     vm_frames_pop_raw(S, f);
