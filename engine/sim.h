@@ -244,8 +244,10 @@ typedef struct VmState {
 #define VM_TYPE_CACHE 1024
     struct TypeCache { Obj type, name, value; int64_t hash; uint64_t epoch; } tcache[VM_TYPE_CACHE];
     uint64_t type_epoch;         /* bumped whenever a class dict may change */
-#define VM_LINE_CACHE 64
-    struct LineCache { Obj code; int64_t start, end, line; } lines[VM_LINE_CACHE]; /* INSTR events' lines */
+#define VM_LINE_CACHE 16
+    /* INSTR events' lines: per code object (slot by address, cleared by
+     * code_dealloc), the line of every code unit, in host memory */
+    struct LineCache { Obj code; int32_t *line; } lines[VM_LINE_CACHE];
 #define VM_NAME_CACHE 256
     struct NameCache { Obj code; int64_t instr; Obj ns[3]; uint64_t ver[2]; int32_t level; int64_t ix; }
         ncache[VM_NAME_CACHE]; /* where LOAD_GLOBAL/LOAD_NAME found a name, by instruction (ceval.c) */

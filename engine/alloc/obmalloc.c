@@ -31,7 +31,7 @@ static uint32_t pool_index(const SimHeap *h, SimAddr pool)
 
 static COLD void emit_pool(SimHeap *h, SimEventKind kind, SimAddr pool, int64_t a)
 {
-    SimEvent ev = ev_blank(kind);
+    SimEvent ev = EV_BLANK(kind);
     const PmPool *p = pm_pool(h, pool);
     ev.addr = pool;
     ev.arena = p->arenaindex;
@@ -43,7 +43,7 @@ static COLD void emit_pool(SimHeap *h, SimEventKind kind, SimAddr pool, int64_t 
 
 static COLD void emit_block(SimHeap *h, SimEventKind kind, SimAddr bp, int64_t a, int64_t b)
 {
-    SimEvent ev = ev_blank(kind);
+    SimEvent ev = EV_BLANK(kind);
     SimAddr pool = bp & ~h->pool_mask;
     const PmPool *p = pm_pool(h, pool);
     ev.addr = bp;
@@ -58,7 +58,7 @@ static COLD void emit_block(SimHeap *h, SimEventKind kind, SimAddr bp, int64_t a
 
 static COLD void emit_arena(SimHeap *h, SimEventKind kind, int32_t slot, int64_t a, int64_t b)
 {
-    SimEvent ev = ev_blank(kind);
+    SimEvent ev = EV_BLANK(kind);
     ev.addr = h->arenas[slot].address;
     ev.arena = (uint32_t)slot;
     ev.a = a;
@@ -441,7 +441,7 @@ SimAddr pm_realloc(SimHeap *h, SimAddr a, uint64_t nbytes)
         if (pm_in_arena(h, bp)) {
             emit_block(h, SIM_EV_REALLOC, bp, (int64_t)nbytes, (int64_t)a);
         } else {
-            SimEvent ev = ev_blank(SIM_EV_REALLOC);
+            SimEvent ev = EV_BLANK(SIM_EV_REALLOC);
             ev.addr = bp;
             ev.a = (int64_t)nbytes;
             ev.b = (int64_t)a;

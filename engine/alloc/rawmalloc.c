@@ -40,7 +40,7 @@ static uint64_t chunk_for(uint64_t nbytes)
 
 static void emit_raw(SimHeap *h, SimEventKind kind, SimAddr user, int64_t a, int64_t b)
 {
-    SimEvent ev = ev_blank(kind);
+    SimEvent ev = EV_BLANK(kind);
     ev.addr = user;
     ev.a = a;
     ev.b = b;

@@ -35,13 +35,6 @@ void ev_set_sink(EvHub *e, SimEventFn fn, void *ud, uint32_t mask)
     e->mask = fn ? mask : 0;
 }
 
-void ev_emit(EvHub *e, SimEvent *ev)
-{
-    ev->id = e->next_id++;
-    ev->tick = e->tick;
-    e->fn(e->ud, ev);
-}
-
 /* snprintf at buf+n that never writes past cap; returns the new length. */
 static size_t append(char *buf, size_t cap, size_t n, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));

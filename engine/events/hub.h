@@ -11,11 +11,14 @@
 #include "sim/events.h"
 
 typedef struct EvHub {
+    /* next_id and tick are kept apart: side by side, the compiler read
+     * them as one 16-byte load right after storing them separately, a
+     * store-forwarding stall on every event */
+    uint64_t   next_id; /* id of the next delivered event */
     SimEventFn fn;      /* the sink, NULL when nobody listens */
+    uint64_t   tick;    /* instructions executed so far (set by the VM) */
     void      *ud;      /* passed back to fn */
     uint32_t   mask;    /* categories delivered; 0 when fn is NULL */
-    uint64_t   next_id; /* id of the next delivered event */
-    uint64_t   tick;    /* instructions executed so far (set by the VM) */
 } EvHub;
 
 static inline void ev_init(EvHub *e)
@@ -35,16 +38,20 @@ static inline int ev_on(const EvHub *e, uint32_t category)
 void ev_set_sink(EvHub *e, SimEventFn fn, void *ud, uint32_t mask);
 
 /* Stamps id and tick into *ev and delivers it.  Call only after ev_on. */
-void ev_emit(EvHub *e, SimEvent *ev);
-
-/* A record with every location field "not applicable". */
-static inline SimEvent ev_blank(SimEventKind kind)
+static inline void ev_emit(EvHub *e, SimEvent *ev)
 {
-    SimEvent ev = {0};
-    ev.kind = (uint16_t)kind;
-    ev.arena = ev.pool = ev.block = SIM_NONE;
-    ev.szclass = 0xffff;
-    return ev;
+    ev->id = e->next_id++;
+    ev->tick = e->tick;
+    e->fn(e->ud, ev);
 }
+
+/* The initializer of a record with every location field "not
+ * applicable": `SimEvent ev = EV_BLANK(kind);`.  An initializer, not a
+ * function returning the record, so that the record is built in place:
+ * a returned copy made the compiler reload the small fields right after
+ * storing them, a store-forwarding stall on every event. */
+#define EV_BLANK(k)                                                        \
+    {.arena = SIM_NONE, .pool = SIM_NONE, .block = SIM_NONE,                \
+     .kind = (uint16_t)(k), .szclass = 0xffff}
 
 #endif /* ENGINE_EVENTS_HUB_H */

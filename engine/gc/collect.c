@@ -35,7 +35,7 @@ static int observed(const Sim *S) { return ev_on(&S->ev, SIM_EVCAT_GC); }
 
 static void emit(Sim *S, SimEventKind kind, Obj o, int64_t a, int64_t b)
 {
-    SimEvent ev = ev_blank(kind);
+    SimEvent ev = EV_BLANK(kind);
     ev.obj = o;
     ev.a = a;
     ev.b = b;
@@ -301,7 +301,7 @@ static int64_t handle_weakrefs(Sim *S, SimAddr unreachable, SimAddr old, int old
             weakref_clear_ref(S, wr);
             int call = ob_get64(S, wr, WR_CALLBACK_OFF) && !is_collecting(S, AS_GC(wr));
             if (observed(S)) {
-                SimEvent ev = ev_blank(SIM_EV_GC_WEAKREF);
+                SimEvent ev = EV_BLANK(SIM_EV_GC_WEAKREF);
                 ev.obj = wr;
                 ev.addr = op;
                 ev.a = call;

@@ -35,7 +35,7 @@ Obj ob_alloc_sized(Sim *S, Obj type, uint64_t size, int64_t nitems)
     if (flags & TPF_VAR) ob_set_size(S, o, nitems);
     objmap_mark(S, o);
     if (ev_on(&S->ev, SIM_EVCAT_OBJECT)) {
-        SimEvent ev = ev_blank(SIM_EV_OBJ_NEW);
+        SimEvent ev = EV_BLANK(SIM_EV_OBJ_NEW);
         ev.obj = o;
         ev.addr = o;
         ev.a = (int64_t)type;
@@ -134,7 +134,7 @@ void ob_dealloc(Sim *S, Obj o)
     int gc = ob_is_gc(S, o);
     if (gc) gc_untrack(S, o);
     if (ev_on(&S->ev, SIM_EVCAT_OBJECT)) {
-        SimEvent ev = ev_blank(SIM_EV_OBJ_DEALLOC);
+        SimEvent ev = EV_BLANK(SIM_EV_OBJ_DEALLOC);
         ev.obj = o;
         ev.addr = o;
         ev.a = (int64_t)ob_type(S, o);
@@ -167,21 +167,17 @@ void ob_dealloc(Sim *S, Obj o)
 
 void ob_emit_ref(Sim *S, SimEventKind kind, Obj o, int64_t count, const Holder *hd)
 {
-    SimEvent ev = ev_blank(kind);
-    ev.obj = o;
-    ev.a = count;
-    ev.addr = hd->owner;
-    ev.b = (int64_t)hd->key;
-    ev.holder = hd->kind;
-    ev.reason = hd->reason;
-    ev.index = hd->index;
+    /* every field written once (see EV_BLANK) */
+    SimEvent ev = {.addr = hd->owner, .obj = o, .a = count, .b = (int64_t)hd->key,
+                   .holder = hd->kind, .reason = hd->reason, .index = hd->index,
+                   .kind = (uint16_t)kind, .szclass = 0xffff};
     ev_emit(&S->ev, &ev);
 }
 
 void ob_emit_freelist(Sim *S, SimEventKind kind, SimAddr o, int64_t list, int64_t length)
 {
     if (!ev_on(&S->ev, SIM_EVCAT_FREELIST)) return;
-    SimEvent ev = ev_blank(kind);
+    SimEvent ev = EV_BLANK(kind);
     ev.obj = ev.addr = o;
     ev.a = list;
     ev.b = length;

@@ -3,6 +3,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/weakref.h"
+#include "vm/vm.h"
 
 /* ---- cells ---- */
 
@@ -58,8 +59,7 @@ Obj code_new(Sim *S, int64_t nunits) { return ob_alloc(S, TI_CODE, nunits); }
 
 void code_dealloc(Sim *S, Obj co)
 {
-    struct LineCache *lc = &S->vm.lines[(co >> 4) & (VM_LINE_CACHE - 1)];
-    if (lc->code == co) lc->code = 0; /* the VM's line cache */
+    vm_lines_forget(S, co);
     ob_clear_fields(S, co, code_fields, N_FIELDS(code_fields));
     ob_free_memory(S, co);
 }

@@ -724,7 +724,7 @@ Obj rt_tuple_from(Sim *S, Obj iterable)
 void rt_write(Sim *S, int stream, const char *text, size_t len)
 {
     if (ev_on(&S->ev, SIM_EVCAT_VM)) {
-        SimEvent ev = ev_blank(SIM_EV_OUTPUT);
+        SimEvent ev = EV_BLANK(SIM_EV_OUTPUT);
         ev.a = stream;
         ev.b = (int64_t)len;
         ev_emit(&S->ev, &ev);

@@ -76,7 +76,7 @@ static Holder stack_holder(const Ctx *c, int32_t i) { return HOLD(H_STACK, c->f,
 
 static __attribute__((noinline)) void emit_stack(Sim *S, const Ctx *c, SimEventKind k, Obj o, int32_t depth)
 {
-    SimEvent ev = ev_blank(k);
+    SimEvent ev = EV_BLANK(k);
     ev.addr = c->f;
     ev.obj = o;
     ev.a = depth;
@@ -334,7 +334,7 @@ static int owner(const Sim *S, SimAddr f) { return ((const uint8_t *)ob_ptr(S, f
 static void emit_frame(Sim *S, SimEventKind k, SimAddr f)
 {
     if (!ev_on(&S->ev, SIM_EVCAT_VM)) return;
-    SimEvent ev = ev_blank(k);
+    SimEvent ev = EV_BLANK(k);
     ev.addr = f;
     ev.obj = ob_get64(S, f, FRAME_CODE_OFF);
     ev.a = S->vm.depth;
@@ -507,7 +507,7 @@ static int unwind(Sim *S, Ctx *c, int add_traceback)
             push(S, c, e);
             ob_set64(S, c->f, FRAME_PREV_INSTR_OFF, (uint64_t)(h.target / 2 - 1));
             if (ev_on(&S->ev, SIM_EVCAT_VM)) {
-                SimEvent ev = ev_blank(SIM_EV_HANDLE);
+                SimEvent ev = EV_BLANK(SIM_EV_HANDLE);
                 ev.addr = c->f;
                 ev.obj = e;
                 ev.a = h.target;
@@ -634,26 +634,25 @@ static int unpack(Sim *S, Ctx *c, int op, int oparg)
     return err;
 }
 
-/* The line of byte offset `off`, remembering the range it came from in
- * a slot chosen by the code and the offset (3.11's line table has a range
- * per few instructions, for their columns), so that a loop or a function
- * finds its lines again instead of rescanning the line table. */
-static int64_t instr_line(Sim *S, Obj code, int64_t off)
+/* The line of code unit `unit` (dis's line, -1 for none): the whole
+ * table is decoded once per code object, since a trace asks for every
+ * instruction's line. */
+static int64_t instr_line(Sim *S, Obj code, int64_t unit)
 {
-    struct LineCache *lc = &S->vm.lines[((code >> 4) ^ (uint64_t)(off >> 1) * 0x9E3779B1u) >> 4 & (VM_LINE_CACHE - 1)];
-    if (lc->code == code && off >= lc->start && off < lc->end) return lc->line;
-    DisasmLines it;
-    disasm_lines_begin(&it, S, code);
-    while (disasm_lines_next(&it)) {
-        if (off >= it.start && off < it.end) {
-            lc->code = code;
-            lc->start = it.start;
-            lc->end = it.end;
-            lc->line = it.line;
-            return it.line;
-        }
+    struct LineCache *lc = &S->vm.lines[(code >> 4) & (VM_LINE_CACHE - 1)];
+    if (__builtin_expect(lc->code != code, 0)) {
+        int64_t n = ob_size(S, code); /* code units */
+        int32_t *line = realloc(lc->line, sizeof *line * (size_t)(n + 1));
+        if (!line) abort(); /* host out of memory */
+        for (int64_t i = 0; i < n; i++) line[i] = -1;
+        DisasmLines it;
+        disasm_lines_begin(&it, S, code);
+        while (disasm_lines_next(&it))
+            for (int64_t i = it.start / 2; i < it.end / 2 && i < n; i++) line[i] = (int32_t)it.line;
+        lc->code = code;
+        lc->line = line;
     }
-    return disasm_addr2line(S, code, off);
+    return lc->line[unit];
 }
 
 /* ---- one instruction ---- */
@@ -701,12 +700,12 @@ fetch:;
         if (S->vm.tick_limit && S->vm.tick > S->vm.tick_limit) S->vm.interrupt = 1; /* sticky */
         if (S->vm.instr_hook) S->vm.instr_hook(S->vm.instr_hook_ud, S->vm.tick, S->vm.c_depth);
         if (ev_on(&S->ev, SIM_EVCAT_VM)) {
-            SimEvent ev = ev_blank(SIM_EV_INSTR);
+            SimEvent ev = EV_BLANK(SIM_EV_INSTR);
             ev.addr = c->f;
             ev.obj = c->code;
             ev.a = 2 * c->instr;
             ev.b = op | (int64_t)oparg << 8;
-            ev.index = (uint32_t)instr_line(S, c->code, 2 * c->instr);
+            ev.index = (uint32_t)instr_line(S, c->code, c->instr);
             ev_emit(&S->ev, &ev);
         }
     }
@@ -1498,7 +1497,7 @@ error:
     /* _PyErr_SetObject chains a new exception to the one being handled */
     if (S->exc && !ob_get64(S, S->exc, 40) && !ob_get64(S, S->exc, 48)) vm_chain_context(S, S->exc);
     if (ev_on(&S->ev, SIM_EVCAT_VM)) {
-        SimEvent ev = ev_blank(SIM_EV_RAISE);
+        SimEvent ev = EV_BLANK(SIM_EV_RAISE);
         ev.addr = c->f;
         ev.obj = S->exc;
         ev_emit(&S->ev, &ev);

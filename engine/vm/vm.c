@@ -121,7 +121,7 @@ static int call_hook(Sim *S, Obj callable, Obj arg)
         return 0;
     }
     if (ev_on(&S->ev, SIM_EVCAT_VM)) {
-        SimEvent ev = ev_blank(SIM_EV_FINALIZE);
+        SimEvent ev = EV_BLANK(SIM_EV_FINALIZE);
         ev.obj = arg;
         ev.addr = callable;
         ev_emit(&S->ev, &ev);
@@ -368,9 +368,20 @@ void vm_run(Sim *S)
     module_done(S, result);
 }
 
+void vm_lines_forget(Sim *S, Obj code)
+{
+    struct LineCache *lc = &S->vm.lines[(code >> 4) & (VM_LINE_CACHE - 1)];
+    if (lc->code == code) lc->code = 0; /* its address may hold another code object next */
+}
+
 void vm_fini(Sim *S)
 {
     VmState *vm = &S->vm;
+    for (int i = 0; i < VM_LINE_CACHE; i++) {
+        free(vm->lines[i].line);
+        vm->lines[i].line = NULL;
+        vm->lines[i].code = 0;
+    }
     free(vm->temps);
     free(vm->saved_handled);
     free(vm->descrs);

@@ -38,6 +38,9 @@ void vm_roots(Sim *S, RefVisit visit, void *ud);
 /* Releases the VM's references at interpreter shutdown. */
 void vm_fini(Sim *S);
 
+/* code_dealloc: drop the line table cached for `code` (ceval.c's instr_line). */
+void vm_lines_forget(Sim *S, Obj code);
+
 /* The interpreter's shutdown (see sim_engine_finalize); once, when done. */
 void vm_finalize(Sim *S);
 
