@@ -28,10 +28,14 @@ static const char usage[] =
     "                  run it as `python3 FILE.py` runs it: the same stdout,\n"
     "                  stderr and exit status (a heap limit, e.g. --profile\n"
     "                  cpython-3.11,limit=64M, turns exhaustion into MemoryError)\n"
-    "  trace [--profile SPEC] [--jsonl] FILE.py\n"
+    "  trace [--profile SPEC] [--jsonl | --binary] [-o OUT] FILE.py\n"
     "                  every event of the run (instructions, stack pushes and pops,\n"
-    "                  increfs/decrefs with their holders, allocations), one per line;\n"
-    "                  the program's own output goes to stderr\n"
+    "                  increfs/decrefs with their holders, allocations), one per line,\n"
+    "                  as text, JSON lines, or a compact binary log; to OUT or\n"
+    "                  stdout; the program's own output goes to stderr\n"
+    "  trace --read LOG [--jsonl] [-o OUT]\n"
+    "                  print a binary log as the text (or JSON lines) the run\n"
+    "                  would have printed\n"
     "  dis FILE.py     print what `python3 -m dis FILE.py` prints (code object\n"
     "                  addresses are refscope's simulated ones)\n"
     "  snapshot [--profile SPEC] FILE.py [--tick N | --line L | --at-end] [-o OUT]\n"
@@ -57,6 +61,23 @@ static const char *const planned[] = {"debug", "gui"};
 static const char snapshot_usage[] =
     "usage: refscope snapshot [--profile SPEC] FILE.py [--tick N | --line L | --at-end] [-o OUT]\n";
 
+/* --profile SPEC / --profile=SPEC: 1 with *profile set, 0 if argv[*i] is
+ * another option, -1 (with a message) when the value is missing. */
+static int profile_option(const char *cmd, int argc, char **argv, int *i, const char **profile)
+{
+    const char *a = argv[*i];
+    if (strcmp(a, "--profile") && strncmp(a, "--profile=", 10)) return 0;
+    if (a[9] == '=') {
+        *profile = a + 10;
+    } else if (*i + 1 < argc) {
+        *profile = argv[++*i];
+    } else {
+        fprintf(stderr, "refscope %s: --profile needs a value, e.g. --profile cpython-3.11,limit=64M\n", cmd);
+        return -1;
+    }
+    return 1;
+}
+
 /* A whole decimal number, or -1. */
 static int parse_count(const char *s, unsigned long long *out)
 {
@@ -71,7 +92,7 @@ static int parse_count(const char *s, unsigned long long *out)
 static int cmd_snapshot(int argc, char **argv)
 {
     SnapOptions opt = {NULL, NULL, {SNAP_AT_END, 0, 0}, NULL};
-    int stops = 0;
+    int stops = 0, k;
     for (int i = 2; i < argc; i++) {
         const char *a = argv[i];
         const char *val = i + 1 < argc ? argv[i + 1] : NULL;
@@ -100,15 +121,8 @@ static int cmd_snapshot(int argc, char **argv)
                 return 2;
             }
             opt.output = argv[++i];
-        } else if (!strcmp(a, "--profile") || !strncmp(a, "--profile=", 10)) {
-            if (a[9] == '=') {
-                opt.profile = a + 10;
-            } else if (val) {
-                opt.profile = argv[++i];
-            } else {
-                fprintf(stderr, "refscope snapshot: --profile needs a value, e.g. --profile cpython-3.11,arena=16K,pool=1K\n");
-                return 2;
-            }
+        } else if ((k = profile_option("snapshot", argc, argv, &i, &opt.profile)) != 0) {
+            if (k < 0) return 2;
         } else if (a[0] == '-' && a[1]) {
             fprintf(stderr, "refscope snapshot: unknown option '%s'\n%s", a, snapshot_usage);
             return 2;
@@ -130,59 +144,95 @@ static int cmd_snapshot(int argc, char **argv)
     return snap_command(&opt, stdout, stderr);
 }
 
-/* run [--profile SPEC] FILE.py / trace [--profile SPEC] [--jsonl] FILE.py */
-static int cmd_run_or_trace(const char *cmd, int argc, char **argv)
+static const char trace_usage[] =
+    "usage: refscope trace [--profile SPEC] [--jsonl | --binary] [-o OUT] FILE.py\n"
+    "       refscope trace --read LOG [--jsonl] [-o OUT]\n";
+
+/* run [--profile SPEC] FILE.py */
+static int cmd_run(int argc, char **argv)
 {
     const char *profile = NULL, *file = NULL;
-    int jsonl = 0, trace = !strcmp(cmd, "trace");
     for (int i = 2; i < argc; i++) {
-        if (trace && !strcmp(argv[i], "--jsonl")) {
-            jsonl = 1;
-        } else if (!strcmp(argv[i], "--profile") || !strncmp(argv[i], "--profile=", 10)) {
-            if (argv[i][9] == '=') {
-                profile = argv[i] + 10;
-            } else if (i + 1 < argc) {
-                profile = argv[++i];
-            } else {
-                fprintf(stderr, "refscope %s: --profile needs a value, e.g. --profile cpython-3.11,limit=64M\n", cmd);
-                return 2;
-            }
-        } else if (argv[i][0] == '-' && argv[i][1]) {
-            fprintf(stderr, "refscope %s: unknown option '%s'\n", cmd, argv[i]);
+        int k = profile_option("run", argc, argv, &i, &profile);
+        if (k < 0) return 2;
+        if (k) continue;
+        if (argv[i][0] == '-' && argv[i][1]) {
+            fprintf(stderr, "refscope run: unknown option '%s'\n", argv[i]);
             return 2;
         } else if (!file) {
             file = argv[i];
         } else {
-            fprintf(stderr, "refscope %s: one program at a time ('%s' is extra)\n", cmd, argv[i]);
+            fprintf(stderr, "refscope run: one program at a time ('%s' is extra)\n", argv[i]);
             return 2;
         }
     }
     if (!file) {
-        fprintf(stderr, trace ? "usage: refscope trace [--profile SPEC] [--jsonl] FILE.py\n"
-                              : "usage: refscope run [--profile SPEC] FILE.py\n");
+        fputs("usage: refscope run [--profile SPEC] FILE.py\n", stderr);
         return 2;
     }
-    return trace ? dbg_trace(file, profile, jsonl, stdout, stderr) : dbg_run(file, profile, stdout, stderr);
+    return dbg_run(file, profile, stdout, stderr);
+}
+
+/* trace [--profile SPEC] [--jsonl | --binary] [-o OUT] FILE.py
+ * trace --read LOG [--jsonl] [-o OUT] */
+static int cmd_trace(int argc, char **argv)
+{
+    const char *profile = NULL, *file = NULL, *log = NULL, *out = NULL;
+    int jsonl = 0, binary = 0;
+    for (int i = 2; i < argc; i++) {
+        int k = profile_option("trace", argc, argv, &i, &profile);
+        if (k < 0) return 2;
+        if (k) continue;
+        if (!strcmp(argv[i], "--jsonl")) {
+            jsonl = 1;
+        } else if (!strcmp(argv[i], "--binary")) {
+            binary = 1;
+        } else if (!strcmp(argv[i], "--read") || !strcmp(argv[i], "-o")) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "refscope trace: %s needs a file name\n%s", argv[i], trace_usage);
+                return 2;
+            }
+            if (argv[i][1] == 'o') out = argv[++i];
+            else log = argv[++i];
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            fprintf(stderr, "refscope trace: unknown option '%s'\n%s", argv[i], trace_usage);
+            return 2;
+        } else if (!file) {
+            file = argv[i];
+        } else {
+            fprintf(stderr, "refscope trace: one program at a time ('%s' is extra)\n", argv[i]);
+            return 2;
+        }
+    }
+    const char *clash = jsonl && binary ? "--jsonl and --binary are two formats; choose one"
+                        : log && file   ? "--read prints a log; it runs no program"
+                        : log && binary ? "--read prints a log as text or JSON lines, not as a log"
+                        : log && profile ? "--read prints a log; --profile is for running a program"
+                                         : NULL;
+    if (clash) {
+        fprintf(stderr, "refscope trace: %s\n%s", clash, trace_usage);
+        return 2;
+    }
+    DbgTraceFormat fmt = binary ? DBG_TRACE_BINARY : jsonl ? DBG_TRACE_JSONL : DBG_TRACE_TEXT;
+    if (log) return dbg_trace_read(log, fmt, out, stdout, stderr);
+    if (!file) {
+        fputs(trace_usage, stderr);
+        return 2;
+    }
+    return dbg_trace(file, profile, fmt, out, stdout, stderr);
 }
 
 static int cmd_alloc_demo(int argc, char **argv)
 {
     DbgDemoOptions opt = {NULL, 0, 0};
+    int k;
     for (int i = 2; i < argc; i++) {
         if (!strcmp(argv[i], "--trace")) {
             opt.trace = 1;
         } else if (!strcmp(argv[i], "--check")) {
             opt.check = 1;
-        } else if (!strcmp(argv[i], "--profile") || !strncmp(argv[i], "--profile=", 10)) {
-            if (argv[i][9] == '=') {
-                opt.profile = argv[i] + 10;
-            } else if (i + 1 < argc) {
-                opt.profile = argv[++i];
-            } else {
-                fprintf(stderr, "refscope alloc-demo: --profile needs a value, e.g. "
-                                "--profile classic\n");
-                return 2;
-            }
+        } else if ((k = profile_option("alloc-demo", argc, argv, &i, &opt.profile)) != 0) {
+            if (k < 0) return 2;
         } else {
             fprintf(stderr, "refscope alloc-demo: unknown option '%s'\n"
                             "usage: refscope alloc-demo [--profile SPEC] [--trace] [--check]\n",
@@ -210,7 +260,8 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "alloc-demo")) return cmd_alloc_demo(argc, argv);
     if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) return cmd_version();
     if (!strcmp(cmd, "demo")) return dbg_demo(stdout, stderr);
-    if (!strcmp(cmd, "run") || !strcmp(cmd, "trace")) return cmd_run_or_trace(cmd, argc, argv);
+    if (!strcmp(cmd, "run")) return cmd_run(argc, argv);
+    if (!strcmp(cmd, "trace")) return cmd_trace(argc, argv);
     if (!strcmp(cmd, "snapshot")) return cmd_snapshot(argc, argv);
     if (!strcmp(cmd, "dis")) {
         if (argc != 3) {

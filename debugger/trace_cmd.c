@@ -1,15 +1,21 @@
 /*
- * trace_cmd.c -- `refscope trace FILE.py [--jsonl]`: every event of the
- * run, one line each, grouped under the instruction that caused it.
- * The format is documented in docs/trace-format.md.
+ * trace_cmd.c -- `refscope trace FILE.py [--jsonl | --binary]`: every
+ * event of the run, one line each, grouped under the instruction that
+ * caused it, or the compact binary log of the same events; and
+ * `refscope trace --read LOG`, which prints a log as the text (or JSON
+ * lines) the run would have printed.  The formats are documented in
+ * docs/trace-format.md.
  */
 #include <errno.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <unistd.h>
+
 #include "dbg/dbg.h"
 #include "sim/engine.h"
+#include "sim/eventlog.h"
 #include "source.h"
 
 /* A name and its length, looked up once: a trace writes billions. */
@@ -285,21 +291,17 @@ static void on_event(void *ud, const SimEvent *ev)
     else text_event(t, ev);
 }
 
-int dbg_trace(const char *path, const char *profile, int jsonl, FILE *out, FILE *err)
+/* A tracer writing text or JSON lines to out; NULL (with a message) if
+ * out of memory.  On the heap: the name tables make it a few kilobytes. */
+static Tracer *tracer_new(FILE *out, int jsonl, FILE *err)
 {
-    int status;
-    /* the program's own output goes to stderr, keeping stdout for events */
-    SimEngine *e = dbg_load(path, profile, dbg_write_file, err, err, &status);
-    if (!e) return status;
-    /* on the heap: the name tables make it a few kilobytes */
     Tracer *t = calloc(1, sizeof *t);
     char *buf = malloc(1 << 20);
     if (!t || !buf) {
         free(t);
         free(buf);
         fprintf(err, "refscope: out of memory\n");
-        sim_engine_free(e);
-        return 2;
+        return NULL;
     }
     t->out = out;
     t->jsonl = jsonl;
@@ -307,16 +309,117 @@ int dbg_trace(const char *path, const char *profile, int jsonl, FILE *out, FILE 
     t->cap = 1 << 20;
     tracer_names(t);
     while (t->internal < 64 && strcmp(sim_holder_kind_name(t->internal), "internal")) t->internal++;
+    return t;
+}
+
+static void tracer_free(Tracer *t)
+{
+    flush_out(t);
+    free(t->buf);
+    free(t);
+}
+
+/* out, or the file named by path ("-" or NULL: out); NULL with a message. */
+static FILE *open_output(const char *path, FILE *out, FILE *err)
+{
+    if (!path || !strcmp(path, "-")) return out;
+    FILE *f = fopen(path, "wb");
+    if (!f) fprintf(err, "refscope trace: cannot write '%s': %s\n", path, strerror(errno));
+    return f;
+}
+
+/* Closes what open_output opened; 0, or 2 with a message when the
+ * output could not be written completely (a full disk, a closed pipe). */
+static int close_output(FILE *f, const char *path, FILE *out, FILE *err)
+{
+    int bad = fflush(f) != 0 || ferror(f);
+    int e = errno;
+    if (f != out && fclose(f) != 0 && !bad) {
+        bad = 1;
+        e = errno;
+    }
+    if (!bad) return 0;
+    fprintf(err, "refscope trace: cannot write '%s': %s\n", f == out && (!path || !strcmp(path, "-")) ? "<stdout>" : path,
+            strerror(e));
+    return 2;
+}
+
+static void write_log(void *ud, const char *bytes, size_t len) { fwrite(bytes, 1, len, (FILE *)ud); }
+
+int dbg_trace(const char *path, const char *profile, DbgTraceFormat fmt, const char *out_path, FILE *out, FILE *err)
+{
+    int status;
+    if (fmt == DBG_TRACE_BINARY && (!out_path || !strcmp(out_path, "-")) && isatty(fileno(out))) {
+        fprintf(err, "refscope trace: not writing a binary log to a terminal; use -o FILE or a redirection\n");
+        return 2;
+    }
+    /* the program's own output goes to stderr, keeping stdout for events */
+    SimEngine *e = dbg_load(path, profile, dbg_write_file, err, err, &status);
+    if (!e) return status;
+    FILE *o = open_output(out_path, out, err);
+    if (!o) {
+        sim_engine_free(e);
+        return 2;
+    }
+    Tracer *t = NULL;
+    SimEventLog *log = NULL;
+    if (fmt == DBG_TRACE_BINARY) {
+        log = sim_eventlog_new(write_log, o);
+        if (!log) fprintf(err, "refscope: out of memory\n");
+    } else {
+        t = tracer_new(o, fmt == DBG_TRACE_JSONL, err);
+    }
+    if (!t && !log) {
+        close_output(o, out_path, out, err);
+        sim_engine_free(e);
+        return 2;
+    }
     if (status == 0) {
-        sim_engine_set_event_sink(e, on_event, t, SIM_EVCAT_ALL);
+        if (log) sim_engine_set_event_sink(e, sim_eventlog_event, log, SIM_EVCAT_ALL);
+        else sim_engine_set_event_sink(e, on_event, t, SIM_EVCAT_ALL);
         sim_engine_run(e);
         status = sim_engine_finalize(e);
         sim_engine_set_event_sink(e, NULL, NULL, 0);
     }
-    flush_out(t);
-    fflush(out);
-    free(t->buf);
-    free(t);
+    if (log) sim_eventlog_finish(log);
+    else tracer_free(t);
     sim_engine_free(e);
+    int io = close_output(o, out_path, out, err);
+    return io ? io : status;
+}
+
+static size_t read_log(void *ud, char *buf, size_t cap) { return fread(buf, 1, cap, (FILE *)ud); }
+
+int dbg_trace_read(const char *log_path, DbgTraceFormat fmt, const char *out_path, FILE *out, FILE *err)
+{
+    FILE *in = strcmp(log_path, "-") ? fopen(log_path, "rb") : stdin;
+    if (!in) {
+        fprintf(err, "refscope trace: cannot read '%s': %s\n", log_path, strerror(errno));
+        return 2;
+    }
+    FILE *o = open_output(out_path, out, err);
+    SimEventReader *r = o ? sim_eventreader_new(read_log, in) : NULL;
+    Tracer *t = r ? tracer_new(o, fmt == DBG_TRACE_JSONL, err) : NULL;
+    int status = 2;
+    if (t) {
+        SimEvent ev;
+        char why[160];
+        int k;
+        while ((k = sim_eventreader_next(r, &ev, why, sizeof why)) > 0) on_event(t, &ev);
+        /* what was read is written even when the rest is damaged */
+        tracer_free(t);
+        if (k == 0) status = 0;
+        else if (ferror(in)) fprintf(err, "refscope trace: cannot read '%s': %s\n", log_path, strerror(errno));
+        else fprintf(err, "refscope trace: %s: %s\n", log_path, why);
+        if (k < 0) status = 1;
+    } else if (o && !r) {
+        fprintf(err, "refscope: out of memory\n");
+    }
+    sim_eventreader_free(r);
+    if (in != stdin) fclose(in);
+    if (o) {
+        int io = close_output(o, out_path, out, err);
+        if (io) status = io;
+    }
     return status;
 }

@@ -244,7 +244,7 @@ typedef struct VmState {
 #define VM_TYPE_CACHE 1024
     struct TypeCache { Obj type, name, value; int64_t hash; uint64_t epoch; } tcache[VM_TYPE_CACHE];
     uint64_t type_epoch;         /* bumped whenever a class dict may change */
-#define VM_LINE_CACHE 16
+#define VM_LINE_CACHE 64
     /* INSTR events' lines: per code object (slot by address, cleared by
      * code_dealloc), the line of every code unit, in host memory */
     struct LineCache { Obj code; int32_t *line; } lines[VM_LINE_CACHE];

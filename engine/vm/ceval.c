@@ -639,7 +639,7 @@ static int unpack(Sim *S, Ctx *c, int op, int oparg)
  * instruction's line. */
 static int64_t instr_line(Sim *S, Obj code, int64_t unit)
 {
-    struct LineCache *lc = &S->vm.lines[(code >> 4) & (VM_LINE_CACHE - 1)];
+    struct LineCache *lc = vm_line_slot(S, code);
     if (__builtin_expect(lc->code != code, 0)) {
         int64_t n = ob_size(S, code); /* code units */
         int32_t *line = realloc(lc->line, sizeof *line * (size_t)(n + 1));

@@ -370,7 +370,7 @@ void vm_run(Sim *S)
 
 void vm_lines_forget(Sim *S, Obj code)
 {
-    struct LineCache *lc = &S->vm.lines[(code >> 4) & (VM_LINE_CACHE - 1)];
+    struct LineCache *lc = vm_line_slot(S, code);
     if (lc->code == code) lc->code = 0; /* its address may hold another code object next */
 }
 

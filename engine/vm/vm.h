@@ -38,7 +38,15 @@ void vm_roots(Sim *S, RefVisit visit, void *ud);
 /* Releases the VM's references at interpreter shutdown. */
 void vm_fini(Sim *S);
 
-/* code_dealloc: drop the line table cached for `code` (ceval.c's instr_line). */
+/* The slot of the line-table cache (ceval.c's instr_line) for `code`:
+ * code objects sit in the raw region at addresses whose low bits vary
+ * little, so the whole address is mixed in. */
+static inline struct LineCache *vm_line_slot(Sim *S, Obj code)
+{
+    return &S->vm.lines[(code * 0x9E3779B97F4A7C15u) >> 58 & (VM_LINE_CACHE - 1)];
+}
+
+/* code_dealloc: drop the line table cached for `code`. */
 void vm_lines_forget(Sim *S, Obj code);
 
 /* The interpreter's shutdown (see sim_engine_finalize); once, when done. */

@@ -15,11 +15,11 @@
 
 static const char *binary;
 
-/* Runs `refscope ARGS 2>&1`; returns the exit status, output in *out. */
-static int run(const char *args, char **out)
+/* Runs `refscope ARGS REDIRECT`; returns the exit status, output in *out. */
+static int run_to(const char *args, const char *redirect, char **out)
 {
     char cmd[1024];
-    snprintf(cmd, sizeof cmd, "'%s' %s 2>&1", binary, args);
+    snprintf(cmd, sizeof cmd, "'%s' %s %s", binary, args, redirect);
     FILE *p = popen(cmd, "r");
     assert_non_null(p);
     size_t cap = 1 << 16, n = 0;
@@ -34,6 +34,9 @@ static int run(const char *args, char **out)
     *out = buf;
     return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
 }
+
+/* Runs `refscope ARGS 2>&1`. */
+static int run(const char *args, char **out) { return run_to(args, "2>&1", out); }
 
 static void expect(const char *out, const char *want)
 {
@@ -134,6 +137,56 @@ static void test_run_and_trace(void **state)
     assert_int_equal(run(args, &out), 3);
     expect(out, "{\"id\":1,\"tick\":1,\"kind\":\"instr\"");
     free(out);
+    /* the binary log, printed back, is the text and the JSON lines */
+    char log[64], *text, *back;
+    snprintf(log, sizeof log, "%s.log", path);
+    for (int jsonl = 0; jsonl < 2; jsonl++) {
+        snprintf(args, sizeof args, "trace %s %s", path, jsonl ? "--jsonl" : "");
+        assert_int_equal(run_to(args, "2>/dev/null", &text), 3);
+        snprintf(args, sizeof args, "trace --binary -o %s %s", log, path);
+        assert_int_equal(run(args, &out), 3);
+        expect(out, "2 2\n"); /* the program's output still shows */
+        free(out);
+        snprintf(args, sizeof args, "trace --read %s %s", log, jsonl ? "--jsonl" : "");
+        assert_int_equal(run(args, &back), 0);
+        assert_true(strlen(text) > 1000);
+        assert_string_equal(back, text);
+        free(text);
+        free(back);
+    }
+    /* a log cut short: what it holds is printed, then the reason, status 1 */
+    snprintf(args, sizeof args, "trace --binary %s 2>/dev/null | head -c 300 > %s", path, log);
+    (void)run(args, &out);
+    free(out);
+    snprintf(args, sizeof args, "trace --read %s", log);
+    assert_int_equal(run(args, &out), 1);
+    expect(out, "tick 1  line 0  offset 0  RESUME 0");
+    expect(out, ": the log is cut short (");
+    expect(out, ") after event ");
+    free(out);
+    snprintf(args, sizeof args, "trace --read %s", path);
+    assert_int_equal(run(args, &out), 1);
+    expect(out, "not a refscope event log");
+    free(out);
+    assert_int_equal(run("trace --read /nonexistent/x.log", &out), 2);
+    expect(out, "cannot read '/nonexistent/x.log'");
+    free(out);
+    snprintf(args, sizeof args, "trace --binary -o /nonexistent/x.log %s", path);
+    assert_int_equal(run(args, &out), 2);
+    expect(out, "cannot write '/nonexistent/x.log'");
+    free(out);
+    snprintf(args, sizeof args, "trace --binary --jsonl %s", path);
+    assert_int_equal(run(args, &out), 2);
+    expect(out, "choose one");
+    free(out);
+    snprintf(args, sizeof args, "trace --read %s %s", log, path);
+    assert_int_equal(run(args, &out), 2);
+    expect(out, "it runs no program");
+    free(out);
+    assert_int_equal(run("trace -o", &out), 2);
+    expect(out, "-o needs a file name");
+    free(out);
+    unlink(log);
     /* a small heap: exhaustion is a MemoryError the program catches */
     write_file(path, "big = []\ntry:\n    while True:\n        big.append([0] * 1000)\n"
                      "except MemoryError:\n    big = None\n    print('caught MemoryError')\n");

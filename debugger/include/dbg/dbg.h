@@ -32,9 +32,24 @@ int dbg_run(const char *path, const char *profile, FILE *out, FILE *err);
  * its text, then its run. */
 int dbg_demo(FILE *out, FILE *err);
 
-/* `refscope trace FILE.py [--jsonl]`: every event of the run on out (the
- * program's own output on err); returns the program's exit status. */
-int dbg_trace(const char *path, const char *profile, int jsonl, FILE *out, FILE *err);
+typedef enum DbgTraceFormat {
+    DBG_TRACE_TEXT,   /* one line per event, for people */
+    DBG_TRACE_JSONL,  /* one JSON object per line, for tools */
+    DBG_TRACE_BINARY  /* the compact event log (sim/eventlog.h) */
+} DbgTraceFormat;
+
+/* `refscope trace FILE.py`: every event of the run, to the file out_path
+ * (NULL or "-": out; the binary log never to a terminal), the program's
+ * own output on err.  Returns the program's exit status, or 2 when the
+ * file cannot be read or the events cannot be written. */
+int dbg_trace(const char *path, const char *profile, DbgTraceFormat fmt, const char *out_path, FILE *out,
+              FILE *err);
+
+/* `refscope trace --read LOG`: the binary log at log_path ("-": stdin)
+ * printed as text or JSON lines (fmt), exactly as `trace` would have
+ * printed the run.  0; 1 when the log is damaged or cut short (what came
+ * before is printed); 2 when a file cannot be opened or written. */
+int dbg_trace_read(const char *log_path, DbgTraceFormat fmt, const char *out_path, FILE *out, FILE *err);
 
 /* One line per library the debugger layer links (cJSON, libedit). */
 void dbg_print_versions(FILE *out);
