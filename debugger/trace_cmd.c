@@ -77,28 +77,36 @@ static char *put_name(char *p, Name nm)
 /* A string literal: its length is known when compiling. */
 #define put_lit(p, lit) (memcpy((p), lit, sizeof lit - 1), (p) + sizeof lit - 1)
 
+/* "00" ... "99" */
+static const char digit_pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                                  "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                                  "8081828384858687888990919293949596979899";
+
+/* How many decimal digits v has (1 for 0). */
+static int decimal_digits(uint64_t v)
+{
+    static const uint64_t pow10[20] = {1u, 10u, 100u, 1000u, 10000u, 100000u, 1000000u, 10000000u, 100000000u,
+                                       1000000000u, 10000000000u, 100000000000u, 1000000000000u,
+                                       10000000000000u, 100000000000000u, 1000000000000000u,
+                                       10000000000000000u, 100000000000000000u, 1000000000000000000u,
+                                       10000000000000000000u};
+    int t = (64 - __builtin_clzll(v | 1)) * 1233 >> 12; /* about log10(v): exact or one more */
+    int n = t + 1 - (v < pow10[t]);
+    return n > 0 ? n : 1;
+}
+
+/* Written from the last digit back, straight into place, two at a time. */
 static char *put_u(char *p, uint64_t v)
 {
-    /* two digits per division */
-    static const char pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-                                "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-                                "8081828384858687888990919293949596979899";
-    char tmp[24];
-    int n = 24;
+    char *end = p + decimal_digits(v), *q = end;
     while (v >= 100) {
-        unsigned r = (unsigned)(v % 100);
+        q -= 2;
+        memcpy(q, digit_pairs + 2 * (v % 100), 2);
         v /= 100;
-        tmp[--n] = pairs[2 * r + 1];
-        tmp[--n] = pairs[2 * r];
     }
-    if (v >= 10) {
-        tmp[--n] = pairs[2 * v + 1];
-        tmp[--n] = pairs[2 * v];
-    } else {
-        tmp[--n] = (char)('0' + v);
-    }
-    memcpy(p, tmp + n, (size_t)(24 - n));
-    return p + (24 - n);
+    if (v >= 10) memcpy(q - 2, digit_pairs + 2 * v, 2);
+    else q[-1] = (char)('0' + v);
+    return end;
 }
 
 static char *put_i(char *p, int64_t v)
