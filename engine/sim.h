@@ -72,7 +72,7 @@ typedef void (*RefVisitFn)(Sim *S, Obj target, const Holder *hd, void *ud);
     X(METHOD_DESCR, "method_descriptor", 56, 0, 0) /* static here */        \
     X(SLICE,      "slice",         40,  0,  TPF_GC)                           \
     X(SEQ_ITER,   "iterator",      32,  0,  TPF_GC) /* PySeqIter: __getitem__ */ \
-    X(WEAKVALUEDICT, "WeakValueDictionary", 24, 0, TPF_GC) /* weakref's, in C */ \
+    X(WEAKVALUEDICT, "WeakValueDictionary", 40, 0, TPF_GC) /* weakref's, in C */ \
     X(FINALIZE,   "finalize",      56,  0,  TPF_GC) /* weakref.finalize, in C */ \
     X(SUPER,      "super",         40,  0,  TPF_GC | TPF_BASETYPE)            \
     X(MAP,        "map",           32,  0,  TPF_GC | TPF_BASETYPE)            \

@@ -2,8 +2,11 @@
 #include "objects/exc.h"
 #include "objects/int.h"
 #include "objects/iters.h"
+#include "objects/weakref.h"
 
 static const ObField view_fields[] = {{DV_DICT_OFF, R_VIEW_DICT}};
+/* as the instance dict of weakref.py's class clears them: _remove, then data */
+static const ObField wvd_fields[] = {{WVD_REMOVE_OFF, R_NONE}, {WVD_DICT_OFF, R_VIEW_DICT}};
 static const ObField dictiter_fields[] = {{DI_DICT_OFF, R_ITER_SEQ}, {DI_RESULT_OFF, R_ITER_RESULT}};
 static const ObField setiter_fields[] = {{SI_SET_OFF, R_ITER_SEQ}};
 static const ObField enum_fields[] = {{EN_SIT_OFF, R_ITER_SEQ}, {EN_RESULT_OFF, R_ITER_RESULT},
@@ -31,7 +34,7 @@ static const ObField *fields_of(const Sim *S, Obj o, size_t *n)
     case TI_ZIP: *n = N_FIELDS(zip_fields); return zip_fields;
     case TI_TRACEBACK: *n = N_FIELDS(tb_fields); return tb_fields;
     case TI_SLICE: *n = N_FIELDS(slice_fields); return slice_fields;
-    case TI_WEAKVALUEDICT: *n = N_FIELDS(view_fields); return view_fields; /* its data dict */
+    case TI_WEAKVALUEDICT: *n = N_FIELDS(wvd_fields); return wvd_fields;
     case TI_FINALIZE: *n = N_FIELDS(finalize_fields); return finalize_fields;
     case TI_SUPER: *n = N_FIELDS(super_fields); return super_fields;
     case TI_MAP:
@@ -46,6 +49,14 @@ void fieldobj_dealloc(Sim *S, Obj o)
     const ObField *f = fields_of(S, o, &n);
     gc_untrack(S, o);
     ob_clear_fields(S, o, f, n);
+    ob_free_memory(S, o);
+}
+
+void wvd_dealloc(Sim *S, Obj o)
+{
+    gc_untrack(S, o);
+    weakref_clear_all(S, o);
+    ob_clear_fields(S, o, wvd_fields, N_FIELDS(wvd_fields));
     ob_free_memory(S, o);
 }
 

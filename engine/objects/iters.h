@@ -27,6 +27,9 @@
 #include "objects/object.h"
 
 #define DV_DICT_OFF 16
+#define WVD_DICT_OFF 16   /* WeakValueDictionary: its data dict */
+#define WVD_REMOVE_OFF 24 /* and the entries' callback (its _remove) */
+#define WVD_WEAKREFS_OFF 32 /* and its weak references (its _remove's selfref) */
 #define DI_DICT_OFF 16
 #define DI_USED_OFF 24
 #define DI_POS_OFF 32
@@ -75,6 +78,9 @@ int64_t slice_length(int64_t start, int64_t stop, int64_t step);
  * object's type): each clears or visits its reference fields in order,
  * then frees the object. */
 void fieldobj_dealloc(Sim *S, Obj o);
+/* A WeakValueDictionary: its weak references cleared first, as
+ * subtype_dealloc clears them before the instance dict. */
+void wvd_dealloc(Sim *S, Obj o);
 void fieldobj_referents(Sim *S, Obj o, RefVisit visit, void *ud);
 
 #endif /* ENGINE_OBJECTS_ITERS_H */

@@ -3,18 +3,21 @@
 
 #include "objects/dict.h"
 #include "objects/exc.h"
+#include "objects/func.h"
 #include "objects/iters.h"
 #include "objects/list.h"
 #include "objects/tuple.h"
 #include "objects/weakref.h"
 #include "runtime/containers.h"
+#include "runtime/registry.h"
 #include "runtime/runtime.h"
 #include "runtime/weakvaluedict.h"
 #include "vm/vm.h"
 
-static Obj data_of(const Sim *S, Obj w) { return ob_get64(S, w, DV_DICT_OFF); }
+static Obj data_of(const Sim *S, Obj w) { return ob_get64(S, w, WVD_DICT_OFF); }
 
-/* Drops the entries whose referents have died. */
+/* Drops the entries whose referents have died without their callback
+ * having run (none should: a safety net, as cheap as a scan). */
 static int purge(Sim *S, Obj w)
 {
     Obj d = data_of(S, w);
@@ -37,17 +40,52 @@ Obj cf_new_weakvaluedict(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj k
 {
     (void)type, (void)args;
     if (cf_positional(S, "WeakValueDictionary", nargs, kwnames, 0, 0)) return 0;
-    Obj d = dict_new(S);
-    if (!d) return 0;
     Obj w = ob_alloc(S, TI_WEAKVALUEDICT, 0);
-    if (!w) {
-        ob_decref(S, d, HOLD_TEMP);
+    if (!w) return 0;
+    gc_track(S, w);
+    /* remove(wr, selfref=ref(self)): first, as __init__ makes it first */
+    Obj selfref = weakref_new(S, w, 0);
+    Obj remove = selfref ? builtin_new(S, (uint32_t)cf_index_of(cf_weakvaluedict_remove, "remove"), selfref, 0) : 0;
+    if (selfref) ob_decref(S, selfref, HOLD_TEMP);
+    if (!remove) {
+        ob_decref(S, w, HOLD_TEMP);
         return 0;
     }
-    ob_set_field(S, w, DV_DICT_OFF, R_VIEW_DICT, d);
-    gc_track(S, w);
+    ob_set_field(S, w, WVD_REMOVE_OFF, R_NONE, remove);
+    Obj d = dict_new(S);
+    if (!d) {
+        ob_decref(S, w, HOLD_TEMP);
+        return 0;
+    }
+    ob_set_field(S, w, WVD_DICT_OFF, R_VIEW_DICT, d);
     return w;
 }
+
+/* remove(wr): the entry whose weakref wr is, deleted -- once the mapping
+ * is still alive and wr still its entry (weakref.py's
+ * _remove_dead_weakref). */
+static Obj wvd_remove(Sim *S, Obj selfref, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    if (cf_positional(S, "remove", nargs, kwnames, 1, 1)) return 0;
+    Obj w = weakref_get(S, selfref);
+    if (w && w != S->none) {
+        Obj d = data_of(S, w), k, v, key = 0;
+        int64_t pos = 0;
+        while (dict_next(S, d, &pos, &k, &v))
+            if (v == args[0]) {
+                key = k;
+                break;
+            }
+        if (key && dict_delitem(S, d, key)) return 0;
+    }
+    ob_incref(S, S->none, HOLD_TEMP);
+    return S->none;
+}
+
+const CFuncDef cf_weakvaluedict_remove[] = {
+    {"remove", wvd_remove},
+    {NULL, NULL},
+};
 
 Obj wvd_getitem(Sim *S, Obj w, Obj key)
 {
@@ -65,7 +103,7 @@ int wvd_setitem(Sim *S, Obj w, Obj key, Obj value)
 {
     if (purge(S, w)) return -1;
     if (!value) return dictop_ass_subscript(S, data_of(S, w), key, 0);
-    Obj r = weakref_new(S, value, 0);
+    Obj r = weakref_new(S, value, ob_get64(S, w, WVD_REMOVE_OFF));
     if (!r) return -1;
     int e = dict_setitem(S, data_of(S, w), key, r);
     ob_decref(S, r, HOLD_TEMP);
