@@ -43,6 +43,15 @@ static void expect(const char *out, const char *want)
     if (!strstr(out, want)) fail_msg("output lacks '%s':\n%s", want, out);
 }
 
+/* Runs `refscope ARGS 2>&1`: the exit status, and `want` in the output. */
+static void expect_run(const char *args, int status, const char *want)
+{
+    char *out;
+    assert_int_equal(run(args, &out), status);
+    expect(out, want);
+    free(out);
+}
+
 static void test_alloc_demo(void **state)
 {
     (void)state;
@@ -72,37 +81,16 @@ static void test_alloc_demo(void **state)
 static void test_errors(void **state)
 {
     (void)state;
-    char *out;
-    assert_int_equal(run("alloc-demo --profile cpython-3.11,pool=1K", &out), 1);
-    expect(out, "invalid profile: pool=1024");
-    free(out);
-    assert_int_equal(run("alloc-demo --profile", &out), 2);
-    expect(out, "--profile needs a value");
-    free(out);
-    assert_int_equal(run("alloc-demo --bogus", &out), 2);
-    expect(out, "unknown option '--bogus'");
-    free(out);
-    assert_int_equal(run("frobnicate", &out), 2);
-    expect(out, "unknown command 'frobnicate'");
-    free(out);
-    assert_int_equal(run("debug x.py", &out), 2);
-    expect(out, "'debug' is not in this build yet");
-    free(out);
-    assert_int_equal(run("run /nonexistent/x.py", &out), 2);
-    expect(out, "can't open file '/nonexistent/x.py'");
-    free(out);
-    assert_int_equal(run("run", &out), 2);
-    expect(out, "usage: refscope run [--profile SPEC] FILE.py");
-    free(out);
-    assert_int_equal(run("run --bogus x.py", &out), 2);
-    expect(out, "unknown option '--bogus'");
-    free(out);
-    assert_int_equal(run("run --profile nonsense x.py", &out), 2);
-    expect(out, "refscope:");
-    free(out);
-    assert_int_equal(run("", &out), 2);
-    expect(out, "usage: refscope COMMAND");
-    free(out);
+    expect_run("alloc-demo --profile cpython-3.11,pool=1K", 1, "invalid profile: pool=1024");
+    expect_run("alloc-demo --profile", 2, "--profile needs a value");
+    expect_run("alloc-demo --bogus", 2, "unknown option '--bogus'");
+    expect_run("frobnicate", 2, "unknown command 'frobnicate'");
+    expect_run("debug x.py", 2, "'debug' is not in this build yet");
+    expect_run("run /nonexistent/x.py", 2, "can't open file '/nonexistent/x.py'");
+    expect_run("run", 2, "usage: refscope run [--profile SPEC] FILE.py");
+    expect_run("run --bogus x.py", 2, "unknown option '--bogus'");
+    expect_run("run --profile nonsense x.py", 2, "refscope:");
+    expect_run("", 2, "usage: refscope COMMAND");
 }
 
 static void write_file(const char *path, const char *text)
@@ -124,9 +112,7 @@ static void test_run_and_trace(void **state)
     write_file(path, "import sys\nx = [1, 2]\nprint(sys.getrefcount(x), len(x))\nraise SystemExit(3)\n");
     char args[256], *out;
     snprintf(args, sizeof args, "run %s", path);
-    assert_int_equal(run(args, &out), 3);
-    expect(out, "2 2\n");
-    free(out);
+    expect_run(args, 3, "2 2\n");
     snprintf(args, sizeof args, "trace %s", path);
     assert_int_equal(run(args, &out), 3);
     expect(out, "tick 1  line 0  offset 0  RESUME 0");
@@ -134,9 +120,7 @@ static void test_run_and_trace(void **state)
     expect(out, "incref");
     free(out);
     snprintf(args, sizeof args, "trace %s --jsonl", path);
-    assert_int_equal(run(args, &out), 3);
-    expect(out, "{\"id\":1,\"tick\":1,\"kind\":\"instr\"");
-    free(out);
+    expect_run(args, 3, "{\"id\":1,\"tick\":1,\"kind\":\"instr\"");
     /* the binary log, printed back, is the text and the JSON lines */
     char log[64], *text, *back;
     snprintf(log, sizeof log, "%s.log", path);
@@ -165,35 +149,21 @@ static void test_run_and_trace(void **state)
     expect(out, ") after event ");
     free(out);
     snprintf(args, sizeof args, "trace --read %s", path);
-    assert_int_equal(run(args, &out), 1);
-    expect(out, "not a refscope event log");
-    free(out);
-    assert_int_equal(run("trace --read /nonexistent/x.log", &out), 2);
-    expect(out, "cannot read '/nonexistent/x.log'");
-    free(out);
+    expect_run(args, 1, "not a refscope event log");
+    expect_run("trace --read /nonexistent/x.log", 2, "cannot read '/nonexistent/x.log'");
     snprintf(args, sizeof args, "trace --binary -o /nonexistent/x.log %s", path);
-    assert_int_equal(run(args, &out), 2);
-    expect(out, "cannot write '/nonexistent/x.log'");
-    free(out);
+    expect_run(args, 2, "cannot write '/nonexistent/x.log'");
     snprintf(args, sizeof args, "trace --binary --jsonl %s", path);
-    assert_int_equal(run(args, &out), 2);
-    expect(out, "choose one");
-    free(out);
+    expect_run(args, 2, "choose one");
     snprintf(args, sizeof args, "trace --read %s %s", log, path);
-    assert_int_equal(run(args, &out), 2);
-    expect(out, "it runs no program");
-    free(out);
-    assert_int_equal(run("trace -o", &out), 2);
-    expect(out, "-o needs a file name");
-    free(out);
+    expect_run(args, 2, "it runs no program");
+    expect_run("trace -o", 2, "-o needs a file name");
     unlink(log);
     /* a small heap: exhaustion is a MemoryError the program catches */
     write_file(path, "big = []\ntry:\n    while True:\n        big.append([0] * 1000)\n"
                      "except MemoryError:\n    big = None\n    print('caught MemoryError')\n");
     snprintf(args, sizeof args, "run --profile cpython-3.11,limit=8M %s", path);
-    assert_int_equal(run(args, &out), 0);
-    expect(out, "caught MemoryError\n");
-    free(out);
+    expect_run(args, 0, "caught MemoryError\n");
     unlink(path);
 }
 
@@ -248,9 +218,7 @@ static void test_dis(void **state)
     assert_int_equal(run(cmd, &out), 1);
     expect(out, "refscope reads UTF-8 source only; this file declares 'latin-1' (line 1)");
     free(out);
-    assert_int_equal(run("dis /nonexistent/x.py", &out), 1);
-    expect(out, "can't open '/nonexistent/x.py'");
-    free(out);
+    expect_run("dis /nonexistent/x.py", 1, "can't open '/nonexistent/x.py'");
     assert_int_equal(run("dis", &out), 2);
     free(out);
     remove(good);
@@ -262,9 +230,7 @@ static void test_help_and_version(void **state)
 {
     (void)state;
     char *out;
-    assert_int_equal(run("help", &out), 0);
-    expect(out, "alloc-demo [--profile SPEC]");
-    free(out);
+    expect_run("help", 0, "alloc-demo [--profile SPEC]");
     assert_int_equal(run("--version", &out), 0);
     expect(out, "refscope 0.1.0");
     expect(out, "cJSON 1.7");
