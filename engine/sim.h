@@ -238,6 +238,8 @@ typedef struct VmState {
     Obj *arena;                  /* constants the parser's arena holds while __main__ runs */
     size_t narena;
     Obj kwnames;                 /* KW_NAMES's tuple for the next CALL (borrowed from co_consts) */
+    Obj ex_args;                 /* CALL_FUNCTION_EX's argument tuple (borrowed) while ... */
+    const Obj *ex_argv;          /* ... rt_call runs with its items as this array, or 0 */
     Obj *descrs;                 /* method descriptors, by C function index */
     const void **cftable;        /* the C functions by index (registry.c) */
     struct MethodCache { Obj name; int32_t type, index; } mcache[256]; /* (type, name) -> index */

@@ -85,7 +85,17 @@ Obj cf_call_varargs(Sim *S, CFunc fn, Obj self, const Obj *args, int64_t nargs, 
                     const char *no_kw_name)
 {
     if (no_kw_name && cf_no_kwargs(S, no_kw_name, kwnames)) return 0;
-    Obj argstuple = tuple_pack(S, nargs, args);
+    /* f(*t) hands t itself to tp_call (vmops_call_ex); a method
+     * descriptor's adapter, which gets the items after self, packs anew */
+    Obj argstuple;
+    if (args && args == S->vm.ex_argv && nargs == ob_size(S, S->vm.ex_args)) {
+        argstuple = S->vm.ex_args;
+        ob_incref(S, argstuple, HOLD_TEMP);
+    } else {
+        argstuple = tuple_pack(S, nargs, args);
+    }
+    S->vm.ex_argv = 0; /* nothing called from fn is that call */
+    S->vm.ex_args = 0;
     if (!argstuple) return 0;
     vm_temp_push(S, argstuple);
     Obj kwdict = 0;

@@ -75,6 +75,8 @@ Obj cf_kwarg(Sim *S, const Obj *args, int64_t nargs, Obj kwnames, const char *kw
  * runs (it may run Python code), released after it, tuple first.
  *
  * cf_call_varargs calls fn(S, self, args, nargs, kwnames) between the two.
+ * Called by f(*t) without keywords (CALL_FUNCTION_EX, PyObject_Call), it
+ * packs nothing: the C function gets t itself.
  * no_kw_name: METH_VARARGS without METH_KEYWORDS -- keywords are refused
  * ("NAME() takes no keyword arguments", _PyArg_NoKwnames) before anything
  * is packed; 0 for METH_VARARGS|METH_KEYWORDS and type calls.  Returns

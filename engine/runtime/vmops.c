@@ -166,7 +166,15 @@ Obj vmops_call_ex(Sim *S, Obj func, Obj callargs, Obj kwargs)
         }
         vm_temp_push(S, kwnames);
     }
+    /* PyObject_Call: a callee without vectorcall (cf_call_varargs) gets
+     * this very tuple, not a copy; kept for the outermost call only */
+    Obj outer_args = S->vm.ex_args;
+    const Obj *outer_argv = S->vm.ex_argv;
+    S->vm.ex_args = nk ? 0 : args;
+    S->vm.ex_argv = nk ? 0 : v;
     Obj r = rt_call(S, func, v, n, kwnames);
+    S->vm.ex_args = outer_args;
+    S->vm.ex_argv = outer_argv;
     if (kwnames) {
         vm_temp_pop(S);
         ob_decref(S, kwnames, HOLD_TEMP);
