@@ -31,6 +31,7 @@
 #include "runtime/runtime.h"
 #include "runtime/vmops.h"
 #include "vm/disasm.h"
+#include "vm/frames.h"
 #include "vm/opcodes.h"
 #include "vm/vm.h"
 
@@ -385,8 +386,9 @@ static int inline_call(Sim *S, Ctx *c, Obj func, int32_t total_args, int is_meth
     set_top(S, c->f, below);
     ob_move(S, func, HOLD(H_STACK, c->f, 0, 0), HOLD_TEMP);
     int32_t nkw = kwnames ? (int32_t)ob_size(S, kwnames) : 0;
-    int exact = !kwnames && vm_call_is_exact(S, func, total_args);
-    SimAddr nf = exact ? vm_push_frame_exact(S, func, args, total_args) : vm_push_frame(S, func, locals);
+    /* the exact case inline (vm/frames.h): no host call for the frame */
+    int exact = !kwnames && vm_frames_exact(S, code, total_args);
+    SimAddr nf = exact ? vm_frames_push_exact(S, func, code, args, total_args) : vm_push_frame(S, func, locals);
     int r = -1;
     if (!nf) {
         for (int32_t i = 0; i < total_args; i++) decref(S, args[i]);
@@ -667,8 +669,26 @@ int vm_exec(Sim *S, Obj *result, uint64_t budget)
     /* one jump target per opcode of the table; the numbers no opcode has
      * stay NULL and go through the switch to its default */
 #define TARGET_ROW_(nm, num, fl, nc, d) [num] = &&TARGET_##nm,
-    static const void *const op_targets[256] = {OPCODES(TARGET_ROW_)};
+    /* numbers no opcode has go to the switch's default, so a dispatch
+     * needs no NULL test (a GNU range, then the opcodes override it) */
+#if defined(__clang__)
+#pragma clang diagnostic push
+#pragma clang diagnostic ignored "-Winitializer-overrides"
+#else
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Woverride-init"
+#endif
+    static const void *const op_targets[256] = {[0 ... 255] = &&TARGET_default, OPCODES(TARGET_ROW_)};
+#if defined(__clang__)
+#pragma clang diagnostic pop
+#else
+#pragma GCC diagnostic pop
+#endif
 #undef TARGET_ROW_
+#endif
+#ifndef VM_CEVAL_QUIET
+    /* nobody watching: the loop without events (ceval_quiet.c) */
+    if (!(S->vm.watched | S->ev.mask)) return vm_exec_quiet(S, result, budget);
 #endif
     Ctx cx, *c = &cx;
     c->f = 0;
@@ -710,11 +730,16 @@ fetch:;
             ev_emit(&S->ev, &ev);
         }
     }
-    Obj kwnames = S->vm.kwnames;
-    if (kwnames && op != OP_KW_NAMES && op != OP_PRECALL) S->vm.kwnames = 0;
+    /* KW_NAMES's tuple lives until the next instruction but PRECALL:
+     * only CALL reads it; one load and test while none is set */
+    Obj kwnames = 0;
+    if (__builtin_expect(S->vm.kwnames != 0, 0) && op != OP_KW_NAMES && op != OP_PRECALL) {
+        kwnames = S->vm.kwnames;
+        S->vm.kwnames = 0;
+    }
 
 #if VM_COMPUTED_GOTO
-    if (__builtin_expect(op_targets[op] != NULL, 1)) goto *op_targets[op];
+    goto *op_targets[op];
 #endif
     switch ((OpCode)op) {
     TARGET(NOP)
@@ -1296,7 +1321,7 @@ fetch:;
         SimAddr dying = c->f;
         S->vm.frame = ob_get64(S, dying, FRAME_PREVIOUS_OFF);
         vm_temp_push(S, retval);
-        vm_pop_frame(S, dying);
+        vm_frames_pop(S, dying);
         vm_temp_pop(S);
         load_ctx(S, c, S->vm.frame);
         push(S, c, retval);
@@ -1475,7 +1500,11 @@ fetch:;
     TARGET(SEND)
     TARGET(GET_AWAITABLE)
     TARGET(MATCH_CLASS)
-    default: {
+    default:
+#if VM_COMPUTED_GOTO
+    TARGET_default:
+#endif
+    {
         exc_set(S, EXC_SystemError, "refscope does not execute %s", op_name(op));
         goto error;
     }
@@ -1515,6 +1544,8 @@ exception_unwind:
     }
     goto next_instr;
 }
+
+#ifndef VM_CEVAL_QUIET /* ceval_quiet.c takes vm_exec alone */
 
 int vm_exec_one(Sim *S, Obj *result) { return vm_exec(S, result, 1); }
 
@@ -1690,3 +1721,5 @@ int vm_gen_close(Sim *S, Obj g)
     }
     return status;
 }
+
+#endif /* VM_CEVAL_QUIET */
