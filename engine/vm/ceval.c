@@ -303,6 +303,13 @@ static Obj load_name_in(Sim *S, const Ctx *c, Obj name, const Obj *ns, int n)
     return v;
 }
 
+/* The attribute cache entry of the running instruction (runtime/attr.c
+ * checks that it describes the object before using it). */
+static inline __attribute__((always_inline)) struct AttrCache *attr_cache(Sim *S, const Ctx *c)
+{
+    return &S->vm.acache[((c->code >> 4) ^ (uint64_t)c->instr * 0x9E3779B1u) & (VM_ATTR_CACHE - 1)];
+}
+
 /* ---- the exception table ---- */
 
 static int find_handler(const Sim *S, Obj code, int64_t offset, DisasmExcEntry *out)
@@ -1226,11 +1233,12 @@ fetch:;
         break;
 
     TARGET(LOAD_ATTR)
-        if (finish_top(S, c, rt_getattr(S, peek(S, c, 1), name_at(S, c, oparg)), 0)) goto error;
+        if (finish_top(S, c, rt_getattr_cached(S, attr_cache(S, c), peek(S, c, 1), name_at(S, c, oparg)), 0))
+            goto error;
         break;
     TARGET(STORE_ATTR) {
         Obj owner = peek(S, c, 1), v = peek(S, c, 2);
-        int err = rt_setattr(S, owner, name_at(S, c, oparg), v);
+        int err = rt_setattr_cached(S, attr_cache(S, c), owner, name_at(S, c, oparg), v);
         Obj o = pop(S, c), val = pop(S, c);
         decref(S, val);
         decref(S, o);
@@ -1245,7 +1253,7 @@ fetch:;
     }
     TARGET(LOAD_METHOD) {
         Obj meth = 0;
-        int found = vmops_get_method(S, peek(S, c, 1), name_at(S, c, oparg), &meth);
+        int found = vmops_get_method_cached(S, attr_cache(S, c), peek(S, c, 1), name_at(S, c, oparg), &meth);
         if (!meth) goto error;
         if (found) {
             Obj obj = replace(S, c, 1, meth);
