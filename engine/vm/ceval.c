@@ -69,6 +69,12 @@ typedef struct Ctx {
     const uint8_t *units; /* co_code's code units, in host memory (the heap never moves) */
 } Ctx;
 
+/* A copy of the context for a helper called out of line: the loop's own
+ * Ctx, whose address then never leaves vm_exec, can live in registers.
+ * (The helpers read it, or -- unwind -- leave the frame to reload from
+ * S->vm.frame, which next_instr does.) */
+#define ctx_copy(c) (&(struct { Ctx v; }){*(c)}.v)
+
 static inline __attribute__((always_inline)) int32_t top_of(const Sim *S, SimAddr f) { return (int32_t)ob_get32(S, f, FRAME_STACKTOP_OFF); }
 static inline __attribute__((always_inline)) void set_top(Sim *S, SimAddr f, int32_t t) { ob_set32(S, f, FRAME_STACKTOP_OFF, (uint32_t)t); }
 static inline __attribute__((always_inline)) Obj slot(const Sim *S, SimAddr f, int32_t i) { return ob_get64(S, f, FRAME_LOCALSPLUS_OFF + 8 * (uint32_t)i); }
@@ -194,22 +200,22 @@ static inline __attribute__((always_inline)) Obj int_result(Sim *S, int64_t v)
     return int_from_i64(S, v);
 }
 
-static Obj const_at(const Sim *S, const Ctx *c, int oparg)
+static inline __attribute__((always_inline)) Obj const_at(const Sim *S, const Ctx *c, int oparg)
 {
     return tuple_item(S, ob_get64(S, c->code, CO_CONSTS_OFF), oparg);
 }
 
-static Obj name_at(const Sim *S, const Ctx *c, int oparg)
+static inline __attribute__((always_inline)) Obj name_at(const Sim *S, const Ctx *c, int oparg)
 {
     return tuple_item(S, ob_get64(S, c->code, CO_NAMES_OFF), oparg);
 }
 
-static Obj local_name(const Sim *S, const Ctx *c, int oparg)
+static inline __attribute__((always_inline)) Obj local_name(const Sim *S, const Ctx *c, int oparg)
 {
     return tuple_item(S, ob_get64(S, c->code, CO_LOCALSPLUSNAMES_OFF), oparg);
 }
 
-static uint8_t local_kind(const Sim *S, const Ctx *c, int oparg)
+static inline __attribute__((always_inline)) uint8_t local_kind(const Sim *S, const Ctx *c, int oparg)
 {
     Obj kinds = ob_get64(S, c->code, CO_LOCALSPLUSKINDS_OFF);
     return ((const uint8_t *)ob_ptr(S, kinds))[BYTES_DATA_OFF + oparg];
@@ -267,7 +273,7 @@ static void unbound_error(Sim *S, const Ctx *c, int oparg)
  * run no __eq__ and take no reference, so skipping one changes nothing
  * the simulation shows (the name's hash was cached in the str by the
  * first lookup). */
-static Obj load_name_in(Sim *S, const Ctx *c, Obj name, const Obj *ns, int n)
+static inline __attribute__((always_inline)) Obj load_name_in(Sim *S, const Ctx *c, Obj name, const Obj *ns, int n)
 {
     struct NameCache *e =
         &S->vm.ncache[((c->code >> 4) ^ (uint64_t)c->instr * 0x9E3779B1u) & (VM_NAME_CACHE - 1)];
@@ -328,7 +334,7 @@ static int find_handler(const Sim *S, Obj code, int64_t offset, DisasmExcEntry *
 
 /* ---- frames ---- */
 
-static void load_ctx(const Sim *S, Ctx *c, SimAddr f)
+static inline __attribute__((always_inline)) void load_ctx(const Sim *S, Ctx *c, SimAddr f)
 {
     c->f = f;
     c->code = ob_get64(S, f, FRAME_CODE_OFF);
@@ -768,7 +774,7 @@ fetch:;
     TARGET(LOAD_CLOSURE) {
         Obj v = slot(S, c->f, oparg);
         if (!v) {
-            unbound_error(S, c, oparg);
+            unbound_error(S, ctx_copy(c), oparg);
             goto error;
         }
         push_incref(S, c, v);
@@ -784,7 +790,7 @@ fetch:;
     TARGET(DELETE_FAST) {
         Obj old = slot(S, c->f, oparg);
         if (!old) {
-            unbound_error(S, c, oparg);
+            unbound_error(S, ctx_copy(c), oparg);
             goto error;
         }
         set_slot(S, c->f, oparg, 0);
@@ -1036,7 +1042,7 @@ fetch:;
         }
         if (!v) v = cell_get(S, slot(S, c->f, oparg));
         if (!v) {
-            unbound_error(S, c, oparg);
+            unbound_error(S, ctx_copy(c), oparg);
             goto error;
         }
         push_incref(S, c, v);
@@ -1052,7 +1058,7 @@ fetch:;
     TARGET(DELETE_DEREF) {
         Obj cell = slot(S, c->f, oparg), old = cell_get(S, cell);
         if (!old) {
-            unbound_error(S, c, oparg);
+            unbound_error(S, ctx_copy(c), oparg);
             goto error;
         }
         ob_set64(S, cell, CELL_REF_OFF, 0);
@@ -1148,7 +1154,7 @@ fetch:;
     }
     TARGET(BUILD_MAP)
     TARGET(BUILD_CONST_KEY_MAP)
-        if (build_map(S, c, op, oparg)) goto error;
+        if (build_map(S, ctx_copy(c), op, oparg)) goto error;
         break;
     TARGET(BUILD_STRING) {
         int32_t t = top_of(S, c->f);
@@ -1229,7 +1235,7 @@ fetch:;
 
     TARGET(UNPACK_SEQUENCE)
     TARGET(UNPACK_EX)
-        if (unpack(S, c, op, oparg)) goto error;
+        if (unpack(S, ctx_copy(c), op, oparg)) goto error;
         break;
 
     TARGET(LOAD_ATTR)
@@ -1290,10 +1296,10 @@ fetch:;
         int32_t total_args = oparg + is_meth;
         Obj func = peek(S, c, total_args + 1);
         if (ob_is(S, func, TI_FUNCTION)) {
-            if (inline_call(S, c, func, total_args, is_meth, kwnames) != 0) goto error;
+            if (inline_call(S, ctx_copy(c), func, total_args, is_meth, kwnames) != 0) goto error;
             goto next_instr; /* the callee's frame is current */
         }
-        if (generic_call(S, c, total_args, is_meth, kwnames) != 0) goto error;
+        if (generic_call(S, ctx_copy(c), total_args, is_meth, kwnames) != 0) goto error;
         break;
     }
     TARGET(CALL_FUNCTION_EX) {
@@ -1336,7 +1342,7 @@ fetch:;
         goto next_instr;
     }
     TARGET(RETURN_GENERATOR) {
-        Obj g = make_generator(S, c);
+        Obj g = make_generator(S, ctx_copy(c));
         if (!g) goto error;
         /* the frame's references moved into the generator */
         S->vm.depth--;
@@ -1540,13 +1546,13 @@ error:
         ev.obj = S->exc;
         ev_emit(&S->ev, &ev);
     }
-    if (unwind(S, c, 1)) {
+    if (unwind(S, ctx_copy(c), 1)) {
         *result = 0;
         return 1;
     }
     goto next_instr;
 exception_unwind:
-    if (unwind(S, c, 0)) {
+    if (unwind(S, ctx_copy(c), 0)) {
         *result = 0;
         return 1;
     }
