@@ -21,6 +21,15 @@
  * Code the loop calls out of line (the runtime, the allocator, the
  * collector) is shared with the watched loop and tests the mask itself.
  */
+#include <stdint.h>
+
+/* The bias as a const function of the Sim (objects/sim.c): the compiler
+ * may then read it once for the whole loop instead of after every store
+ * into simulated memory.  True, since the heap never moves. */
+struct Sim;
+__attribute__((const)) uintptr_t sim_bias_of(const struct Sim *S);
+#define OB_BIAS(S) sim_bias_of(S)
+
 #include "objects/object.h"
 
 /* ob_incref, ob_decref, ob_xdecref and ob_move of objects/object.h with
