@@ -597,8 +597,15 @@ out:
  * the items popped and released top first. */
 static int build_map(Sim *S, Ctx *c, int op, int oparg)
 {
-    Obj *keys = calloc((size_t)oparg + 1, sizeof(Obj)), *values = calloc((size_t)oparg + 1, sizeof(Obj));
-    if (!keys || !values) abort(); /* host out of memory */
+    /* host arrays on the stack for the usual few items (a calloc and a
+     * free each per dict display were a few percent of a dict-heavy run) */
+    Obj small_keys[16], small_values[16];
+    Obj *keys = small_keys, *values = small_values;
+    if (oparg > 16) {
+        keys = calloc((size_t)oparg + 1, sizeof(Obj));
+        values = calloc((size_t)oparg + 1, sizeof(Obj));
+        if (!keys || !values) abort(); /* host out of memory */
+    }
     int32_t t = top_of(S, c->f);
     if (op == OP_BUILD_MAP) {
         for (int i = 0; i < oparg; i++) {
@@ -613,8 +620,10 @@ static int build_map(Sim *S, Ctx *c, int op, int oparg)
         }
     }
     Obj map = dict_from_items(S, oparg, keys, values);
-    free(keys);
-    free(values);
+    if (keys != small_keys) {
+        free(keys);
+        free(values);
+    }
     if (map) vm_temp_push(S, map);
     int count = op == OP_BUILD_MAP ? 2 * oparg : oparg + 1;
     for (int i = 0; i < count; i++) decref(S, pop(S, c));
@@ -633,8 +642,11 @@ static int unpack(Sim *S, Ctx *c, int op, int oparg)
     int before = op == OP_UNPACK_SEQUENCE ? oparg : (oparg & 0xff);
     int after = op == OP_UNPACK_SEQUENCE ? -1 : (oparg >> 8);
     int n = op == OP_UNPACK_SEQUENCE ? oparg : before + 1 + after;
-    Obj *items = malloc(sizeof(Obj) * (size_t)(n + 1));
-    if (!items) abort(); /* host out of memory */
+    Obj small[16], *items = small;
+    if (n + 1 > 16) {
+        items = malloc(sizeof(Obj) * (size_t)(n + 1));
+        if (!items) abort(); /* host out of memory */
+    }
     int err = vmops_unpack(S, seq, before, after, items);
     vm_temp_pop(S);
     if (!err) {
@@ -644,7 +656,7 @@ static int unpack(Sim *S, Ctx *c, int op, int oparg)
             ob_move(S, items[i], HOLD_TEMP, stack_holder(c, t + (n - 1 - i)));
         }
     }
-    free(items);
+    if (items != small) free(items);
     decref(S, seq);
     return err;
 }
