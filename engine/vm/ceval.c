@@ -593,12 +593,12 @@ out:
     xdecref(S, cause);
 }
 
-/* BUILD_MAP / BUILD_CONST_KEY_MAP: _PyDict_FromItems over the stack, then
- * the items popped and released top first. */
-static int build_map(Sim *S, Ctx *c, int op, int oparg)
+/* _PyDict_FromItems over the stack for BUILD_MAP / BUILD_CONST_KEY_MAP:
+ * new reference or 0.  Out of line: its host arrays (on the stack for
+ * the usual few items -- a calloc and a free each per dict display were
+ * a few percent of a dict-heavy run) stay out of the loop's frame. */
+static __attribute__((noinline)) Obj map_from_stack(Sim *S, SimAddr f, int op, int oparg)
 {
-    /* host arrays on the stack for the usual few items (a calloc and a
-     * free each per dict display were a few percent of a dict-heavy run) */
     Obj small_keys[16], small_values[16];
     Obj *keys = small_keys, *values = small_values;
     if (oparg > 16) {
@@ -606,17 +606,17 @@ static int build_map(Sim *S, Ctx *c, int op, int oparg)
         values = calloc((size_t)oparg + 1, sizeof(Obj));
         if (!keys || !values) abort(); /* host out of memory */
     }
-    int32_t t = top_of(S, c->f);
+    int32_t t = top_of(S, f);
     if (op == OP_BUILD_MAP) {
         for (int i = 0; i < oparg; i++) {
-            keys[i] = slot(S, c->f, t - 2 * oparg + 2 * i);
-            values[i] = slot(S, c->f, t - 2 * oparg + 2 * i + 1);
+            keys[i] = slot(S, f, t - 2 * oparg + 2 * i);
+            values[i] = slot(S, f, t - 2 * oparg + 2 * i + 1);
         }
     } else {
-        Obj ktuple = slot(S, c->f, t - 1);
+        Obj ktuple = slot(S, f, t - 1);
         for (int i = 0; i < oparg; i++) {
             keys[i] = tuple_item(S, ktuple, i);
-            values[i] = slot(S, c->f, t - 1 - oparg + i);
+            values[i] = slot(S, f, t - 1 - oparg + i);
         }
     }
     Obj map = dict_from_items(S, oparg, keys, values);
@@ -624,6 +624,14 @@ static int build_map(Sim *S, Ctx *c, int op, int oparg)
         free(keys);
         free(values);
     }
+    return map;
+}
+
+/* BUILD_MAP / BUILD_CONST_KEY_MAP: the dict, then the items popped and
+ * released top first. */
+static int build_map(Sim *S, Ctx *c, int op, int oparg)
+{
+    Obj map = map_from_stack(S, c->f, op, oparg);
     if (map) vm_temp_push(S, map);
     int count = op == OP_BUILD_MAP ? 2 * oparg : oparg + 1;
     for (int i = 0; i < count; i++) decref(S, pop(S, c));
@@ -634,7 +642,7 @@ static int build_map(Sim *S, Ctx *c, int op, int oparg)
 }
 
 /* UNPACK_SEQUENCE / UNPACK_EX: the items pushed last first. */
-static int unpack(Sim *S, Ctx *c, int op, int oparg)
+static __attribute__((noinline)) int unpack(Sim *S, Ctx *c, int op, int oparg)
 {
     Obj seq = pop(S, c);
     vm_temp_push(S, seq);
@@ -688,14 +696,17 @@ static int64_t instr_line(Sim *S, Obj code, int64_t off)
 #define FVC_MASK 0x3
 #define FVS_HAVE_SPEC 0x4
 
+/* In the loop, unwind gets a copy of the context too (ctx_copy); the
+ * frame it leaves current is reloaded at next_instr. */
+#define unwind(S, c, add_traceback) (unwind)((S), ctx_copy(c), (add_traceback))
+
 int vm_exec(Sim *S, Obj *result, uint64_t budget)
 {
 #if VM_COMPUTED_GOTO
     /* one jump target per opcode of the table; the numbers no opcode has
-     * stay NULL and go through the switch to its default */
+     * go to the switch's default, so a dispatch needs no NULL test (a GNU
+     * range, then the opcodes override it) */
 #define TARGET_ROW_(nm, num, fl, nc, d) [num] = &&TARGET_##nm,
-    /* numbers no opcode has go to the switch's default, so a dispatch
-     * needs no NULL test (a GNU range, then the opcodes override it) */
 #if defined(__clang__)
 #pragma clang diagnostic push
 #pragma clang diagnostic ignored "-Winitializer-overrides"
@@ -1558,18 +1569,20 @@ error:
         ev.obj = S->exc;
         ev_emit(&S->ev, &ev);
     }
-    if (unwind(S, ctx_copy(c), 1)) {
+    if (unwind(S, c, 1)) {
         *result = 0;
         return 1;
     }
     goto next_instr;
 exception_unwind:
-    if (unwind(S, ctx_copy(c), 0)) {
+    if (unwind(S, c, 0)) {
         *result = 0;
         return 1;
     }
     goto next_instr;
 }
+
+#undef unwind
 
 #ifndef VM_CEVAL_QUIET /* ceval_quiet.c takes vm_exec alone */
 
