@@ -253,6 +253,12 @@ typedef struct VmState {
 #define VM_NAME_CACHE 256
     struct NameCache { Obj code; int64_t instr; Obj ns[3]; uint64_t ver[2]; int32_t level; int64_t ix; }
         ncache[VM_NAME_CACHE]; /* where LOAD_GLOBAL/LOAD_NAME found a name, by instruction (ceval.c) */
+#define VM_ATTR_CACHE 256
+    struct AttrCache { Obj type, name, descr; uint64_t epoch; SimAddr keys; int64_t ix, nentries; int kind; }
+        acache[VM_ATTR_CACHE]; /* instance attribute layouts, by instruction (runtime/attr.c) */
+#define VM_CSTR_CACHE 64
+    struct CstrCache { Obj type, value; uint64_t epoch; const char *name; char copy[24]; }
+        ccache[VM_CSTR_CACHE]; /* rt_type_lookup_cstr's answers */
     Obj *cfunc_objs;             /* builtin function objects made at start-up */
     size_t ncfuncs;
     volatile int interrupt;      /* Ctrl-C pending */

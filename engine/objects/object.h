@@ -50,7 +50,16 @@
 /* Static objects start with this count, as CPython 3.11's do. */
 #define OB_STATIC_REFCNT INT64_C(999999999)
 
-static inline void *ob_ptr(const Sim *S, Obj o) { return (void *)(uintptr_t)(o + S->bias); }
+/* How ob_ptr reads the bias: the field, unless the file defines OB_BIAS
+ * before including this header (vm/ceval_quiet.c reads it once per loop:
+ * the bias never changes once the Sim exists, but every store into
+ * simulated memory makes the compiler load the field again). */
+#ifndef OB_BIAS
+#define OB_BIAS(S) ((S)->bias)
+#endif
+uintptr_t sim_bias_of(const Sim *S); /* S->bias, out of line (sim.c) */
+
+static inline void *ob_ptr(const Sim *S, Obj o) { return (void *)(uintptr_t)(o + OB_BIAS(S)); }
 
 static inline uint64_t ob_get64(const Sim *S, Obj o, uint32_t off)
 {

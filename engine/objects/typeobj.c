@@ -376,6 +376,8 @@ static uint32_t slot_offset(Sim *S, Obj type, Obj name)
     return 0;
 }
 
+uint32_t instance_slot_offset(Sim *S, Obj type, Obj name) { return slot_offset(S, type, name); }
+
 static int no_attribute(Sim *S, Obj o, Obj name)
 {
     char tn[64], an[128];
@@ -450,6 +452,23 @@ static int64_t store_in_values(Sim *S, Obj o, Obj name, Obj value, int *err)
     }
     ob_xdecref(S, old, HOLD(H_ATTR, o, ix, name));
     return ix;
+}
+
+void instance_store_known(Sim *S, Obj o, SimAddr values, int64_t ix, Obj name, Obj value)
+{
+    /* instance_setattr's steps: the name's TEMP reference around it
+     * (str_intern finds it interned), then store_in_values' for a value */
+    ob_incref(S, name, HOLD_TEMP);
+    Obj old = ob_get64(S, values, 8 * (uint32_t)ix);
+    uint8_t *prefix = values_prefix(S, values);
+    ob_incref(S, value, HOLD(H_ATTR, o, ix, name));
+    ob_set64(S, values, 8 * (uint32_t)ix, value);
+    if (!old) { /* _PyDictValues_AddToInsertionOrder */
+        prefix[-3 - prefix[-2]] = (uint8_t)ix;
+        prefix[-2]++;
+    }
+    ob_xdecref(S, old, HOLD(H_ATTR, o, ix, name));
+    ob_decref(S, name, HOLD_TEMP);
 }
 
 /* Through the instance's dict; a missing name on delete is an

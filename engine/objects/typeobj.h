@@ -54,6 +54,19 @@ Obj instance_lookup(Sim *S, Obj o, Obj name);
  * 0 with AttributeError when instances of the class have no __dict__. */
 Obj instance_dict(Sim *S, Obj o);
 
+/* For the VM's attribute caches (runtime/attr.c), instances of a class
+ * with a managed dict (TPF_MANAGED_DICT, not checked here): the inline
+ * values array, 0 when a dict has taken them over or there are none... */
+static inline SimAddr instance_values_word(const Sim *S, Obj o) { return ob_get64(S, o - 32, 0); }
+/* ... and the instance's dict, 0 while it has none. */
+static inline Obj instance_dict_word(const Sim *S, Obj o) { return ob_get64(S, o - 24, 0); }
+/* The offset of __slots__ member `name` in instances of `type`, or 0. */
+uint32_t instance_slot_offset(Sim *S, Obj type, Obj name);
+/* instance_setattr(o, name, value) once it is known that `name` is an
+ * interned str, not a slot, o has inline values `values` and no dict, and
+ * the class's shared keys hold `name` at entry ix: the same steps. */
+void instance_store_known(Sim *S, Obj o, SimAddr values, int64_t ix, Obj name, Obj value);
+
 /* type.__sizeof__(type): sizeof(PyHeapTypeObject) + its cached keys. */
 uint64_t type_sizeof(const Sim *S, Obj type);
 

@@ -101,8 +101,29 @@ Obj rt_type_lookup(Sim *S, Obj type, Obj name)
     return v;
 }
 
-/* The same for a C string, without allocating (dealloc paths use it). */
+static Obj mro_lookup_cstr(Sim *S, Obj type, const char *name);
+
+/* The same for a C string, without allocating (dealloc paths use it).
+ * Remembered like rt_type_lookup's answers, by class and name (the text
+ * is compared too: a caller's buffer may be reused for another name). */
 Obj rt_type_lookup_cstr(Sim *S, Obj type, const char *name)
+{
+    size_t n = strlen(name);
+    if (n >= sizeof S->vm.ccache[0].copy) return mro_lookup_cstr(S, type, name);
+    struct CstrCache *cc =
+        &S->vm.ccache[((type >> 4) ^ ((uintptr_t)name >> 3) * 0x9E3779B1u) & (VM_CSTR_CACHE - 1)];
+    if (cc->type == type && cc->name == name && cc->epoch == S->vm.type_epoch && !strcmp(cc->copy, name))
+        return cc->value;
+    Obj v = mro_lookup_cstr(S, type, name);
+    cc->type = type;
+    cc->name = name;
+    memcpy(cc->copy, name, n + 1);
+    cc->epoch = S->vm.type_epoch;
+    cc->value = v;
+    return v;
+}
+
+static Obj mro_lookup_cstr(Sim *S, Obj type, const char *name)
 {
     Obj mro = ob_get64(S, type, TP_MRO_OFF);
     if (!mro) return 0;
@@ -541,4 +562,117 @@ int vmops_get_method(Sim *S, Obj obj, Obj name, Obj *meth)
     }
     *meth = rt_getattr(S, obj, name);
     return 0;
+}
+
+/* ---- LOAD_ATTR, LOAD_METHOD and STORE_ATTR on instances, cached ----
+ *
+ * What CPython 3.11's LOAD_ATTR_INSTANCE_VALUE, LOAD_METHOD_WITH_VALUES
+ * and STORE_ATTR_INSTANCE_VALUE remember, in host memory per instruction
+ * (S->vm.acache): for an instance of class `type` with inline values and
+ * no dict, where `name` lives in the class's shared keys (entry ix) and
+ * what the class gives for it.  An entry is used only while
+ *   - the object's class is `type` and no class dict has changed
+ *     (type_epoch: every class attribute store or delete, every class
+ *     __dict__ handed out, every class freed), so the MRO lookup, the
+ *     descriptor kind and the absence of a __slots__ member are as they
+ *     were;
+ *   - the object has no dict (a __dict__ made from the values, or the
+ *     values moved into a dict when the keys were full) and has values;
+ *   - the class's shared keys are the same block: they only grow, so
+ *     entry ix still holds `name`, and for "not there" (ix < 0) the
+ *     number of entries is unchanged.
+ * Then the answer is the one the full lookup gives, and taking it skips
+ * only lookups that change nothing (no allocation, no reference, no
+ * event: the name's hash is cached since the first lookup). */
+
+enum { AC_LOAD = 1, AC_METHOD, AC_STORE };
+
+static SimAddr cached_values(const Sim *S, const struct AttrCache *e, int kind, Obj o, Obj name)
+{
+    if (e->kind != kind || e->name != name || ob_type(S, o) != e->type || e->epoch != S->vm.type_epoch)
+        return 0;
+    if (instance_dict_word(S, o) || ob_get64(S, e->type, TP_KEYS_OFF) != e->keys) return 0;
+    return instance_values_word(S, o);
+}
+
+/* The shared entry of `name` for an instance the caches may describe: a
+ * class's instance with inline values, no dict and no __slots__ member of
+ * that name.  -2 when not cacheable, else dk_lookup_str's answer. */
+static int64_t cacheable_index(Sim *S, Obj o, Obj name, SimAddr *values, SimAddr *keys)
+{
+    Obj type = ob_type(S, o);
+    if (!is_heap_type(S, type) || tp_index(S, type) == TI_EXCEPTION || !(tp_flags(S, type) & TPF_MANAGED_DICT))
+        return -2;
+    if (!ob_is(S, name, TI_STR) || instance_dict_word(S, o) || !(*values = instance_values_word(S, o))) return -2;
+    *keys = ob_get64(S, type, TP_KEYS_OFF);
+    if (!*keys || instance_slot_offset(S, type, name)) return -2;
+    return dk_lookup_str(S, *keys, name);
+}
+
+static void fill(Sim *S, struct AttrCache *e, int kind, Obj o, Obj name, SimAddr keys, int64_t ix, Obj descr)
+{
+    e->kind = kind;
+    e->type = ob_type(S, o);
+    e->name = name;
+    e->epoch = S->vm.type_epoch;
+    e->keys = keys;
+    e->ix = ix;
+    e->nentries = dk_nentries(S, keys);
+    e->descr = descr;
+}
+
+Obj rt_getattr_cached(Sim *S, struct AttrCache *e, Obj o, Obj name)
+{
+    SimAddr values = cached_values(S, e, AC_LOAD, o, name);
+    if (values) {
+        Obj v = ob_get64(S, values, 8 * (uint32_t)e->ix);
+        if (v) return ret(S, v);
+    }
+    Obj v = rt_getattr(S, o, name);
+    if (!v) return 0;
+    /* the value came from the inline values, no data descriptor first */
+    SimAddr keys = 0;
+    int64_t ix = cacheable_index(S, o, name, &values, &keys);
+    if (ix < 0 || ob_get64(S, values, 8 * (uint32_t)ix) != v) return v;
+    Obj descr = rt_type_lookup(S, ob_type(S, o), name);
+    if (descr && (ob_is(S, descr, TI_MEMBER_DESCR) || ob_is(S, descr, TI_GETSET_DESCR))) return v;
+    fill(S, e, AC_LOAD, o, name, keys, ix, 0);
+    return v;
+}
+
+int vmops_get_method_cached(Sim *S, struct AttrCache *e, Obj obj, Obj name, Obj *meth)
+{
+    SimAddr values = cached_values(S, e, AC_METHOD, obj, name);
+    if (values && (e->ix >= 0 ? !ob_get64(S, values, 8 * (uint32_t)e->ix)
+                              : dk_nentries(S, e->keys) == e->nentries)) {
+        *meth = ret(S, e->descr);
+        return 1;
+    }
+    int found = vmops_get_method(S, obj, name, meth);
+    if (found != 1) return found;
+    /* the class's function or method descriptor, not shadowed */
+    SimAddr keys = 0;
+    int64_t ix = cacheable_index(S, obj, name, &values, &keys);
+    if (ix == -2 || (ix < 0 && ix != DKIX_EMPTY)) return found;
+    if (ix >= 0 && ob_get64(S, values, 8 * (uint32_t)ix)) return found;
+    if (rt_type_lookup(S, ob_type(S, obj), name) != *meth) return found;
+    fill(S, e, AC_METHOD, obj, name, keys, ix < 0 ? -1 : ix, *meth);
+    return found;
+}
+
+int rt_setattr_cached(Sim *S, struct AttrCache *e, Obj o, Obj name, Obj value)
+{
+    SimAddr values = cached_values(S, e, AC_STORE, o, name);
+    if (values) {
+        instance_store_known(S, o, values, e->ix, name, value);
+        return 0;
+    }
+    int r = rt_setattr(S, o, name, value);
+    if (r != 0 || !value) return r;
+    /* stored into the inline values under an interned name */
+    SimAddr keys = 0;
+    int64_t ix = cacheable_index(S, o, name, &values, &keys);
+    if (ix < 0 || ob_get64(S, values, 8 * (uint32_t)ix) != value || !str_is_interned(S, name)) return r;
+    fill(S, e, AC_STORE, o, name, keys, ix, 0);
+    return r;
 }

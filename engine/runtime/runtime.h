@@ -48,6 +48,11 @@ Obj rt_call_special(Sim *S, Obj o, const char *name, const Obj *args, int64_t na
 Obj rt_getattr(Sim *S, Obj o, Obj name);            /* o.name */
 Obj rt_getattr_cstr(Sim *S, Obj o, const char *name);
 int rt_setattr(Sim *S, Obj o, Obj name, Obj value); /* value 0: del o.name */
+/* rt_getattr and rt_setattr (value not 0) for LOAD_ATTR and STORE_ATTR,
+ * with the instruction's cache entry (attr.c): the same answers and
+ * steps, without the lookups while the entry holds. */
+Obj rt_getattr_cached(Sim *S, struct AttrCache *e, Obj o, Obj name);
+int rt_setattr_cached(Sim *S, struct AttrCache *e, Obj o, Obj name, Obj value);
 int rt_hasattr(Sim *S, Obj o, Obj name);            /* 1/0, -1 on other errors */
 /* _PyObject_LookupAttr: 1 with *result (new reference), 0 when missing
  * (no exception; no AttributeError object made where CPython makes none),

@@ -16,6 +16,8 @@ Obj vmops_make_function(Sim *S, Obj code, Obj globals);
  * passes self), 0 with *meth = the attribute, or 0 with *meth = 0 and an
  * exception.  *meth is a new reference. */
 int vmops_get_method(Sim *S, Obj obj, Obj name, Obj *meth);
+/* The same for LOAD_METHOD with the instruction's cache entry (attr.c). */
+int vmops_get_method_cached(Sim *S, struct AttrCache *e, Obj obj, Obj name, Obj *meth);
 
 /* UNPACK_SEQUENCE (after = -1) / UNPACK_EX: items[0..] in order, new
  * references.  0 or -1 with CPython's ValueError/TypeError. */

@@ -31,6 +31,7 @@
 #include "runtime/runtime.h"
 #include "runtime/vmops.h"
 #include "vm/disasm.h"
+#include "vm/frames.h"
 #include "vm/opcodes.h"
 #include "vm/vm.h"
 
@@ -67,6 +68,12 @@ typedef struct Ctx {
     int64_t next;         /* index of the next one */
     const uint8_t *units; /* co_code's code units, in host memory (the heap never moves) */
 } Ctx;
+
+/* A copy of the context for a helper called out of line: the loop's own
+ * Ctx, whose address then never leaves vm_exec, can live in registers.
+ * (The helpers read it, or -- unwind -- leave the frame to reload from
+ * S->vm.frame, which next_instr does.) */
+#define ctx_copy(c) (&(struct { Ctx v; }){*(c)}.v)
 
 static inline __attribute__((always_inline)) int32_t top_of(const Sim *S, SimAddr f) { return (int32_t)ob_get32(S, f, FRAME_STACKTOP_OFF); }
 static inline __attribute__((always_inline)) void set_top(Sim *S, SimAddr f, int32_t t) { ob_set32(S, f, FRAME_STACKTOP_OFF, (uint32_t)t); }
@@ -193,22 +200,22 @@ static inline __attribute__((always_inline)) Obj int_result(Sim *S, int64_t v)
     return int_from_i64(S, v);
 }
 
-static Obj const_at(const Sim *S, const Ctx *c, int oparg)
+static inline __attribute__((always_inline)) Obj const_at(const Sim *S, const Ctx *c, int oparg)
 {
     return tuple_item(S, ob_get64(S, c->code, CO_CONSTS_OFF), oparg);
 }
 
-static Obj name_at(const Sim *S, const Ctx *c, int oparg)
+static inline __attribute__((always_inline)) Obj name_at(const Sim *S, const Ctx *c, int oparg)
 {
     return tuple_item(S, ob_get64(S, c->code, CO_NAMES_OFF), oparg);
 }
 
-static Obj local_name(const Sim *S, const Ctx *c, int oparg)
+static inline __attribute__((always_inline)) Obj local_name(const Sim *S, const Ctx *c, int oparg)
 {
     return tuple_item(S, ob_get64(S, c->code, CO_LOCALSPLUSNAMES_OFF), oparg);
 }
 
-static uint8_t local_kind(const Sim *S, const Ctx *c, int oparg)
+static inline __attribute__((always_inline)) uint8_t local_kind(const Sim *S, const Ctx *c, int oparg)
 {
     Obj kinds = ob_get64(S, c->code, CO_LOCALSPLUSKINDS_OFF);
     return ((const uint8_t *)ob_ptr(S, kinds))[BYTES_DATA_OFF + oparg];
@@ -266,7 +273,7 @@ static void unbound_error(Sim *S, const Ctx *c, int oparg)
  * run no __eq__ and take no reference, so skipping one changes nothing
  * the simulation shows (the name's hash was cached in the str by the
  * first lookup). */
-static Obj load_name_in(Sim *S, const Ctx *c, Obj name, const Obj *ns, int n)
+static inline __attribute__((always_inline)) Obj load_name_in(Sim *S, const Ctx *c, Obj name, const Obj *ns, int n)
 {
     struct NameCache *e =
         &S->vm.ncache[((c->code >> 4) ^ (uint64_t)c->instr * 0x9E3779B1u) & (VM_NAME_CACHE - 1)];
@@ -302,6 +309,13 @@ static Obj load_name_in(Sim *S, const Ctx *c, Obj name, const Obj *ns, int n)
     return v;
 }
 
+/* The attribute cache entry of the running instruction (runtime/attr.c
+ * checks that it describes the object before using it). */
+static inline __attribute__((always_inline)) struct AttrCache *attr_cache(Sim *S, const Ctx *c)
+{
+    return &S->vm.acache[((c->code >> 4) ^ (uint64_t)c->instr * 0x9E3779B1u) & (VM_ATTR_CACHE - 1)];
+}
+
 /* ---- the exception table ---- */
 
 static int find_handler(const Sim *S, Obj code, int64_t offset, DisasmExcEntry *out)
@@ -320,7 +334,7 @@ static int find_handler(const Sim *S, Obj code, int64_t offset, DisasmExcEntry *
 
 /* ---- frames ---- */
 
-static void load_ctx(const Sim *S, Ctx *c, SimAddr f)
+static inline __attribute__((always_inline)) void load_ctx(const Sim *S, Ctx *c, SimAddr f)
 {
     c->f = f;
     c->code = ob_get64(S, f, FRAME_CODE_OFF);
@@ -385,8 +399,9 @@ static int inline_call(Sim *S, Ctx *c, Obj func, int32_t total_args, int is_meth
     set_top(S, c->f, below);
     ob_move(S, func, HOLD(H_STACK, c->f, 0, 0), HOLD_TEMP);
     int32_t nkw = kwnames ? (int32_t)ob_size(S, kwnames) : 0;
-    int exact = !kwnames && vm_call_is_exact(S, func, total_args);
-    SimAddr nf = exact ? vm_push_frame_exact(S, func, args, total_args) : vm_push_frame(S, func, locals);
+    /* the exact case inline (vm/frames.h): no host call for the frame */
+    int exact = !kwnames && vm_frames_exact(S, code, total_args);
+    SimAddr nf = exact ? vm_frames_push_exact(S, func, code, args, total_args) : vm_push_frame(S, func, locals);
     int r = -1;
     if (!nf) {
         for (int32_t i = 0; i < total_args; i++) decref(S, args[i]);
@@ -578,28 +593,45 @@ out:
     xdecref(S, cause);
 }
 
-/* BUILD_MAP / BUILD_CONST_KEY_MAP: _PyDict_FromItems over the stack, then
- * the items popped and released top first. */
-static int build_map(Sim *S, Ctx *c, int op, int oparg)
+/* _PyDict_FromItems over the stack for BUILD_MAP / BUILD_CONST_KEY_MAP:
+ * new reference or 0.  Out of line: its host arrays (on the stack for
+ * the usual few items -- a calloc and a free each per dict display were
+ * a few percent of a dict-heavy run) stay out of the loop's frame. */
+static __attribute__((noinline)) Obj map_from_stack(Sim *S, SimAddr f, int op, int oparg)
 {
-    Obj *keys = calloc((size_t)oparg + 1, sizeof(Obj)), *values = calloc((size_t)oparg + 1, sizeof(Obj));
-    if (!keys || !values) abort(); /* host out of memory */
-    int32_t t = top_of(S, c->f);
+    Obj small_keys[16], small_values[16];
+    Obj *keys = small_keys, *values = small_values;
+    if (oparg > 16) {
+        keys = calloc((size_t)oparg + 1, sizeof(Obj));
+        values = calloc((size_t)oparg + 1, sizeof(Obj));
+        if (!keys || !values) abort(); /* host out of memory */
+    }
+    int32_t t = top_of(S, f);
     if (op == OP_BUILD_MAP) {
         for (int i = 0; i < oparg; i++) {
-            keys[i] = slot(S, c->f, t - 2 * oparg + 2 * i);
-            values[i] = slot(S, c->f, t - 2 * oparg + 2 * i + 1);
+            keys[i] = slot(S, f, t - 2 * oparg + 2 * i);
+            values[i] = slot(S, f, t - 2 * oparg + 2 * i + 1);
         }
     } else {
-        Obj ktuple = slot(S, c->f, t - 1);
+        Obj ktuple = slot(S, f, t - 1);
         for (int i = 0; i < oparg; i++) {
             keys[i] = tuple_item(S, ktuple, i);
-            values[i] = slot(S, c->f, t - 1 - oparg + i);
+            values[i] = slot(S, f, t - 1 - oparg + i);
         }
     }
     Obj map = dict_from_items(S, oparg, keys, values);
-    free(keys);
-    free(values);
+    if (keys != small_keys) {
+        free(keys);
+        free(values);
+    }
+    return map;
+}
+
+/* BUILD_MAP / BUILD_CONST_KEY_MAP: the dict, then the items popped and
+ * released top first. */
+static int build_map(Sim *S, Ctx *c, int op, int oparg)
+{
+    Obj map = map_from_stack(S, c->f, op, oparg);
     if (map) vm_temp_push(S, map);
     int count = op == OP_BUILD_MAP ? 2 * oparg : oparg + 1;
     for (int i = 0; i < count; i++) decref(S, pop(S, c));
@@ -610,7 +642,7 @@ static int build_map(Sim *S, Ctx *c, int op, int oparg)
 }
 
 /* UNPACK_SEQUENCE / UNPACK_EX: the items pushed last first. */
-static int unpack(Sim *S, Ctx *c, int op, int oparg)
+static __attribute__((noinline)) int unpack(Sim *S, Ctx *c, int op, int oparg)
 {
     Obj seq = pop(S, c);
     vm_temp_push(S, seq);
@@ -618,8 +650,11 @@ static int unpack(Sim *S, Ctx *c, int op, int oparg)
     int before = op == OP_UNPACK_SEQUENCE ? oparg : (oparg & 0xff);
     int after = op == OP_UNPACK_SEQUENCE ? -1 : (oparg >> 8);
     int n = op == OP_UNPACK_SEQUENCE ? oparg : before + 1 + after;
-    Obj *items = malloc(sizeof(Obj) * (size_t)(n + 1));
-    if (!items) abort(); /* host out of memory */
+    Obj small[16], *items = small;
+    if (n + 1 > 16) {
+        items = malloc(sizeof(Obj) * (size_t)(n + 1));
+        if (!items) abort(); /* host out of memory */
+    }
     int err = vmops_unpack(S, seq, before, after, items);
     vm_temp_pop(S);
     if (!err) {
@@ -629,7 +664,7 @@ static int unpack(Sim *S, Ctx *c, int op, int oparg)
             ob_move(S, items[i], HOLD_TEMP, stack_holder(c, t + (n - 1 - i)));
         }
     }
-    free(items);
+    if (items != small) free(items);
     decref(S, seq);
     return err;
 }
@@ -660,14 +695,35 @@ static int64_t instr_line(Sim *S, Obj code, int64_t unit)
 #define FVC_MASK 0x3
 #define FVS_HAVE_SPEC 0x4
 
+/* In the loop, unwind gets a copy of the context too (ctx_copy); the
+ * frame it leaves current is reloaded at next_instr. */
+#define unwind(S, c, add_traceback) (unwind)((S), ctx_copy(c), (add_traceback))
+
 int vm_exec(Sim *S, Obj *result, uint64_t budget)
 {
 #if VM_COMPUTED_GOTO
     /* one jump target per opcode of the table; the numbers no opcode has
-     * stay NULL and go through the switch to its default */
+     * go to the switch's default, so a dispatch needs no NULL test (a GNU
+     * range, then the opcodes override it) */
 #define TARGET_ROW_(nm, num, fl, nc, d) [num] = &&TARGET_##nm,
-    static const void *const op_targets[256] = {OPCODES(TARGET_ROW_)};
+#if defined(__clang__)
+#pragma clang diagnostic push
+#pragma clang diagnostic ignored "-Winitializer-overrides"
+#else
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Woverride-init"
+#endif
+    static const void *const op_targets[256] = {[0 ... 255] = &&TARGET_default, OPCODES(TARGET_ROW_)};
+#if defined(__clang__)
+#pragma clang diagnostic pop
+#else
+#pragma GCC diagnostic pop
+#endif
 #undef TARGET_ROW_
+#endif
+#ifndef VM_CEVAL_QUIET
+    /* nobody watching: the loop without events (ceval_quiet.c) */
+    if (!(S->vm.watched | S->ev.mask)) return vm_exec_quiet(S, result, budget);
 #endif
     Ctx cx, *c = &cx;
     c->f = 0;
@@ -709,11 +765,16 @@ fetch:;
             ev_emit(&S->ev, &ev);
         }
     }
-    Obj kwnames = S->vm.kwnames;
-    if (kwnames && op != OP_KW_NAMES && op != OP_PRECALL) S->vm.kwnames = 0;
+    /* KW_NAMES's tuple lives until the next instruction but PRECALL:
+     * only CALL reads it; one load and test while none is set */
+    Obj kwnames = 0;
+    if (__builtin_expect(S->vm.kwnames != 0, 0) && op != OP_KW_NAMES && op != OP_PRECALL) {
+        kwnames = S->vm.kwnames;
+        S->vm.kwnames = 0;
+    }
 
 #if VM_COMPUTED_GOTO
-    if (__builtin_expect(op_targets[op] != NULL, 1)) goto *op_targets[op];
+    goto *op_targets[op];
 #endif
     switch ((OpCode)op) {
     TARGET(NOP)
@@ -735,7 +796,7 @@ fetch:;
     TARGET(LOAD_CLOSURE) {
         Obj v = slot(S, c->f, oparg);
         if (!v) {
-            unbound_error(S, c, oparg);
+            unbound_error(S, ctx_copy(c), oparg);
             goto error;
         }
         push_incref(S, c, v);
@@ -751,7 +812,7 @@ fetch:;
     TARGET(DELETE_FAST) {
         Obj old = slot(S, c->f, oparg);
         if (!old) {
-            unbound_error(S, c, oparg);
+            unbound_error(S, ctx_copy(c), oparg);
             goto error;
         }
         set_slot(S, c->f, oparg, 0);
@@ -1003,7 +1064,7 @@ fetch:;
         }
         if (!v) v = cell_get(S, slot(S, c->f, oparg));
         if (!v) {
-            unbound_error(S, c, oparg);
+            unbound_error(S, ctx_copy(c), oparg);
             goto error;
         }
         push_incref(S, c, v);
@@ -1019,7 +1080,7 @@ fetch:;
     TARGET(DELETE_DEREF) {
         Obj cell = slot(S, c->f, oparg), old = cell_get(S, cell);
         if (!old) {
-            unbound_error(S, c, oparg);
+            unbound_error(S, ctx_copy(c), oparg);
             goto error;
         }
         ob_set64(S, cell, CELL_REF_OFF, 0);
@@ -1115,7 +1176,7 @@ fetch:;
     }
     TARGET(BUILD_MAP)
     TARGET(BUILD_CONST_KEY_MAP)
-        if (build_map(S, c, op, oparg)) goto error;
+        if (build_map(S, ctx_copy(c), op, oparg)) goto error;
         break;
     TARGET(BUILD_STRING) {
         int32_t t = top_of(S, c->f);
@@ -1196,15 +1257,16 @@ fetch:;
 
     TARGET(UNPACK_SEQUENCE)
     TARGET(UNPACK_EX)
-        if (unpack(S, c, op, oparg)) goto error;
+        if (unpack(S, ctx_copy(c), op, oparg)) goto error;
         break;
 
     TARGET(LOAD_ATTR)
-        if (finish_top(S, c, rt_getattr(S, peek(S, c, 1), name_at(S, c, oparg)), 0)) goto error;
+        if (finish_top(S, c, rt_getattr_cached(S, attr_cache(S, c), peek(S, c, 1), name_at(S, c, oparg)), 0))
+            goto error;
         break;
     TARGET(STORE_ATTR) {
         Obj owner = peek(S, c, 1), v = peek(S, c, 2);
-        int err = rt_setattr(S, owner, name_at(S, c, oparg), v);
+        int err = rt_setattr_cached(S, attr_cache(S, c), owner, name_at(S, c, oparg), v);
         Obj o = pop(S, c), val = pop(S, c);
         decref(S, val);
         decref(S, o);
@@ -1219,7 +1281,7 @@ fetch:;
     }
     TARGET(LOAD_METHOD) {
         Obj meth = 0;
-        int found = vmops_get_method(S, peek(S, c, 1), name_at(S, c, oparg), &meth);
+        int found = vmops_get_method_cached(S, attr_cache(S, c), peek(S, c, 1), name_at(S, c, oparg), &meth);
         if (!meth) goto error;
         if (found) {
             Obj obj = replace(S, c, 1, meth);
@@ -1256,10 +1318,10 @@ fetch:;
         int32_t total_args = oparg + is_meth;
         Obj func = peek(S, c, total_args + 1);
         if (ob_is(S, func, TI_FUNCTION)) {
-            if (inline_call(S, c, func, total_args, is_meth, kwnames) != 0) goto error;
+            if (inline_call(S, ctx_copy(c), func, total_args, is_meth, kwnames) != 0) goto error;
             goto next_instr; /* the callee's frame is current */
         }
-        if (generic_call(S, c, total_args, is_meth, kwnames) != 0) goto error;
+        if (generic_call(S, ctx_copy(c), total_args, is_meth, kwnames) != 0) goto error;
         break;
     }
     TARGET(CALL_FUNCTION_EX) {
@@ -1295,14 +1357,14 @@ fetch:;
         SimAddr dying = c->f;
         S->vm.frame = ob_get64(S, dying, FRAME_PREVIOUS_OFF);
         vm_temp_push(S, retval);
-        vm_pop_frame(S, dying);
+        vm_frames_pop(S, dying);
         vm_temp_pop(S);
         load_ctx(S, c, S->vm.frame);
         push(S, c, retval);
         goto next_instr;
     }
     TARGET(RETURN_GENERATOR) {
-        Obj g = make_generator(S, c);
+        Obj g = make_generator(S, ctx_copy(c));
         if (!g) goto error;
         /* the frame's references moved into the generator */
         S->vm.depth--;
@@ -1474,7 +1536,11 @@ fetch:;
     TARGET(SEND)
     TARGET(GET_AWAITABLE)
     TARGET(MATCH_CLASS)
-    default: {
+    default:
+#if VM_COMPUTED_GOTO
+    TARGET_default:
+#endif
+    {
         exc_set(S, EXC_SystemError, "refscope does not execute %s", op_name(op));
         goto error;
     }
@@ -1514,6 +1580,10 @@ exception_unwind:
     }
     goto next_instr;
 }
+
+#undef unwind
+
+#ifndef VM_CEVAL_QUIET /* ceval_quiet.c takes vm_exec alone */
 
 int vm_exec_one(Sim *S, Obj *result) { return vm_exec(S, result, 1); }
 
@@ -1689,3 +1759,5 @@ int vm_gen_close(Sim *S, Obj g)
     }
     return status;
 }
+
+#endif /* VM_CEVAL_QUIET */

@@ -14,18 +14,14 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "runtime/runtime.h"
+#include "vm/frames.h"
 #include "vm/vm.h"
 
-/* A chunk: [previous][size][top (saved, in words)][data...] */
-#define CHUNK_PREV 0
-#define CHUNK_SIZE 8
-#define CHUNK_TOP 16
-#define CHUNK_DATA 24
 #define MINIMUM_OVERHEAD 1000
 
-static int32_t co_int(const Sim *S, Obj code, uint32_t off) { return (int32_t)ob_get32(S, code, off); }
+static int32_t co_int(const Sim *S, Obj code, uint32_t off) { return vm_co_int(S, code, off); }
 
-static SimAddr push_chunk(Sim *S, uint64_t words)
+SimAddr vm_frames_push_chunk(Sim *S, uint64_t words)
 {
     uint64_t size = DATA_STACK_CHUNK_SIZE;
     while (size < 8 * (words + MINIMUM_OVERHEAD)) size *= 2;
@@ -43,78 +39,22 @@ static SimAddr push_chunk(Sim *S, uint64_t words)
     return res;
 }
 
-/* _PyThreadState_BumpFramePointer + _PyFrame_InitializeSpecials for
- * `func` whose code is `code` (the func reference moves into f_func). */
-static inline __attribute__((always_inline)) SimAddr push_frame(Sim *S, Obj func, Obj code, Obj locals)
-{
-    int32_t nlp = co_int(S, code, CO_NLOCALSPLUS_OFF);
-    uint64_t words = FRAME_SPECIALS_WORDS + (uint64_t)nlp + (uint64_t)co_int(S, code, CO_STACKSIZE_OFF);
-    VmState *vm = &S->vm;
-    SimAddr f;
-    if (vm->chunk && vm->top + 8 * words <= vm->limit) {
-        f = vm->top;
-        vm->top += 8 * words;
-    } else if (!(f = push_chunk(S, words))) {
-        exc_no_memory(S);
-        return 0;
-    }
-    /* the specials and the locals start empty; stack slots are written
-     * before they count (stacktop).  A word loop: a few words, too few
-     * for memset's call to pay */
-    uint64_t *w = ob_ptr(S, f);
-    for (uint64_t i = 0; i < FRAME_SPECIALS_WORDS + (uint64_t)nlp; i++) w[i] = 0;
-    ob_set64(S, f, FRAME_FUNC_OFF, func);
-    ob_move(S, func, HOLD_TEMP, HOLD_INTERNAL(f, R_FRAME_FUNC));
-    ob_set64(S, f, FRAME_CODE_OFF, code);
-    ob_incref(S, code, HOLD_INTERNAL(f, R_FRAME_CODE));
-    ob_set64(S, f, FRAME_BUILTINS_OFF, ob_get64(S, func, FUNC_BUILTINS_OFF));
-    ob_set64(S, f, FRAME_GLOBALS_OFF, ob_get64(S, func, FUNC_GLOBALS_OFF));
-    if (locals) {
-        ob_set64(S, f, FRAME_LOCALS_OFF, locals);
-        ob_incref(S, locals, HOLD_INTERNAL(f, R_FRAME_LOCALS));
-    }
-    ob_set32(S, f, FRAME_STACKTOP_OFF, (uint32_t)nlp);
-    ob_set64(S, f, FRAME_PREV_INSTR_OFF, (uint64_t)-1);
-    ob_set64(S, f, FRAME_PREVIOUS_OFF, vm->frame);
-    return f;
-}
-
 SimAddr vm_push_frame(Sim *S, Obj func, Obj locals)
 {
-    return push_frame(S, func, ob_get64(S, func, FUNC_CODE_OFF), locals);
+    return vm_frames_push(S, func, ob_get64(S, func, FUNC_CODE_OFF), locals);
 }
 
 int vm_call_is_exact(const Sim *S, Obj func, int64_t nargs)
 {
-    Obj code = ob_get64(S, func, FUNC_CODE_OFF);
-    uint32_t flags = ob_get32(S, code, CO_FLAGS_OFF);
-    return (flags & (CO_OPTIMIZED | CO_VARARGS | CO_VARKEYWORDS)) == CO_OPTIMIZED &&
-           co_int(S, code, CO_KWONLY_OFF) == 0 && nargs == co_int(S, code, CO_ARGCOUNT_OFF);
+    return vm_frames_exact(S, ob_get64(S, func, FUNC_CODE_OFF), nargs);
 }
 
 SimAddr vm_push_frame_exact(Sim *S, Obj func, const Obj *args, int64_t nargs)
 {
-    SimAddr f = push_frame(S, func, ob_get64(S, func, FUNC_CODE_OFF), 0);
-    if (!f) return 0;
-    /* vm_bind_args' common case, stealing */
-    for (int64_t j = 0; j < nargs; j++) {
-        ob_set64(S, f, FRAME_LOCALSPLUS_OFF + 8 * (uint32_t)j, args[j]);
-        ob_move(S, args[j], HOLD_TEMP, HOLD(H_LOCAL, f, j, 0));
-    }
-    return f;
+    return vm_frames_push_exact(S, func, ob_get64(S, func, FUNC_CODE_OFF), args, nargs);
 }
 
-void vm_pop_frame(Sim *S, SimAddr f)
-{
-    S->vm.depth++; /* tstate->recursion_remaining-- around the clear */
-    if (ob_get64(S, f, FRAME_OBJ_OFF)) {
-        frame_clear(S, f); /* a frame object may take the frame over */
-    } else {
-        frame_release(S, f);
-    }
-    S->vm.depth--;
-    vm_frames_pop_raw(S, f);
-}
+void vm_pop_frame(Sim *S, SimAddr f) { vm_frames_pop(S, f); }
 
 void vm_frames_pop_raw(Sim *S, SimAddr f)
 {

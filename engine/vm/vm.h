@@ -103,6 +103,9 @@ int vm_exec_one(Sim *S, Obj *result);
 /* The same for up to `budget` instructions in a row (one loop, no call
  * per instruction): 0 when the budget ran out. */
 int vm_exec(Sim *S, Obj *result, uint64_t budget);
+/* The same loop with its event code compiled out (ceval_quiet.c), which
+ * vm_exec runs when no sink, hook or audit is attached. */
+int vm_exec_quiet(Sim *S, Obj *result, uint64_t budget);
 
 /* Runs `frame` (already pushed, arguments bound) as an entry frame to its
  * end: the result (new reference) or 0 with S->exc. */
