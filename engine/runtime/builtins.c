@@ -623,7 +623,16 @@ Obj cf_new_zip(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames)
 static Obj zip_new(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames)
 {
     (void)type;
-    if (kwnames && ob_size(S, kwnames)) return exc_set(S, EXC_TypeError, "zip() takes no keyword arguments");
+    /* PyArg_ParseTupleAndKeywords(empty, kwds, "|$p:zip", {"strict"}) */
+    int strict = 0;
+    for (int64_t k = 0; kwnames && k < ob_size(S, kwnames); k++) {
+        Obj key = tuple_item(S, kwnames, k);
+        char name[64];
+        str_to_utf8(S, key, name, sizeof name);
+        if (str_len(S, key) >= (int64_t)sizeof name || strcmp(name, "strict"))
+            return exc_set(S, EXC_TypeError, "'%s' is an invalid keyword argument for zip()", name);
+        if ((strict = rt_truth(S, args[nargs + k])) < 0) return 0;
+    }
     Obj its = tuple_new(S, nargs);
     if (!its) return 0;
     for (int64_t i = 0; i < nargs; i++) {
@@ -654,6 +663,7 @@ static Obj zip_new(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames
         return 0;
     }
     ob_set64(S, z, ZIP_SIZE_OFF, (uint64_t)nargs);
+    ob_set64(S, z, ZIP_STRICT_OFF, (uint64_t)strict);
     ob_set_field(S, z, ZIP_ITTUPLE_OFF, R_ZIP_ITERS, its);
     ob_set_field(S, z, ZIP_RESULT_OFF, R_ITER_RESULT, res);
     gc_track(S, z);
@@ -677,6 +687,30 @@ Obj cf_new_reversed(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwname
     Obj it = listop_reversed(S, l);
     ob_decref(S, l, HOLD_TEMP);
     return it;
+}
+
+/* zip_next's `check:` once argument i (from 0) is exhausted: nothing for
+ * a plain zip; for zip(strict=True) a ValueError unless all the others
+ * are exhausted too.  Always 0 (the end, or an exception set). */
+static Obj zip_check(Sim *S, Obj z, int64_t i)
+{
+    if (!ob_get64(S, z, ZIP_STRICT_OFF) || S->exc) return 0;
+    const char *plural = i == 1 ? " " : "s 1-";
+    if (i)
+        return exc_set(S, EXC_ValueError, "zip() argument %lld is shorter than argument%s%lld", (long long)(i + 1),
+                       plural, (long long)i);
+    Obj its = ob_get64(S, z, ZIP_ITTUPLE_OFF);
+    for (i = 1; i < ob_size(S, its); i++) {
+        Obj v = rt_next(S, tuple_item(S, its, i));
+        if (v) {
+            ob_decref(S, v, HOLD_TEMP);
+            plural = i == 1 ? " " : "s 1-";
+            return exc_set(S, EXC_ValueError, "zip() argument %lld is longer than argument%s%lld",
+                           (long long)(i + 1), plural, (long long)i);
+        }
+        if (S->exc) return 0;
+    }
+    return 0;
 }
 
 /* A recycled result tuple (enumerate, zip): reused while only the
@@ -733,7 +767,7 @@ Obj vmops_builtins_iternext(Sim *S, Obj it)
             Obj v = rt_next(S, tuple_item(S, its, i));
             if (!v) {
                 ob_decref(S, res, HOLD_TEMP);
-                return 0;
+                return zip_check(S, it, i);
             }
             put(S, res, i, v);
         }
@@ -749,7 +783,7 @@ Obj vmops_builtins_iternext(Sim *S, Obj it)
                 tuple_set_item(S, res, j, S->none);
             }
             ob_decref(S, res, HOLD_TEMP);
-            return 0;
+            return zip_check(S, it, i);
         }
         tuple_set_item(S, res, i, v);
     }
