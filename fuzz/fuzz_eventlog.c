@@ -26,7 +26,7 @@ static size_t take(void *ud, char *buf, size_t cap)
     size_t n = in->len - in->pos;
     if (n > cap) n = cap;
     if (n > 7) n = 7;
-    memcpy(buf, in->p + in->pos, n);
+    if (n) memcpy(buf, in->p + in->pos, n);
     in->pos += n;
     return n;
 }

@@ -42,7 +42,7 @@ static size_t bytes_get(void *ud, char *buf, size_t cap)
     size_t n = b->len - b->pos;
     if (n > cap) n = cap;
     if (b->chunk && n > b->chunk) n = b->chunk;
-    memcpy(buf, b->p + b->pos, n);
+    if (n) memcpy(buf, b->p + b->pos, n); /* b->p is NULL while empty */
     b->pos += n;
     return n;
 }
