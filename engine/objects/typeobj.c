@@ -1,5 +1,6 @@
 /* typeobj.c -- see typeobj.h. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "objects/dict.h"
 #include "objects/exc.h"
@@ -130,11 +131,40 @@ static int instance_kind(const Sim *S, Obj base)
     return -1;
 }
 
+/* Special methods CPython would call that refscope does not: a class
+ * defining one would behave differently without a word (DESIGN.md: never
+ * silent misbehaviour), so defining one is an error naming it. */
+static const char *const unsupported_hooks[] = {
+    "__getattr__", "__getattribute__", "__setattr__", "__delattr__", "__get__", "__set__", "__delete__",
+    "__set_name__", "__init_subclass__", "__new__", "__class_getitem__", "__sizeof__", "__abs__", "__int__",
+    "__float__", "__complex__", "__round__", "__trunc__", "__floor__", "__ceil__", "__divmod__", "__rdivmod__",
+    "__bytes__",
+};
+
+int type_refuse_hook(Sim *S, const char *name)
+{
+    for (size_t i = 0; i < sizeof unsupported_hooks / sizeof *unsupported_hooks; i++)
+        if (!strcmp(name, unsupported_hooks[i])) {
+            exc_set(S, EXC_TypeError, "a class defining %s is not part of refscope's subset", name);
+            return -1;
+        }
+    return 0;
+}
+
 Obj type_new(Sim *S, Obj name, Obj bases, Obj ns)
 {
     Obj object_type = S->types[TI_OBJECT].type;
     if (ob_size(S, bases) > 1)
         return exc_set(S, EXC_TypeError, "multiple inheritance is not part of refscope's subset");
+    /* the names compared on the host: a lookup by C string would allocate */
+    int64_t pos = 0;
+    Obj key, val;
+    while (dict_next(S, ns, &pos, &key, &val)) {
+        char kn[32];
+        if (!ob_is(S, key, TI_STR) || str_len(S, key) >= (int64_t)sizeof kn) continue;
+        str_to_utf8(S, key, kn, sizeof kn);
+        if (type_refuse_hook(S, kn)) return 0;
+    }
     Obj base = ob_size(S, bases) ? tuple_item(S, bases, 0) : object_type;
     /* type_new_get_bases: no bases means (object,), a new tuple */
     Obj own_bases = ob_size(S, bases) ? 0 : tuple_pack(S, 1, &object_type);

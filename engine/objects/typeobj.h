@@ -67,6 +67,11 @@ uint32_t instance_slot_offset(Sim *S, Obj type, Obj name);
  * the class's shared keys hold `name` at entry ix: the same steps. */
 void instance_store_known(Sim *S, Obj o, SimAddr values, int64_t ix, Obj name, Obj value);
 
+/* A TypeError when `name` is a special method refscope does not call
+ * (__getattr__, __setattr__, __get__, __new__, ...): -1 then, else 0.
+ * type_new refuses classes defining one; class attribute stores too. */
+int type_refuse_hook(Sim *S, const char *name);
+
 /* type.__sizeof__(type): sizeof(PyHeapTypeObject) + its cached keys. */
 uint64_t type_sizeof(const Sim *S, Obj type);
 

@@ -476,6 +476,11 @@ int rt_setattr(Sim *S, Obj o, Obj name, Obj value)
             exc_set(S, EXC_TypeError, "cannot set '%s' attribute of immutable type '%s'", an, tn);
             return -1;
         }
+        char an[64];
+        if (value && str_len(S, name) < (int64_t)sizeof an) {
+            str_to_utf8(S, name, an, sizeof an);
+            if (type_refuse_hook(S, an)) return -1;
+        }
         dict = ob_get64(S, o, TP_DICT_OFF);
         S->vm.type_epoch++; /* class attributes change: the lookup cache forgets */
     } else if (ob_is(S, o, TI_MODULE)) {

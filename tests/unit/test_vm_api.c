@@ -141,6 +141,14 @@ static void test_outside_the_subset(void **state)
         {"import os\n", "No module named 'os' (refscope simulates the modules sys, gc and weakref)"},
         {"with x:\n    pass\n", "SyntaxError"},
         {"undefined_name\n", "NameError: name 'undefined_name' is not defined\n"},
+        /* special methods refscope would not call: refused, not ignored */
+        {"class C:\n    def __setattr__(self, n, v):\n        pass\n",
+         "line 1, in <module>\n    class C:\nTypeError: a class defining __setattr__ is not part of refscope's subset\n"},
+        {"class D:\n    def __get__(self, i, o):\n        return 1\n", "a class defining __get__ is not part"},
+        {"class E:\n    def __new__(cls):\n        pass\n", "a class defining __new__ is not part"},
+        {"class F:\n    __init_subclass__ = 1\n", "a class defining __init_subclass__ is not part"},
+        {"class G:\n    pass\nG.__getattr__ = len\n",
+         "line 3, in <module>\n    G.__getattr__ = len\n    ^^^^^^^^^^^^^\nTypeError: a class defining __getattr__"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         Buf out = {{0}, 0}, err = {{0}, 0};
