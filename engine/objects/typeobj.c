@@ -71,14 +71,26 @@ static const ObField type_fields[] = {
 };
 
 
-static Obj dict_get_cstr(Sim *S, Obj d, const char *key)
+/* d[key] (borrowed), or 0; *found_key (when asked) the key object.
+ * Compared on the host: CPython looks these names up with its static
+ * strings, so a str made for the lookup would be an allocation (and
+ * events) CPython does not have. */
+static Obj dict_get_cstr_key(const Sim *S, Obj d, const char *key, Obj *found_key)
 {
-    Obj k = str_from_cstr(S, key);
-    if (!k) return 0;
-    Obj v = dict_getitem(S, d, k);
-    ob_decref(S, k, HOLD_TEMP);
-    return v;
+    size_t len = strlen(key);
+    int64_t pos = 0;
+    Obj k, v;
+    while (dict_next(S, d, &pos, &k, &v)) {
+        if (!ob_is(S, k, TI_STR) || str_kind(S, k) != 1 || (size_t)str_len(S, k) != len ||
+            memcmp(str_data(S, k), key, len))
+            continue;
+        if (found_key) *found_key = k;
+        return v;
+    }
+    return 0;
 }
+
+static Obj dict_get_cstr(Sim *S, Obj d, const char *key) { return dict_get_cstr_key(S, d, key, NULL); }
 
 /* The __slots__ names as a new tuple of interned strs; 0 with no
  * __slots__ (and no exception), or 0 with TypeError. */
@@ -230,15 +242,14 @@ Obj type_new(Sim *S, Obj name, Obj bases, Obj ns)
     Obj dict = dict_copy(S, ns);
     if (!dict) goto fail;
     ob_set_field(S, type, TP_DICT_OFF, R_TYPE_DICT, dict);
-    Obj qualname = dict_get_cstr(S, dict, "__qualname__");
+    Obj qualname_key = 0;
+    Obj qualname = dict_get_cstr_key(S, dict, "__qualname__", &qualname_key);
     ob_set64(S, type, TP_QUALNAME_OFF, qualname ? qualname : name);
     ob_incref(S, ob_get64(S, type, TP_QUALNAME_OFF), HOLD_INTERNAL(type, R_TYPE_QUALNAME));
     if (qualname) {
-        Obj k = str_from_cstr(S, "__qualname__");
-        if (!k) goto fail;
-        int r = dict_delitem(S, dict, k);
-        ob_decref(S, k, HOLD_TEMP);
-        if (r) goto fail;
+        /* by the dict's own key (PyDict_DelItem with CPython's static
+         * one, the same interned str): ns, the copy's source, still holds it */
+        if (dict_delitem(S, dict, qualname_key)) goto fail;
     }
 
     /* __mro__: (type, *base.__mro__) -- it holds the class itself. */
