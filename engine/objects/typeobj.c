@@ -148,9 +148,9 @@ static int instance_kind(const Sim *S, Obj base)
  * silent misbehaviour), so defining one is an error naming it. */
 static const char *const unsupported_hooks[] = {
     "__getattr__", "__getattribute__", "__setattr__", "__delattr__", "__get__", "__set__", "__delete__",
-    "__set_name__", "__init_subclass__", "__new__", "__class_getitem__", "__sizeof__", "__abs__", "__int__",
-    "__float__", "__complex__", "__round__", "__trunc__", "__floor__", "__ceil__", "__divmod__", "__rdivmod__",
-    "__bytes__",
+    "__set_name__", "__init_subclass__", "__new__", "__class_getitem__", "__sizeof__", "__complex__",
+    "__floor__", "__ceil__", "__bytes__",
+    "__trunc__", /* int()'s last resort, with a DeprecationWarning refscope does not print */
 };
 
 int type_refuse_hook(Sim *S, const char *name)

@@ -39,7 +39,7 @@ static int is_number(const Sim *S, Obj o) { return num_is_int(S, o) || num_is_fl
 static Obj try_special(Sim *S, Obj o, const char *name, const Obj *args, int64_t nargs, int *found)
 {
     *found = 0;
-    if (!ob_is(S, o, TI_INSTANCE)) return 0;
+    if (!rt_is_class_instance(S, o)) return 0;
     Obj r = rt_call_special(S, o, name, args, nargs, found);
     if (r && r == S->not_implemented) {
         release(S, r);
@@ -267,7 +267,7 @@ static Obj bi_round(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwname
     if (num_is_int(S, x)) return num_int_round(S, x, nd);
     if (num_is_float(S, x)) return num_float_round_method(S, x, nd);
     int found = 0;
-    Obj r = ob_is(S, x, TI_INSTANCE) ? rt_call_special(S, x, "__round__", nd ? &nd : NULL, nd ? 1 : 0, &found) : 0;
+    Obj r = rt_is_class_instance(S, x) ? rt_call_special(S, x, "__round__", nd ? &nd : NULL, nd ? 1 : 0, &found) : 0;
     if (found) return r;
     char tb[80];
     return exc_set(S, EXC_TypeError, "type %s doesn't define __round__ method", tname(S, x, tb, sizeof tb));

@@ -167,7 +167,7 @@ Obj num_index(Sim *S, Obj o)
     char tb[80], rb[80];
     if (num_is_int(S, o)) return retain(S, o);
     int found = 0;
-    Obj r = ob_is(S, o, TI_INSTANCE) ? rt_call_special(S, o, "__index__", NULL, 0, &found) : 0;
+    Obj r = rt_is_class_instance(S, o) ? rt_call_special(S, o, "__index__", NULL, 0, &found) : 0;
     if (!found)
         return exc_set(S, EXC_TypeError, "'%s' object cannot be interpreted as an integer",
                        tname(S, o, tb, sizeof tb));
@@ -477,7 +477,7 @@ static Obj number_long(Sim *S, Obj o)
     if (ob_is(S, o, TI_STR)) return long_from_str_obj(S, o, 10);
     if (ob_is(S, o, TI_BYTES))
         return long_from_text(S, (const char *)bytes_data(S, o), (size_t)bytes_len(S, o), 10, o);
-    if (ob_is(S, o, TI_INSTANCE)) {
+    if (rt_is_class_instance(S, o)) {
         static const char *const specials[] = {"__int__", "__index__", "__trunc__"};
         for (int k = 0; k < 3; k++) {
             int found = 0;
@@ -662,7 +662,7 @@ static Obj number_float(Sim *S, Obj o)
     }
     if (ob_is(S, o, TI_STR)) return float_from_str_obj(S, o);
     if (ob_is(S, o, TI_BYTES)) return float_from_text(S, (const char *)bytes_data(S, o), (size_t)bytes_len(S, o), o);
-    if (ob_is(S, o, TI_INSTANCE)) {
+    if (rt_is_class_instance(S, o)) {
         int found = 0;
         Obj r = rt_call_special(S, o, "__float__", NULL, 0, &found);
         if (found) {

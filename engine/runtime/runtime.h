@@ -69,6 +69,9 @@ Obj rt_unary(Sim *S, Obj a, int opcode);            /* UNARY_* opcode */
 Obj rt_richcompare(Sim *S, Obj a, Obj b, int op);   /* CMP_* */
 int rt_compare_bool(Sim *S, Obj a, Obj b, int op);  /* PyObject_RichCompareBool */
 int rt_truth(Sim *S, Obj o);                        /* PyObject_IsTrue */
+/* o is an instance of a class (a heap type), whose special methods the
+ * number protocols look up: __index__, __int__, __float__, __round__... */
+static inline int rt_is_class_instance(const Sim *S, Obj o) { return (tp_flags(S, ob_type(S, o)) & TPF_HEAPTYPE) != 0; }
 int64_t rt_hash(Sim *S, Obj o);                     /* -1 with an exception */
 int64_t rt_len(Sim *S, Obj o);                      /* -1 with an exception */
 int rt_isinstance(Sim *S, Obj o, Obj cls);          /* cls a type or a tuple */
