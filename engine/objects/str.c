@@ -273,17 +273,29 @@ static Obj static_str(Sim *S, uint32_t maxchar, int64_t len)
     return s;
 }
 
+/* The interned str equal to the ASCII text s[0..n), or 0: hashed and
+ * compared on the host, so that looking a name up allocates nothing
+ * (CPython's _Py_ID strings are static; a probe str made here would be
+ * an allocation, and trace events, that CPython does not have). */
+static Obj intern_find_ascii(Sim *S, const char *s, size_t n)
+{
+    const InternTable *t = &S->interned;
+    if (!t->cap) return 0;
+    int64_t h = n == 0 ? 0 : (int64_t)str_siphash13(0, 0, s, n);
+    if (h == -1) h = -2;
+    for (uint64_t i = slot_of(t, h); t->slots[i]; i = (i + 1) & (t->cap - 1)) {
+        Obj o = t->slots[i];
+        if (str_kind(S, o) == 1 && (size_t)str_len(S, o) == n && memcmp(str_data(S, o), s, n) == 0)
+            return o;
+    }
+    return 0;
+}
+
 Obj str_static_id(Sim *S, const char *s)
 {
     size_t n = strlen(s);
-    Obj probe = str_from_utf8(S, s, n);
-    if (!probe) return 0;
     /* already made (or interned by the program): that one */
-    InternTable *t = &S->interned;
-    Obj found = 0;
-    for (uint64_t i = t->cap ? slot_of(t, str_hash(S, probe)) : 0; t->cap && t->slots[i]; i = (i + 1) & (t->cap - 1))
-        if (str_eq(S, t->slots[i], probe)) found = t->slots[i];
-    ob_decref(S, probe, HOLD_TEMP);
+    Obj found = intern_find_ascii(S, s, n);
     if (found) return found;
     Obj st = static_str(S, 0x7f, (int64_t)n);
     if (!st) return exc_no_memory(S);

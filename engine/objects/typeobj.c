@@ -29,21 +29,24 @@ static const ObField descr_fields[] = {{DESCR_TYPE_OFF, R_DESCR_TYPE},
                                        {DESCR_NAME_OFF, R_DESCR_NAME},
                                        {DESCR_QUALNAME_OFF, R_DESCR_NAME}};
 
+/* descr_new: the descriptor first, then its name by
+ * PyUnicode_InternFromString -- a new str, given up for the interned one
+ * when the name is interned already (it always is for a slot name). */
 static Obj descr_new(Sim *S, TypeId t, Obj type, const char *name, uint64_t which)
 {
-    Obj n = str_from_cstr(S, name);
-    if (!n) return 0;
-    str_intern(S, &n);
     Obj d = ob_alloc(S, t, 0);
-    if (!d) {
-        ob_decref(S, n, HOLD_TEMP);
-        return 0;
-    }
+    if (!d) return 0;
     ob_set64(S, d, DESCR_TYPE_OFF, type);
     ob_incref(S, type, HOLD_INTERNAL(d, R_DESCR_TYPE));
-    ob_set_field(S, d, DESCR_NAME_OFF, R_DESCR_NAME, n);
     ob_set64(S, d, DESCR_WHICH_OFF, which);
     gc_track(S, d);
+    Obj n = str_from_cstr(S, name);
+    if (!n) {
+        ob_decref(S, d, HOLD_TEMP);
+        return 0;
+    }
+    str_intern(S, &n);
+    ob_set_field(S, d, DESCR_NAME_OFF, R_DESCR_NAME, n);
     return d;
 }
 
@@ -289,11 +292,15 @@ Obj type_new(Sim *S, Obj name, Obj bases, Obj ns)
         if (!adds[g]) continue;
         Obj d = descr_new(S, TI_GETSET_DESCR, type, getsets[g], (uint64_t)g);
         if (!d) goto fail;
-        int r = dict_set_cstr(S, dict, getsets[g], d);
+        /* type_add_getset: keyed by the descriptor's own name */
+        int r = dict_setitem(S, dict, ob_get64(S, d, DESCR_NAME_OFF), d);
         ob_decref(S, d, HOLD_TEMP);
         if (r) goto fail;
     }
-    if (!dict_get_cstr(S, dict, "__doc__") && dict_set_cstr(S, dict, "__doc__", S->none)) goto fail;
+    if (!dict_get_cstr(S, dict, "__doc__")) { /* type_dict_set_doc, with _Py_ID(__doc__) */
+        Obj doc = str_static_id(S, "__doc__");
+        if (!doc || dict_setitem(S, dict, doc, S->none)) goto fail;
+    }
     if (flags & TPF_MANAGED_DICT) {
         SimAddr keys = dk_new_shared(S);
         if (!keys) {

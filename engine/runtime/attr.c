@@ -433,11 +433,8 @@ static Obj getattr_impl(Sim *S, Obj o, Obj name, int suppress)
 
 Obj rt_getattr_cstr(Sim *S, Obj o, const char *name)
 {
-    Obj n = str_from_cstr(S, name);
-    if (!n) return 0;
-    Obj v = rt_getattr(S, o, n);
-    ob_decref(S, n, HOLD_TEMP);
-    return v;
+    Obj n = str_static_id(S, name); /* a _Py_ID name: nothing allocated */
+    return n ? rt_getattr(S, o, n) : 0;
 }
 
 int rt_lookup_attr(Sim *S, Obj o, Obj name, Obj *result)

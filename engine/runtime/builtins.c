@@ -343,16 +343,14 @@ static Obj bi_globals(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwna
 static int set_classcell(Sim *S, Obj cls)
 {
     Obj d = ob_get64(S, cls, TP_DICT_OFF);
-    Obj key = str_from_cstr(S, "__classcell__");
+    Obj key = str_static_id(S, "__classcell__"); /* _Py_ID: nothing allocated */
     if (!key) return -1;
     Obj cell = dict_getitem(S, d, key);
-    int r = 0;
     if (cell && ob_is(S, cell, TI_CELL)) {
         cell_set(S, cell, cls);
-        r = dict_delitem(S, d, key);
+        return dict_delitem(S, d, key);
     }
-    ob_decref(S, key, HOLD_TEMP);
-    return r;
+    return 0;
 }
 
 /* __build_class__(func, name, *bases) */

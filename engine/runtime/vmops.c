@@ -313,10 +313,9 @@ bad:
 
 Obj vmops_builtin(Sim *S, const char *name)
 {
-    Obj k = str_from_cstr(S, name);
+    Obj k = str_static_id(S, name); /* _Py_ID: nothing allocated */
     if (!k) return 0;
     Obj v = dict_getitem(S, S->vm.builtins, k);
-    ob_decref(S, k, HOLD_TEMP);
     if (!v && !S->exc) exc_set(S, EXC_NameError, "__build_class__ not found");
     return v;
 }

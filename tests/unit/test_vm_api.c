@@ -219,6 +219,74 @@ static void test_event_mask(void **state)
     sim_engine_free(e);
 }
 
+/* Names CPython takes from its static strings (_Py_ID) allocate
+ * nothing: print's file.write, __build_class__, a class's __classcell__,
+ * a mapping's keys().  Between the BEGIN and END lines the program makes
+ * no str at all in python3; every str allocation refscope made there
+ * would be a probe for a name lookup. */
+static const char static_names_program[] =
+    "class M:\n"
+    "    def keys(self): return ['a']\n"
+    "    def __getitem__(self, k): return 1\n"
+    "class Base:\n"
+    "    def f(self): return 1\n"
+    "print(id(str))\n"
+    "print('BEGIN')\n"
+    "print('x')\n"
+    "class K(Base):\n"
+    "    def f(self): return super().f()\n"
+    "d = {}\n"
+    "d.update(M())\n"
+    "k = K().f()\n"
+    "print('END')\n"
+    "print(k, d)\n";
+
+typedef struct StrWatch {
+    Buf out;
+    int64_t str_type;     /* id(str), from the program's first line */
+    int inside;           /* between BEGIN and END */
+    unsigned long long str_news, news;
+} StrWatch;
+
+static void watch_put(void *ud, const char *text, size_t len)
+{
+    StrWatch *w = ud;
+    put(&w->out, text, len);
+    if (!w->str_type) w->str_type = strtoll(w->out.text, NULL, 10);
+    if (len == 5 && !memcmp(text, "BEGIN", 5)) w->inside = 1;
+    if (len == 3 && !memcmp(text, "END", 3)) w->inside = 0;
+}
+
+static void watch_event(void *ud, const SimEvent *ev)
+{
+    StrWatch *w = ud;
+    if (!w->inside || ev->kind != SIM_EV_OBJ_NEW) return;
+    w->news++;
+    if (ev->a == w->str_type) w->str_news++;
+}
+
+static void test_static_names_allocate_nothing(void **state)
+{
+    (void)state;
+    StrWatch w;
+    memset(&w, 0, sizeof w);
+    Buf err = {{0}, 0};
+    char msg[256];
+    SimEngine *e = sim_engine_new(NULL, msg, sizeof msg);
+    assert_non_null(e);
+    sim_engine_set_output(e, watch_put, &w, put, &err);
+    sim_engine_set_event_sink(e, watch_event, &w, SIM_EVCAT_OBJECT);
+    const char *src = static_names_program;
+    assert_int_equal(sim_engine_load(e, src, strlen(src), "names.py"), 0);
+    assert_int_equal(sim_engine_run(e), 0);
+    assert_int_equal(err.len, 0);
+    assert_non_null(strstr(w.out.text, "BEGIN\nx\nEND\n1 {'a': 1}\n"));
+    assert_true(w.str_type != 0);
+    assert_true(w.news > 0); /* the sink saw the region's other objects */
+    assert_int_equal(w.str_news, 0);
+    sim_engine_free(e);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -229,6 +297,7 @@ int main(void)
         cmocka_unit_test(test_event_mask),
         cmocka_unit_test(test_instruction_hook),
         cmocka_unit_test(test_outside_the_subset),
+        cmocka_unit_test(test_static_names_allocate_nothing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
