@@ -304,6 +304,13 @@ struct Sim {
     struct Finalizing { Obj o, saved_exc; } *finalizing;
     size_t nfinalizing, capfinalizing;
 
+    /* The tp_subclasses entries of static types (object, list, the
+     * exceptions): the id key and the weakref of each class derived from
+     * one, held by the static type.  CPython keeps them in a dict that
+     * start-up filled; its memory is not modelled, the entries are. */
+    struct StaticSub { Obj base, key, ref; } *static_subs;
+    size_t nstatic_subs, capstatic_subs;
+
     struct StaticObj { Obj o; int64_t base; } *statics; /* static objects and */
     size_t nstatics, capstatics;                       /* their base counts */
 

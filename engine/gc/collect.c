@@ -143,6 +143,7 @@ int gc_traverses(const Sim *S, const Holder *hd)
     case R_TYPE_QUALNAME:
     case R_TYPE_SLOTS:     /* ht_slots: a tuple of str */
     case R_SHARED_KEYS:    /* the names in ht_cached_keys */
+    case R_TYPE_SUBCLASSES: /* tp_subclasses: weakrefs, not followed */
         return 0;
     default:
         return 1;

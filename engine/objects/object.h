@@ -107,6 +107,8 @@ static inline void ob_set_size(Sim *S, Obj o, int64_t n) { ob_set64(S, o, OB_SIZ
 #define TP_MODULE_OFF    104  /* str */
 #define TP_DICTOFFSET_OFF 112 /* int64: -1 for a managed dict, 0 none */
 #define TP_WEAKLISTOFFSET_OFF 120 /* int64: 0 none */
+#define TP_SUBCLASSES_OFF 360 /* dict {id: weakref} of a heap type's subclasses, or 0 */
+#define TP_WEAKLIST_OFF  368  /* the type's own weakrefs (tp_weaklist) */
 #define TP_STATIC_SIZE   408  /* sizeof(PyTypeObject) in 3.11 */
 #define TP_HEAP_SIZE     904  /* sizeof(PyHeapTypeObject) in 3.11 */
 
@@ -233,7 +235,8 @@ typedef enum HolderKind {
     X(DESCR_SELF,   "method's __self__")                    \
     X(SYS_MODULES,  "sys.modules")                          \
     X(PARSER_ARENA, "the parser's arena (while __main__ runs)") \
-    X(GC_HELD,      "held by the collector")
+    X(GC_HELD,      "held by the collector")                \
+    X(TYPE_SUBCLASSES, "tp_subclasses")
 
 typedef enum HolderReason {
 #define X(n, text) R_##n,

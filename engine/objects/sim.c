@@ -171,6 +171,7 @@ void sim_free(Sim *S)
     free(S->gc.held);
     free(S->finalizing);
     free(S->statics);
+    free(S->static_subs);
     free(S->interned.slots);
     sim_heap_destroy(S->heap);
     free(S);

@@ -2,12 +2,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "objects/abstract.h"
 #include "objects/dict.h"
 #include "objects/exc.h"
+#include "objects/int.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/typeobj.h"
+#include "objects/list.h"
 #include "objects/weakref.h"
+#include "compiler/lexer.h" /* the XID classes of PyUnicode_IsIdentifier */
 
 /* ---- shared keys (dict.h): the class holds their names ---- */
 
@@ -63,12 +67,19 @@ void descr_referents(Sim *S, Obj d, RefVisit visit, void *ud)
 
 /* ---- types ---- */
 
-/* type_dealloc's order (tp_base, tp_dict, tp_bases, tp_mro, ht_name,
- * ht_qualname, ht_slots); the shared keys follow. */
 /* type_traverse's order (dict, mro, bases, base), then what it skips. */
 static const ObField type_fields[] = {
     {TP_DICT_OFF, R_TYPE_DICT},         {TP_MRO_OFF, R_TYPE_MRO},
     {TP_BASES_OFF, R_TYPE_BASES},       {TP_BASE_OFF, R_TYPE_BASE},
+    {TP_NAME_OFF, R_TYPE_NAME},         {TP_QUALNAME_OFF, R_TYPE_QUALNAME},
+    {TP_SLOTS_OFF, R_TYPE_SLOTS},       {TP_SUBCLASSES_OFF, R_TYPE_SUBCLASSES},
+};
+
+/* type_dealloc's order; the shared keys follow. */
+static const ObField type_dealloc_fields[] = {
+    {TP_BASE_OFF, R_TYPE_BASE},         {TP_DICT_OFF, R_TYPE_DICT},
+    {TP_BASES_OFF, R_TYPE_BASES},       {TP_MRO_OFF, R_TYPE_MRO},
+    {TP_SUBCLASSES_OFF, R_TYPE_SUBCLASSES},
     {TP_NAME_OFF, R_TYPE_NAME},         {TP_QUALNAME_OFF, R_TYPE_QUALNAME},
     {TP_SLOTS_OFF, R_TYPE_SLOTS},
 };
@@ -95,35 +106,166 @@ static Obj dict_get_cstr_key(const Sim *S, Obj d, const char *key, Obj *found_ke
 
 static Obj dict_get_cstr(Sim *S, Obj d, const char *key) { return dict_get_cstr_key(S, d, key, NULL); }
 
-/* The __slots__ names as a new tuple of interned strs; 0 with no
- * __slots__ (and no exception), or 0 with TypeError. */
-static Obj slot_names(Sim *S, Obj ns, int *has_slots)
+/* str s equals the ASCII text t. */
+static int str_is(const Sim *S, Obj s, const char *t)
 {
-    Obj spec = dict_get_cstr(S, ns, "__slots__");
-    *has_slots = spec != 0;
-    if (!spec) return 0;
-    int64_t n = ob_is(S, spec, TI_STR) ? 1 : ob_is(S, spec, TI_TUPLE) ? ob_size(S, spec) : -1;
-    if (n < 0) return exc_set(S, EXC_TypeError, "__slots__ must be a str or a tuple of str");
-    Obj names = tuple_new(S, n);
-    if (!names) return 0;
-    for (int64_t i = 0; i < n; i++) {
-        Obj s = ob_is(S, spec, TI_STR) ? spec : tuple_item(S, spec, i);
-        if (!ob_is(S, s, TI_STR)) {
-            ob_decref(S, names, HOLD_TEMP);
-            return exc_set(S, EXC_TypeError, "__slots__ items must be strings");
-        }
-        ob_incref(S, s, HOLD_TEMP);
-        str_intern(S, &s);
-        tuple_set_item(S, names, i, s);
-    }
-    return names;
+    size_t n = strlen(t);
+    return str_kind(S, s) == 1 && (size_t)str_len(S, s) == n && !memcmp(str_data(S, s), t, n);
 }
 
-static int slot_is(const Sim *S, Obj names, int64_t i, const char *what)
+/* PyUnicode_IsIdentifier, with the lexer's XID classes. */
+static int is_identifier(const Sim *S, Obj s)
 {
-    char buf[32];
-    str_to_utf8(S, tuple_item(S, names, i), buf, sizeof buf);
-    return !strcmp(buf, what);
+    int64_t n = str_len(S, s);
+    if (n == 0) return 0;
+    uint32_t c = str_char(S, s, 0);
+    if (c != '_' && lex_unicode_class(c) != LEXU_XID_START) return 0;
+    for (int64_t i = 1; i < n; i++) {
+        LexUniClass k = lex_unicode_class(str_char(S, s, i));
+        if (k != LEXU_XID_START && k != LEXU_XID_CONTINUE) return 0;
+    }
+    return 1;
+}
+
+/* _Py_Mangle(class name, slot): "__x" becomes "_C__x", a new str;
+ * otherwise the slot itself.  New reference. */
+static Obj mangle(Sim *S, Obj cls_name, Obj ident)
+{
+    int64_t n = str_len(S, ident), p = str_len(S, cls_name), skip = 0;
+    int dunder_end = n >= 2 && str_char(S, ident, n - 1) == '_' && str_char(S, ident, n - 2) == '_';
+    int dotted = 0;
+    for (int64_t i = 0; i < n; i++) dotted |= str_char(S, ident, i) == '.';
+    while (skip < p && str_char(S, cls_name, skip) == '_') skip++;
+    if (n < 2 || str_char(S, ident, 0) != '_' || str_char(S, ident, 1) != '_' || dunder_end || dotted ||
+        skip == p) {
+        ob_incref(S, ident, HOLD_TEMP);
+        return ident;
+    }
+    uint32_t maxchar = 0x7f;
+    for (int64_t i = 0; i < n; i++)
+        if (str_char(S, ident, i) > maxchar) maxchar = str_char(S, ident, i);
+    for (int64_t i = skip; i < p; i++)
+        if (str_char(S, cls_name, i) > maxchar) maxchar = str_char(S, cls_name, i);
+    Obj r = str_new(S, maxchar, 1 + (p - skip) + n);
+    if (!r) return 0;
+    int64_t k = 0;
+    str_set_char(S, r, k++, '_');
+    for (int64_t i = skip; i < p; i++) str_set_char(S, r, k++, str_char(S, cls_name, i));
+    for (int64_t i = 0; i < n; i++) str_set_char(S, r, k++, str_char(S, ident, i));
+    return r;
+}
+
+/* Code-point order, as list.sort compares strs. */
+static int str_order(const Sim *S, Obj a, Obj b)
+{
+    int64_t na = str_len(S, a), nb = str_len(S, b);
+    for (int64_t i = 0; i < na && i < nb; i++) {
+        uint32_t x = str_char(S, a, i), y = str_char(S, b, i);
+        if (x != y) return x < y ? -1 : 1;
+    }
+    return na < nb ? -1 : na > nb;
+}
+
+/* type_new_get_slots, _visit_slots and _copy_slots: the class dict's
+ * __slots__ as a tuple (a str packed into a new one, a list copied into
+ * one, a tuple itself); each item a str and an identifier, "__dict__"
+ * and "__weakref__" only where the base has neither (they set *add_dict
+ * and *add_weak and are left out); the others mangled, checked against
+ * the class variables, sorted in a new list that becomes ht_slots, a new
+ * tuple: the members' offsets follow that order.  Without __slots__: 0
+ * and *has_slots 0; 0 with an exception on error. */
+static Obj slot_names(Sim *S, Obj cls_name, Obj dict, int may_add_dict, int may_add_weak, int *has_slots,
+                      int *add_dict, int *add_weak)
+{
+    *add_dict = *add_weak = 0;
+    Obj spec = dict_get_cstr(S, dict, "__slots__");
+    *has_slots = spec != 0;
+    if (!spec) return 0;
+    Obj slots;
+    if (ob_is(S, spec, TI_STR)) {
+        slots = tuple_pack(S, 1, &spec);
+    } else if (ob_is(S, spec, TI_TUPLE)) {
+        ob_incref(S, spec, HOLD_TEMP);
+        slots = spec;
+    } else if (ob_is(S, spec, TI_LIST)) { /* PySequence_Tuple: PyList_AsTuple */
+        slots = tuple_new(S, list_len(S, spec));
+        for (int64_t i = 0; slots && i < list_len(S, spec); i++) {
+            ob_incref(S, list_get(S, spec, i), HOLD_TEMP);
+            tuple_set_item(S, slots, i, list_get(S, spec, i));
+        }
+    } else {
+        return exc_set(S, EXC_TypeError,
+                       "__slots__ other than a str, a tuple or a list is not part of refscope's subset");
+    }
+    if (!slots) return 0;
+    int64_t n = ob_size(S, slots);
+    Obj list = 0;
+    for (int64_t i = 0; i < n; i++) {
+        Obj s = tuple_item(S, slots, i);
+        if (!ob_is(S, s, TI_STR)) {
+            char tn[64];
+            exc_set(S, EXC_TypeError, "__slots__ items must be strings, not '%s'",
+                    ob_type_name(S, s, tn, sizeof tn));
+            goto fail;
+        }
+        if (!is_identifier(S, s)) {
+            exc_set(S, EXC_TypeError, "__slots__ must be identifiers");
+            goto fail;
+        }
+        if (str_is(S, s, "__dict__")) {
+            if (!may_add_dict || *add_dict) {
+                exc_set(S, EXC_TypeError, "__dict__ slot disallowed: we already got one");
+                goto fail;
+            }
+            (*add_dict)++;
+        }
+        if (str_is(S, s, "__weakref__")) {
+            if (!may_add_weak || *add_weak) {
+                exc_set(S, EXC_TypeError,
+                        "__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0");
+                goto fail;
+            }
+            (*add_weak)++;
+        }
+    }
+    list = list_new(S, n - *add_dict - *add_weak);
+    if (!list) goto fail;
+    int64_t j = 0;
+    for (int64_t i = 0; i < n; i++) {
+        Obj s = tuple_item(S, slots, i);
+        if ((*add_dict && str_is(S, s, "__dict__")) || (*add_weak && str_is(S, s, "__weakref__"))) continue;
+        Obj m = mangle(S, cls_name, s);
+        if (!m) goto fail;
+        list_set_new(S, list, j++, m);
+        Obj clash = dict_getitem(S, dict, m);
+        if (S->exc) goto fail;
+        if (clash && !str_is(S, m, "__qualname__") && !str_is(S, m, "__classcell__")) {
+            char buf[128];
+            str_to_utf8(S, m, buf, sizeof buf);
+            exc_set(S, EXC_ValueError, "'%s' in __slots__ conflicts with class variable", buf);
+            goto fail;
+        }
+    }
+    /* PyList_Sort: an insertion sort here; no allocation there either */
+    for (int64_t i = 1; i < j; i++) {
+        Obj v = list_get(S, list, i);
+        int64_t k = i;
+        for (; k > 0 && str_order(S, list_get(S, list, k - 1), v) > 0; k--)
+            list_put(S, list, k, list_get(S, list, k - 1));
+        list_put(S, list, k, v);
+    }
+    Obj names = tuple_new(S, j); /* PyList_AsTuple */
+    for (int64_t i = 0; names && i < j; i++) {
+        ob_incref(S, list_get(S, list, i), HOLD_TEMP);
+        tuple_set_item(S, names, i, list_get(S, list, i));
+    }
+    ob_decref(S, list, HOLD_TEMP);
+    ob_decref(S, slots, HOLD_TEMP);
+    return names;
+fail:
+    ob_xdecref(S, list, HOLD_TEMP);
+    ob_decref(S, slots, HOLD_TEMP);
+    return 0;
 }
 
 static int is_exception_type(const Sim *S, Obj type)
@@ -166,6 +308,89 @@ int type_refuse_hook(Sim *S, const char *name)
     return 0;
 }
 
+/* ---- tp_subclasses ---- */
+
+/* add_subclass: base's table gets {id(type): weakref.ref(type)}.  A heap
+ * base's table is a dict made for its first subclass (then the key, then
+ * the weakref, as CPython orders them); a static base's is the host list
+ * S->static_subs, whose entries the static type holds.  0, or -1 with an
+ * exception. */
+static int add_subclass(Sim *S, Obj base, Obj type)
+{
+    int heap = (tp_flags(S, base) & TPF_HEAPTYPE) != 0;
+    Obj dict = heap ? ob_get64(S, base, TP_SUBCLASSES_OFF) : 0;
+    if (heap && !dict) {
+        dict = dict_new(S);
+        if (!dict) return -1;
+        ob_set_field(S, base, TP_SUBCLASSES_OFF, R_TYPE_SUBCLASSES, dict);
+    }
+    Obj key = int_from_i64(S, (int64_t)type); /* PyLong_FromVoidPtr */
+    if (!key) return -1;
+    Obj ref = weakref_new(S, type, 0);
+    if (!ref) {
+        ob_decref(S, key, HOLD_TEMP);
+        return -1;
+    }
+    int r = 0;
+    if (heap) {
+        r = dict_setitem(S, dict, key, ref);
+        ob_decref(S, ref, HOLD_TEMP);
+        ob_decref(S, key, HOLD_TEMP);
+        return r;
+    }
+    if (S->nstatic_subs == S->capstatic_subs) {
+        size_t cap = S->capstatic_subs ? 2 * S->capstatic_subs : 16;
+        struct StaticSub *v = realloc(S->static_subs, cap * sizeof *v);
+        if (!v) {
+            ob_decref(S, ref, HOLD_TEMP);
+            ob_decref(S, key, HOLD_TEMP);
+            exc_no_memory(S);
+            return -1;
+        }
+        S->static_subs = v;
+        S->capstatic_subs = cap;
+    }
+    S->static_subs[S->nstatic_subs++] = (struct StaticSub){base, key, ref};
+    ob_move(S, key, HOLD_TEMP, HOLD_INTERNAL(base, R_TYPE_SUBCLASSES));
+    ob_move(S, ref, HOLD_TEMP, HOLD_INTERNAL(base, R_TYPE_SUBCLASSES));
+    return 0;
+}
+
+/* remove_subclass, from type_dealloc: the entry goes (PyDict_DelItem with
+ * a new id key: the stored key, then the weakref); a heap base's emptied
+ * dict goes too. */
+static void remove_subclass(Sim *S, Obj base, Obj type)
+{
+    int heap = (tp_flags(S, base) & TPF_HEAPTYPE) != 0;
+    Obj dict = heap ? ob_get64(S, base, TP_SUBCLASSES_OFF) : 0;
+    if (heap && !dict) return;
+    Obj key = int_from_i64(S, (int64_t)type);
+    if (!key) {
+        exc_clear(S);
+        return;
+    }
+    if (heap) {
+        if (dict_delitem(S, dict, key)) exc_clear(S); /* never added: type creation failed */
+        ob_decref(S, key, HOLD_TEMP);
+        if (ob_size(S, dict) == 0) { /* ma_used */
+            ob_set64(S, base, TP_SUBCLASSES_OFF, 0);
+            ob_decref(S, dict, HOLD_INTERNAL(base, R_TYPE_SUBCLASSES));
+        }
+        return;
+    }
+    Holder hd = HOLD_INTERNAL(base, R_TYPE_SUBCLASSES);
+    for (size_t i = 0; i < S->nstatic_subs; i++) {
+        struct StaticSub e = S->static_subs[i];
+        int64_t id;
+        if (e.base != base || int_as_i64(S, e.key, &id) != 0 || id != (int64_t)type) continue;
+        S->static_subs[i] = S->static_subs[--S->nstatic_subs]; /* order is not modelled */
+        ob_decref(S, e.key, hd);
+        ob_decref(S, e.ref, hd);
+        break;
+    }
+    ob_decref(S, key, HOLD_TEMP);
+}
+
 Obj type_new(Sim *S, Obj name, Obj bases, Obj ns)
 {
     Obj object_type = S->types[TI_OBJECT].type;
@@ -192,31 +417,33 @@ Obj type_new(Sim *S, Obj name, Obj bases, Obj ns)
         return exc_set(S, EXC_TypeError, "refscope can derive classes only from object, from list, "
                                          "from exception classes and from other classes");
     }
-    int has_slots;
-    Obj slots = slot_names(S, ns, &has_slots);
-    if (has_slots && !slots) {
+    /* type_new_init: the namespace is copied before anything else */
+    Obj dict = dict_copy(S, ns);
+    if (!dict) {
         ob_xdecref(S, own_bases, HOLD_TEMP);
         return 0;
-    }
-    int64_t nslots = 0, want_dict = !has_slots, want_weak = !has_slots;
-    for (int64_t i = 0; slots && i < ob_size(S, slots); i++) {
-        if (slot_is(S, slots, i, "__dict__")) want_dict = 1;
-        else if (slot_is(S, slots, i, "__weakref__")) want_weak = 1;
-        else nslots++;
     }
     /* What the base already has is inherited, not added: an exception's
      * dict is BaseException's own field (tp_dictoffset 16). */
     int base_dict = (tp_flags(S, base) & TPF_MANAGED_DICT) != 0 || is_exc;
     int base_weak = ob_get64(S, base, TP_WEAKLISTOFFSET_OFF) != 0;
+    int has_slots, add_dict, add_weak;
+    Obj slots = slot_names(S, name, dict, !base_dict, !base_weak, &has_slots, &add_dict, &add_weak);
+    if (has_slots && !slots) goto fail_slots;
+    if (!has_slots) { /* type_new_slots: what the base lacks */
+        add_dict = !base_dict;
+        add_weak = !base_weak;
+    }
+    int64_t nslots = slots ? ob_size(S, slots) : 0;
     uint32_t basicsize = ob_get32(S, base, TP_BASICSIZE_OFF) + 8 * (uint32_t)nslots;
-    int add_weak = want_weak && !base_weak;
     if (add_weak) basicsize += 8;
 
     Obj type = ob_alloc_type(S, S->types[TI_TYPE].type, nslots + 1);
     if (!type) goto fail_slots;
+    gc_track(S, type); /* PyType_GenericAlloc tracks it at once */
     ob_set_size(S, type, nslots);
     uint32_t flags = TPF_HEAPTYPE | TPF_GC | TPF_BASETYPE;
-    if ((want_dict || base_dict) && !is_exc) flags |= TPF_MANAGED_DICT;
+    if ((add_dict || base_dict) && !is_exc) flags |= TPF_MANAGED_DICT;
     /* tp_finalize = slot_tp_finalize when the class or a base has __del__ */
     if ((tp_flags(S, base) & TPF_FINALIZE) || dict_get_cstr(S, ns, "__del__"))
         flags |= TPF_FINALIZE;
@@ -242,8 +469,6 @@ Obj type_new(Sim *S, Obj name, Obj bases, Obj ns)
     ob_set64(S, type, TP_BASE_OFF, base);
     ob_incref(S, base, HOLD_INTERNAL(type, R_TYPE_BASE));
 
-    Obj dict = dict_copy(S, ns);
-    if (!dict) goto fail;
     ob_set_field(S, type, TP_DICT_OFF, R_TYPE_DICT, dict);
     Obj qualname_key = 0;
     Obj qualname = dict_get_cstr_key(S, dict, "__qualname__", &qualname_key);
@@ -276,18 +501,18 @@ Obj type_new(Sim *S, Obj name, Obj bases, Obj ns)
     Obj names = ob_get64(S, type, TP_SLOTS_OFF);
     uint32_t off = ob_get32(S, base, TP_BASICSIZE_OFF);
     for (int64_t i = 0; names && i < ob_size(S, names); i++) {
-        if (slot_is(S, names, i, "__dict__") || slot_is(S, names, i, "__weakref__")) continue;
         char buf[128];
         str_to_utf8(S, tuple_item(S, names, i), buf, sizeof buf);
         Obj d = descr_new(S, TI_MEMBER_DESCR, type, buf, off);
         if (!d) goto fail;
-        int r = dict_setitem(S, dict, tuple_item(S, names, i), d);
+        /* add_members: keyed by the descriptor's (interned) name */
+        int r = dict_setitem(S, dict, ob_get64(S, d, DESCR_NAME_OFF), d);
         ob_decref(S, d, HOLD_TEMP);
         if (r) goto fail;
         off += 8;
     }
     static const char *const getsets[] = {"__dict__", "__weakref__"};
-    int adds[2] = {want_dict && !base_dict, add_weak};
+    int adds[2] = {add_dict, add_weak};
     for (int g = 0; g < 2; g++) {
         if (!adds[g]) continue;
         Obj d = descr_new(S, TI_GETSET_DESCR, type, getsets[g], (uint64_t)g);
@@ -301,6 +526,7 @@ Obj type_new(Sim *S, Obj name, Obj bases, Obj ns)
         Obj doc = str_static_id(S, "__doc__");
         if (!doc || dict_setitem(S, dict, doc, S->none)) goto fail;
     }
+    if (add_subclass(S, base, type)) goto fail;
     if (flags & TPF_MANAGED_DICT) {
         SimAddr keys = dk_new_shared(S);
         if (!keys) {
@@ -309,13 +535,13 @@ Obj type_new(Sim *S, Obj name, Obj bases, Obj ns)
         }
         ob_set64(S, type, TP_KEYS_OFF, keys);
     }
-    gc_track(S, type);
     return type;
 fail:
     ob_decref(S, type, HOLD_TEMP);
     return 0;
 fail_slots:
     ob_xdecref(S, slots, HOLD_TEMP);
+    ob_decref(S, dict, HOLD_TEMP);
     ob_xdecref(S, own_bases, HOLD_TEMP);
     return 0;
 }
@@ -328,19 +554,34 @@ static void release_keys(Sim *S, Obj type)
     dk_release_shared(S, k, type);
 }
 
+/* type_dealloc: out of its bases' tp_subclasses, its weakrefs cleared,
+ * then its fields. */
 void type_dealloc(Sim *S, Obj type)
 {
     S->vm.type_epoch++; /* the VM's type-attribute cache */
-    ob_clear_fields(S, type, type_fields, N_FIELDS(type_fields));
+    Obj bases = ob_get64(S, type, TP_BASES_OFF);
+    for (int64_t i = 0; bases && i < ob_size(S, bases); i++)
+        remove_subclass(S, tuple_item(S, bases, i), type);
+    weakref_clear_all(S, type);
+    ob_clear_fields(S, type, type_dealloc_fields, N_FIELDS(type_dealloc_fields));
     release_keys(S, type);
     ob_free_memory(S, type);
 }
 
-/* Static types hold nothing the ledger counts: they are never freed, and
- * their references to bases are part of their static counts. */
+/* Static types hold, for the ledger, only their subclasses' entries: they
+ * are never freed, and their references to bases are part of their static
+ * counts. */
 void type_referents(Sim *S, Obj type, RefVisit visit, void *ud)
 {
-    if (!(tp_flags(S, type) & TPF_HEAPTYPE)) return;
+    if (!(tp_flags(S, type) & TPF_HEAPTYPE)) {
+        Holder hd = HOLD_INTERNAL(type, R_TYPE_SUBCLASSES);
+        for (size_t i = 0; i < S->nstatic_subs; i++) {
+            if (S->static_subs[i].base != type) continue;
+            visit(S, S->static_subs[i].key, &hd, ud);
+            visit(S, S->static_subs[i].ref, &hd, ud);
+        }
+        return;
+    }
     ob_visit_fields(S, type, type_fields, N_FIELDS(type_fields), visit, ud);
     SimAddr k = ob_get64(S, type, TP_KEYS_OFF);
     for (int64_t i = 0; k && i < dk_nentries(S, k); i++) {

@@ -353,6 +353,93 @@ static int set_classcell(Sim *S, Obj cls)
     return 0;
 }
 
+/* type.__prepare__(name, bases): the class namespace, a new dict */
+static Obj bi_type_prepare(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)self, (void)args, (void)nargs, (void)kwnames;
+    return dict_new(S);
+}
+
+/* object.__init_subclass__(): nothing */
+static Obj bi_init_subclass(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)self, (void)args, (void)kwnames;
+    if (nargs) return exc_set(S, EXC_TypeError, "__init_subclass__() takes no arguments (%lld given)", (long long)nargs);
+    ob_incref(S, S->none, HOLD_TEMP);
+    return S->none;
+}
+
+/* The classmethods class creation calls, found as CPython finds them:
+ * bound builtin methods, made for the call and released after it. */
+const CFuncDef cf_type_hooks[] = {
+    {"__prepare__", bi_type_prepare},
+    {"__init_subclass__", bi_init_subclass},
+    {NULL, NULL},
+};
+
+/* A classmethod of cf_type_hooks bound to self, called with args. */
+static Obj call_type_hook(Sim *S, const char *name, Obj self, const Obj *args, int64_t nargs)
+{
+    Obj m = builtin_new(S, (uint32_t)cf_index_of(cf_type_hooks, name), self, 0);
+    if (!m) return 0;
+    vm_temp_push(S, m);
+    Obj r = rt_call(S, m, args, nargs, 0);
+    vm_temp_pop(S);
+    ob_decref(S, m, HOLD_TEMP);
+    return r;
+}
+
+/* type_new_set_names: __set_name__ is outside the subset (refused at
+ * class creation), so the copy of the class dict is only made and
+ * released.  type_new_init_subclass: super_getattro on super(cls, cls)
+ * finds object.__init_subclass__, bound to cls; the super object goes
+ * before the call. */
+static int set_names_and_init_subclass(Sim *S, Obj cls)
+{
+    Obj names = dict_copy(S, ob_get64(S, cls, TP_DICT_OFF));
+    if (!names) return -1;
+    ob_decref(S, names, HOLD_TEMP);
+    Obj pair[2] = {cls, cls};
+    Obj sup = cf_new_super(S, S->types[TI_SUPER].type, pair, 2, 0);
+    if (!sup) return -1;
+    Obj m = builtin_new(S, (uint32_t)cf_index_of(cf_type_hooks, "__init_subclass__"), cls, 0);
+    ob_decref(S, sup, HOLD_TEMP);
+    if (!m) return -1;
+    vm_temp_push(S, m);
+    Obj r = rt_call(S, m, NULL, 0, 0);
+    vm_temp_pop(S);
+    ob_decref(S, m, HOLD_TEMP);
+    if (!r) return -1;
+    ob_decref(S, r, HOLD_TEMP);
+    return 0;
+}
+
+/* type(name, bases, ns) called as CPython's type_vectorcall calls it for
+ * three arguments: _PyObject_MakeTpCall packs them into a tuple, then
+ * type_new: the structure (typeobj.c), the class cell, then the names
+ * and __init_subclass__.  New reference, or 0 with an exception. */
+static Obj make_class(Sim *S, Obj name, Obj bases, Obj ns)
+{
+    Obj argv[3] = {name, bases, ns};
+    Obj argtuple = tuple_pack(S, 3, argv);
+    if (!argtuple) return 0;
+    vm_temp_push(S, argtuple);
+    Obj cls = type_new(S, name, bases, ns);
+    if (cls) {
+        vm_temp_push(S, cls);
+        if (set_classcell(S, cls) != 0 || set_names_and_init_subclass(S, cls) != 0) {
+            vm_temp_pop(S);
+            ob_decref(S, cls, HOLD_TEMP);
+            cls = 0;
+        } else {
+            vm_temp_pop(S);
+        }
+    }
+    vm_temp_pop(S);
+    ob_decref(S, argtuple, HOLD_TEMP);
+    return cls;
+}
+
 /* __build_class__(func, name, *bases) */
 static Obj bi_build_class(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
 {
@@ -366,7 +453,9 @@ static Obj bi_build_class(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj 
     if (nargs <= 2) ob_incref(S, bases, HOLD_TEMP);
     if (!bases) return 0;
     vm_temp_push(S, bases);
-    Obj ns = dict_new(S), cls = 0;
+    /* type.__prepare__, looked up on the metaclass: a bound method */
+    Obj prep_args[2] = {args[1], bases};
+    Obj ns = call_type_hook(S, "__prepare__", S->types[TI_TYPE].type, prep_args, 2), cls = 0;
     if (ns) {
         vm_temp_push(S, ns);
         Obj cell = vm_call_function(S, args[0], NULL, 0, 0, ns);
@@ -380,11 +469,7 @@ static Obj bi_build_class(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj 
                     goto done;
                 }
             }
-            cls = type_new(S, args[1], bases, ns);
-            if (cls && set_classcell(S, cls) != 0) {
-                ob_decref(S, cls, HOLD_TEMP);
-                cls = 0;
-            }
+            cls = make_class(S, args[1], bases, ns);
         done:
             vm_temp_push(S, cell);
             if (cls) vm_temp_push(S, cls);
@@ -495,7 +580,7 @@ Obj cf_new_type(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames)
     if (nargs != 3) return exc_set(S, EXC_TypeError, "type() takes 1 or 3 arguments");
     if (!ob_is(S, args[0], TI_STR) || !ob_is(S, args[1], TI_TUPLE) || !ob_is(S, args[2], TI_DICT))
         return exc_set(S, EXC_TypeError, "type.__new__() argument 1 must be str");
-    return type_new(S, args[0], args[1], args[2]);
+    return make_class(S, args[0], args[1], args[2]);
 }
 
 static int as_index(Sim *S, Obj o)

@@ -13,6 +13,7 @@ extern const CFuncDef cf_builtins_num[];  /* builtins_num.c: abs, divmod, min, m
 extern const CFuncDef cf_gen_methods[];   /* call.c: send, close */
 extern const CFuncDef cf_exc_methods[];   /* builtins.c: with_traceback */
 extern const CFuncDef cf_textio_methods[]; /* builtins.c: sys.stdout/stderr's write, flush */
+extern const CFuncDef cf_type_hooks[];    /* builtins.c: type.__prepare__, object.__init_subclass__ */
 
 #define CNEW(name) Obj name(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames)
 CNEW(cf_new_str);

@@ -13,7 +13,7 @@ static const CFuncDef *const tables[] = {
     cf_builtins, cf_builtins_num, cf_str_methods, cf_list_methods, cf_tuple_methods,
     cf_dict_methods, cf_set_methods, cf_frozenset_methods, cf_int_methods, cf_float_methods,
     cf_gen_methods, cf_sys_functions, cf_gc_functions, cf_weakref_functions, cf_exc_methods,
-    cf_weakvaluedict_methods, cf_textio_methods, cf_weakvaluedict_remove,
+    cf_weakvaluedict_methods, cf_textio_methods, cf_weakvaluedict_remove, cf_type_hooks,
 };
 #define NTABLES (sizeof tables / sizeof tables[0])
 
