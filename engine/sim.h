@@ -298,6 +298,10 @@ struct Sim {
     /* Calls callable(arg) for the object layer (weakref callbacks); set by
      * the VM.  Without it callbacks are dropped, not called. */
     int (*call_hook)(Sim *S, Obj callable, Obj arg);
+    /* PyNumber_Index for a class instance, for the object layer (slice
+     * indices): 1 and *out a new int, 0 when its class has no __index__,
+     * -1 with an exception.  Set by the VM. */
+    int (*index_hook)(Sim *S, Obj o, Obj *out);
 
     /* Objects inside their __del__ call: each holds its resurrection count
      * of 1, and the exception that was pending is saved beside it. */

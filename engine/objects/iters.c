@@ -80,18 +80,25 @@ Obj slice_new(Sim *S, Obj start, Obj stop, Obj step)
     return s;
 }
 
-/* An index of a slice: None, an int (clamped to int64), or TypeError. */
+/* _PyEval_SliceIndex: None (1), an int or an object with __index__
+ * (clamped to int64), or TypeError. */
 static int slice_index(Sim *S, Obj v, int64_t *out)
 {
     if (v == S->none) return 1;
+    Obj i = v;
     if (!ob_is(S, v, TI_INT) && !ob_is(S, v, TI_BOOL)) {
-        exc_set(S, EXC_TypeError, "slice indices must be integers or None or have an __index__ method");
-        return -1;
+        int r = (tp_flags(S, ob_type(S, v)) & TPF_HEAPTYPE) && S->index_hook ? S->index_hook(S, v, &i) : 0;
+        if (r < 0) return -1;
+        if (r == 0) {
+            exc_set(S, EXC_TypeError, "slice indices must be integers or None or have an __index__ method");
+            return -1;
+        }
     }
-    if (int_as_i64(S, v, out)) { /* beyond int64: PyNumber_AsSsize_t clamps */
+    if (int_as_i64(S, i, out)) { /* beyond int64: PyNumber_AsSsize_t clamps */
         exc_clear(S);
-        *out = int_compare(S, v, S->small_ints + 32 * 5) < 0 ? INT64_MIN + 1 : INT64_MAX;
+        *out = int_compare(S, i, S->small_ints + 32 * 5) < 0 ? INT64_MIN + 1 : INT64_MAX;
     }
+    if (i != v) ob_decref(S, i, HOLD_TEMP);
     return 0;
 }
 

@@ -583,15 +583,6 @@ Obj cf_new_type(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames)
     return make_class(S, args[0], args[1], args[2]);
 }
 
-static int as_index(Sim *S, Obj o)
-{
-    if (num_is_int(S, o)) return 0;
-    char n[64];
-    ob_type_name(S, o, n, sizeof n);
-    exc_set(S, EXC_TypeError, "'%s' object cannot be interpreted as an integer", n);
-    return -1;
-}
-
 /* compute_range_length with ints of any size: (hi - lo - 1) // step + 1
  * with lo, hi ordered by the step's sign, 0 when lo >= hi.  New ref. */
 static Obj range_length_big(Sim *S, Obj start, Obj stop, Obj step)
@@ -649,14 +640,22 @@ Obj cf_new_range(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames)
     if (cf_no_kwargs(S, "range", kwnames)) return 0;
     if (nargs < 1) return exc_set(S, EXC_TypeError, "range expected at least 1 argument, got 0");
     if (nargs > 3) return exc_set(S, EXC_TypeError, "range expected at most 3 arguments, got %lld", (long long)nargs);
-    for (int64_t i = 0; i < nargs; i++)
-        if (as_index(S, args[i])) return 0;
+    /* range_from_array: each argument through PyNumber_Index */
+    Obj ix[3] = {0, 0, 0};
+    for (int64_t i = 0; i < nargs; i++) {
+        ix[i] = num_index(S, args[i]);
+        if (!ix[i]) {
+            while (i-- > 0) ob_decref(S, ix[i], HOLD_TEMP);
+            return 0;
+        }
+    }
     Obj zero = int_from_i64(S, 0), one = int_from_i64(S, 1);
-    Obj a = nargs == 1 ? zero : args[0], b = nargs == 1 ? args[0] : args[1];
-    Obj c = nargs == 3 ? args[2] : one;
+    Obj a = nargs == 1 ? zero : ix[0], b = nargs == 1 ? ix[0] : ix[1];
+    Obj c = nargs == 3 ? ix[2] : one;
     Obj r = fits_i64(S, a) && fits_i64(S, b) && fits_i64(S, c) ? range_new(S, a, b, c) : range_new_big(S, a, b, c);
     ob_decref(S, zero, HOLD_TEMP);
     ob_decref(S, one, HOLD_TEMP);
+    for (int64_t i = 0; i < nargs; i++) ob_decref(S, ix[i], HOLD_TEMP);
     return r;
 }
 
@@ -669,29 +668,38 @@ Obj cf_new_enumerate(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnam
         return exc_set(S, EXC_TypeError, "enumerate() takes at most 2 arguments (%lld given)", (long long)nargs);
     }
     if (nargs == 2) start = args[1];
-    int64_t s = 0;
+    /* enum_new_impl: the object first (tracked at once), then the start
+     * through PyNumber_Index, the iterator, the result tuple */
+    Obj en = ob_alloc(S, TI_ENUMERATE, 0);
+    if (!en) return 0;
+    gc_track(S, en);
+    vm_temp_push(S, en);
     if (start) {
-        if (as_index(S, start)) return 0;
-        if (int_as_i64(S, start, &s)) return 0;
+        Obj ix = num_index(S, start);
+        if (!ix) goto fail;
+        int64_t s;
+        if (int_as_i64(S, ix, &s)) {
+            exc_clear(S);
+            ob_decref(S, ix, HOLD_TEMP);
+            exc_set(S, EXC_OverflowError, "an enumerate start beyond 2**63 is not part of refscope's subset");
+            goto fail;
+        }
+        ob_decref(S, ix, HOLD_TEMP);
+        ob_set64(S, en, EN_INDEX_OFF, (uint64_t)s);
     }
     Obj it = rt_iter(S, args[0]);
-    if (!it) return 0;
-    Obj en = ob_alloc(S, TI_ENUMERATE, 0);
-    if (!en) {
-        ob_decref(S, it, HOLD_TEMP);
-        return 0;
-    }
-    ob_set64(S, en, EN_INDEX_OFF, (uint64_t)s);
+    if (!it) goto fail;
     ob_set_field(S, en, EN_SIT_OFF, R_ITER_SEQ, it);
     Obj pair[2] = {S->none, S->none};
     Obj res = tuple_pack(S, 2, pair);
-    if (!res) {
-        ob_decref(S, en, HOLD_TEMP);
-        return 0;
-    }
+    if (!res) goto fail;
     ob_set_field(S, en, EN_RESULT_OFF, R_ITER_RESULT, res);
-    gc_track(S, en);
+    vm_temp_pop(S);
     return en;
+fail:
+    vm_temp_pop(S);
+    ob_decref(S, en, HOLD_TEMP);
+    return 0;
 }
 
 static Obj zip_new(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames);

@@ -21,6 +21,7 @@
 #include "objects/tuple.h"
 #include "runtime/cfunc.h"
 #include "runtime/containers.h"
+#include "runtime/numops.h"
 #include "runtime/runtime.h"
 #include "vm/vm.h"
 
@@ -41,37 +42,9 @@ Obj cont_bool(Sim *S, int v)
 
 static int is_int(const Sim *S, Obj o) { return ob_is(S, o, TI_INT) || ob_is(S, o, TI_BOOL); }
 
-/* The integer an object stands for (__index__): a new reference to an
- * int, or 0 with TypeError.  Built-in ints answer directly; a class
- * instance through its __index__. */
-static Obj as_index(Sim *S, Obj o)
-{
-    if (is_int(S, o)) {
-        ob_incref(S, o, HOLD_TEMP);
-        return o;
-    }
-    char name[64];
-    if (tp_flags(S, ob_type(S, o)) & TPF_HEAPTYPE) {
-        int found = 0;
-        Obj r = rt_call_special(S, o, "__index__", NULL, 0, &found);
-        if (!found && !S->exc) goto not_int;
-        if (!r) return 0;
-        if (!is_int(S, r)) {
-            char rn[64];
-            ob_decref(S, r, HOLD_TEMP);
-            return exc_set(S, EXC_TypeError, "__index__ returned non-int (type %s)",
-                           ob_type_name(S, r, rn, sizeof rn));
-        }
-        return r;
-    }
-not_int:
-    return exc_set(S, EXC_TypeError, "'%s' object cannot be interpreted as an integer",
-                   ob_type_name(S, o, name, sizeof name));
-}
-
 int cont_index(Sim *S, Obj o, int64_t *out)
 {
-    Obj i = as_index(S, o);
+    Obj i = num_index(S, o);
     if (!i) return -1;
     int r = int_as_i64(S, i, out);
     ob_decref(S, i, HOLD_TEMP);
@@ -86,7 +59,7 @@ int cont_index(Sim *S, Obj o, int64_t *out)
 /* PyNumber_AsSsize_t(o, PyExc_IndexError), what subscripts use. */
 static int subscript_index(Sim *S, Obj o, int64_t *out)
 {
-    Obj i = as_index(S, o);
+    Obj i = num_index(S, o);
     if (!i) return -1;
     int r = int_as_i64(S, i, out);
     if (r) {
@@ -107,7 +80,7 @@ static int slice_index_arg(Sim *S, Obj o, int64_t *out)
         exc_set(S, EXC_TypeError, "slice indices must be integers or have an __index__ method");
         return -1;
     }
-    Obj i = as_index(S, o);
+    Obj i = num_index(S, o);
     if (!i) {
         if (exc_matches(S, EXC_TypeError)) {
             exc_clear(S);

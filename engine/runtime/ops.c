@@ -157,6 +157,18 @@ Obj rt_binop(Sim *S, Obj a, Obj b, int op)
             if (S->exc) return 0;
         }
     }
+    if (base == 5) { /* sequence_repeat: the count through __index__ */
+        int seq_a = tid(S, a) == TI_STR || tid(S, a) == TI_LIST || tid(S, a) == TI_TUPLE;
+        int seq_b = tid(S, b) == TI_STR || tid(S, b) == TI_LIST || tid(S, b) == TI_TUPLE;
+        Obj count = seq_a && rt_is_class_instance(S, b) ? b : seq_b && rt_is_class_instance(S, a) ? a : 0;
+        if (count && rt_type_lookup_cstr(S, ob_type(S, count), "__index__")) {
+            Obj n = num_index(S, count);
+            if (!n) return 0;
+            Obj r = builtin_binop(S, seq_a ? a : n, seq_a ? n : b, op);
+            ob_decref(S, n, HOLD_TEMP);
+            return r;
+        }
+    }
     char n1[64], n2[64];
     ob_type_name(S, a, n1, sizeof n1);
     ob_type_name(S, b, n2, sizeof n2);
@@ -436,6 +448,50 @@ int rt_isinstance(Sim *S, Obj o, Obj cls)
 
 /* ---- subscripts ---- */
 
+/* range_subscript: an index (an int or __index__) or a slice, which makes
+ * the range of the picked items (compute_slice).  Ranges are int64 here;
+ * one whose items would leave it is outside the subset. */
+static Obj range_subscript(Sim *S, Obj r, Obj key)
+{
+    int64_t start, stop, step, n;
+    if (int_as_i64(S, ob_get64(S, r, RANGE_START_OFF), &start) ||
+        int_as_i64(S, ob_get64(S, r, RANGE_STOP_OFF), &stop) ||
+        int_as_i64(S, ob_get64(S, r, RANGE_STEP_OFF), &step) ||
+        int_as_i64(S, ob_get64(S, r, RANGE_LENGTH_OFF), &n)) {
+        exc_clear(S);
+        return exc_set(S, EXC_OverflowError, "subscripting a range beyond 2**63 is not part of refscope's subset");
+    }
+    if (tid(S, key) == TI_SLICE) {
+        int64_t lo, hi, by, a, b, c;
+        if (slice_indices(S, key, n, &lo, &hi, &by) < 0) return 0;
+        if (__builtin_mul_overflow(lo, step, &a) || __builtin_add_overflow(a, start, &a) ||
+            __builtin_mul_overflow(hi, step, &b) || __builtin_add_overflow(b, start, &b) ||
+            __builtin_mul_overflow(by, step, &c))
+            return exc_set(S, EXC_OverflowError, "a range slice beyond 2**63 is not part of refscope's subset");
+        Obj v[3] = {int_from_i64(S, a), int_from_i64(S, b), int_from_i64(S, c)};
+        Obj res = v[0] && v[1] && v[2] ? range_new(S, v[0], v[1], v[2]) : 0;
+        for (int k = 0; k < 3; k++) ob_xdecref(S, v[k], HOLD_TEMP);
+        return res;
+    }
+    Obj ix = num_is_int(S, key) ? key : 0;
+    if (!ix && rt_is_class_instance(S, key) && S->index_hook(S, key, &ix) < 0) return 0;
+    if (!ix) {
+        char tn[64];
+        return exc_set(S, EXC_TypeError, "range indices must be integers or slices, not %s",
+                       ob_type_name(S, key, tn, sizeof tn));
+    }
+    int64_t i;
+    int bad = int_as_i64(S, ix, &i);
+    if (ix != key) ob_decref(S, ix, HOLD_TEMP);
+    if (bad) {
+        exc_clear(S);
+        return exc_set(S, EXC_IndexError, "range object index out of range");
+    }
+    if (i < 0) i += n;
+    if (i < 0 || i >= n) return exc_set(S, EXC_IndexError, "range object index out of range");
+    return int_from_i64(S, start + i * step);
+}
+
 Obj rt_getitem(Sim *S, Obj o, Obj key)
 {
     switch (builtin_slot(S, o, "__getitem__") ? tid(S, o) : TI_INSTANCE) {
@@ -444,17 +500,7 @@ Obj rt_getitem(Sim *S, Obj o, Obj key)
     case TI_STR: return strop_subscript(S, o, key);
     case TI_DICT: return dictop_subscript(S, o, key);
     case TI_WEAKVALUEDICT: return wvd_getitem(S, o, key);
-    case TI_RANGE: {
-        int64_t i, n;
-        if (!num_is_int(S, key)) break;
-        if (int_as_i64(S, key, &i) || int_as_i64(S, ob_get64(S, o, RANGE_LENGTH_OFF), &n)) return 0;
-        if (i < 0) i += n;
-        if (i < 0 || i >= n) return exc_set(S, EXC_IndexError, "range object index out of range");
-        int64_t start, step;
-        int_as_i64(S, ob_get64(S, o, RANGE_START_OFF), &start);
-        int_as_i64(S, ob_get64(S, o, RANGE_STEP_OFF), &step);
-        return int_from_i64(S, start + i * step);
-    }
+    case TI_RANGE: return range_subscript(S, o, key);
     default: break;
     }
     if (is_heap_instance(S, o)) {

@@ -24,6 +24,7 @@
 #include "objects/tuple.h"
 #include "compiler/lexer.h"
 #include "runtime/cfunc.h"
+#include "runtime/numops.h"
 #include "runtime/runtime.h"
 #include "runtime/strops.h"
 
@@ -223,15 +224,14 @@ static Obj fresh(Sim *S, StrBuf *b)
 
 static const char *tname(const Sim *S, Obj o, char *buf, size_t cap) { return ob_type_name(S, o, buf, cap); }
 
-/* PyNumber_AsSsize_t for an integer argument. */
+/* PyNumber_AsSsize_t for an integer argument (an int, or __index__). */
 static int arg_index(Sim *S, Obj v, int64_t *out)
 {
-    if (!ob_is(S, v, TI_INT) && !ob_is(S, v, TI_BOOL)) {
-        char tn[64];
-        exc_set(S, EXC_TypeError, "'%s' object cannot be interpreted as an integer", tname(S, v, tn, sizeof tn));
-        return -1;
-    }
-    if (int_as_i64(S, v, out)) {
+    Obj i = num_index(S, v);
+    if (!i) return -1;
+    int bad = int_as_i64(S, i, out);
+    ob_decref(S, i, HOLD_TEMP);
+    if (bad) {
         exc_clear(S);
         exc_set(S, EXC_OverflowError, "Python int too large to convert to C ssize_t");
         return -1;
@@ -239,18 +239,25 @@ static int arg_index(Sim *S, Obj v, int64_t *out)
     return 0;
 }
 
-/* _PyEval_SliceIndex: None keeps the default. */
+/* _PyEval_SliceIndex: None keeps the default; an int or an object with
+ * __index__, clamped. */
 static int arg_slice_index(Sim *S, Obj v, int64_t *out)
 {
     if (!v || v == S->none) return 0;
+    Obj i = v;
     if (!ob_is(S, v, TI_INT) && !ob_is(S, v, TI_BOOL)) {
-        exc_set(S, EXC_TypeError, "slice indices must be integers or None or have an __index__ method");
-        return -1;
+        int r = rt_is_class_instance(S, v) ? S->index_hook(S, v, &i) : 0;
+        if (r < 0) return -1;
+        if (r == 0) {
+            exc_set(S, EXC_TypeError, "slice indices must be integers or None or have an __index__ method");
+            return -1;
+        }
     }
-    if (int_as_i64(S, v, out)) { /* clamped, as _PyEval_SliceIndex does */
+    if (int_as_i64(S, i, out)) { /* clamped, as _PyEval_SliceIndex does */
         exc_clear(S);
-        *out = ob_size(S, v) < 0 ? INT64_MIN + 1 : INT64_MAX;
+        *out = ob_size(S, i) < 0 ? INT64_MIN + 1 : INT64_MAX;
     }
+    if (i != v) ob_decref(S, i, HOLD_TEMP);
     return 0;
 }
 

@@ -238,9 +238,15 @@ Obj strop_repeat(Sim *S, Obj s, int64_t n)
 Obj strop_subscript(Sim *S, Obj s, Obj key)
 {
     int64_t len = str_len(S, s);
-    if (ob_is(S, key, TI_INT) || ob_is(S, key, TI_BOOL)) {
+    Obj ix = 0; /* PyNumber_AsSsize_t(key, IndexError) for an __index__ object */
+    if (!ob_is(S, key, TI_INT) && !ob_is(S, key, TI_BOOL) && S->index_hook &&
+        (tp_flags(S, ob_type(S, key)) & TPF_HEAPTYPE) && S->index_hook(S, key, &ix) < 0)
+        return 0;
+    if (ix || ob_is(S, key, TI_INT) || ob_is(S, key, TI_BOOL)) {
         int64_t i;
-        if (int_as_i64(S, key, &i)) {
+        int bad = int_as_i64(S, ix ? ix : key, &i);
+        if (ix) ob_decref(S, ix, HOLD_TEMP);
+        if (bad) {
             exc_clear(S);
             return exc_set(S, EXC_IndexError, "cannot fit 'int' into an index-sized integer");
         }

@@ -21,6 +21,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "runtime/builtins.h"
+#include "runtime/numops.h"
 #include "runtime/runtime.h"
 #include "runtime/weakvaluedict.h"
 #include "sim/engine.h"
@@ -135,6 +136,14 @@ static int call_hook(Sim *S, Obj callable, Obj arg)
     return 0;
 }
 
+/* S->index_hook: PyNumber_Index where the class defines __index__. */
+static int index_hook(Sim *S, Obj o, Obj *out)
+{
+    if (!rt_type_lookup_cstr(S, ob_type(S, o), "__index__")) return 0;
+    *out = num_index(S, o);
+    return *out ? 1 : -1;
+}
+
 /* ---- start-up ---- */
 
 
@@ -143,6 +152,7 @@ int vm_init(Sim *S)
     VmState *vm = &S->vm;
     vm->recursion_limit = VM_RECURSION_LIMIT;
     S->call_hook = call_hook;
+    S->index_hook = index_hook;
     vm->modules = dict_new(S);
     if (!vm->modules) return -1;
     /* gc.garbage and gc.callbacks exist from start-up (_PyGC_Init) */
