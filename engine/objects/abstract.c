@@ -143,7 +143,9 @@ uint64_t ob_getsizeof(const Sim *S, Obj o)
     case TI_FRAME: return frameobj_sizeof(S, o);
     case TI_TYPE:
         if (tp_flags(S, o) & TPF_HEAPTYPE) return pre + type_sizeof(S, o);
-        return TP_STATIC_SIZE;
+        /* _PySys_GetSizeOf adds type's GC header size even for a static
+         * type, which has none */
+        return GC_HEAD_SIZE + TP_STATIC_SIZE;
     default: {
         const TypeInfo *ti = ob_info(S, o);
         uint64_t basic = ob_get32(S, type, TP_BASICSIZE_OFF);

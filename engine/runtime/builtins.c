@@ -205,11 +205,21 @@ static Obj bi_next(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames
         ob_type_name(S, args[0], n, sizeof n);
         return exc_set(S, EXC_TypeError, "'%s' object is not an iterator", n);
     }
-    Obj v = rt_next(S, args[0]);
-    if (v || S->exc) return v;
-    if (nargs == 2) {
+    Obj stop = 0;
+    Obj v = rt_next_or_stop(S, args[0], &stop);
+    if (v) return v;
+    if (nargs == 2) { /* the default: a StopIteration is cleared unmade */
+        ob_xdecref(S, stop, HOLD_TEMP);
+        if (S->exc && !exc_matches(S, EXC_StopIteration)) return 0;
+        exc_clear(S);
         ob_incref(S, args[1], HOLD_TEMP);
         return args[1];
+    }
+    if (S->exc) return 0;
+    if (stop) { /* normalized as it escapes: StopIteration(value) */
+        Obj targs = tuple_pack(S, 1, &stop);
+        ob_decref(S, stop, HOLD_TEMP);
+        return targs ? exc_set_args(S, EXC_StopIteration, targs) : 0;
     }
     vmops_set_noargs(S, EXC_StopIteration);
     return 0;
@@ -578,8 +588,15 @@ Obj cf_new_type(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames)
         return t;
     }
     if (nargs != 3) return exc_set(S, EXC_TypeError, "type() takes 1 or 3 arguments");
-    if (!ob_is(S, args[0], TI_STR) || !ob_is(S, args[1], TI_TUPLE) || !ob_is(S, args[2], TI_DICT))
-        return exc_set(S, EXC_TypeError, "type.__new__() argument 1 must be str");
+    /* PyArg_ParseTuple(args, "UO!O!:type.__new__", ...) */
+    static const TypeId want[3] = {TI_STR, TI_TUPLE, TI_DICT};
+    static const char *const want_name[3] = {"str", "tuple", "dict"};
+    for (int i = 0; i < 3; i++) {
+        if (ob_is(S, args[i], want[i])) continue;
+        char tn[64];
+        return exc_set(S, EXC_TypeError, "type.__new__() argument %d must be %s, not %s", i + 1, want_name[i],
+                       ob_type_name(S, args[i], tn, sizeof tn));
+    }
     return make_class(S, args[0], args[1], args[2]);
 }
 
@@ -728,12 +745,8 @@ static Obj zip_new(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames
     if (!its) return 0;
     for (int64_t i = 0; i < nargs; i++) {
         Obj it = rt_iter(S, args[i]);
-        if (!it) {
+        if (!it) { /* PyObject_GetIter's own TypeError, as 3.10+ leave it */
             ob_decref(S, its, HOLD_TEMP);
-            if (exc_matches(S, EXC_TypeError)) {
-                exc_clear(S);
-                exc_set(S, EXC_TypeError, "zip argument #%lld must support iteration", (long long)(i + 1));
-            }
             return 0;
         }
         tuple_set_item(S, its, i, it);

@@ -61,15 +61,19 @@ static Obj static_base(const Sim *S, Obj type)
 }
 
 
-/* An instance of an exception class: args = the positional arguments. */
-static Obj exception_new(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames)
+/* An instance of an exception class: args = the positional arguments.
+ * BaseException_new keeps the very tuple _PyObject_MakeTpCall packed:
+ * argtuple when the caller has it (borrowed), else packed here. */
+static Obj exception_new(Sim *S, Obj type, Obj argtuple, const Obj *args, int64_t nargs, Obj kwnames)
 {
     if (nkw(S, kwnames)) {
         char n[64];
         tp_name(S, type, n, sizeof n);
         return exc_set(S, EXC_TypeError, "%s() takes no keyword arguments", n);
     }
-    Obj t = tuple_pack(S, nargs, args);
+    Obj t = argtuple;
+    if (t) ob_incref(S, t, HOLD_TEMP);
+    else t = tuple_pack(S, nargs, args);
     if (!t) return 0;
     Obj e = ob_alloc_type(S, type, 0);
     if (!e) {
@@ -155,7 +159,7 @@ static Obj class_call(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwna
     Obj init = rt_type_lookup_cstr(S, type, "__init__");
     int is_list = base == S->types[TI_LIST].type;
     if (base == S->types[TI_EXCEPTION].type || vmops_is_exception_class(S, type)) {
-        obj = exception_new(S, type, args, nargs, 0); /* BaseException_new keeps every argument */
+        obj = exception_new(S, type, argtuple, args, nargs, 0); /* BaseException_new keeps every argument */
     } else if (is_list) {
         /* list's tp_new is PyType_GenericNew: an empty list, tracked, with
          * no inline values (only object_new makes them) */
@@ -215,7 +219,7 @@ fail:
 static Obj type_call(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames)
 {
     if (is_heap_type(S, type)) return class_call(S, type, args, nargs, kwnames);
-    if (vmops_is_exception_class(S, type)) return exception_new(S, type, args, nargs, kwnames);
+    if (vmops_is_exception_class(S, type)) return exception_new(S, type, 0, args, nargs, kwnames);
     CNew ctor = cf_constructor((TypeId)tp_index(S, type));
     if (!ctor) {
         char n[64];

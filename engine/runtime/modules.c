@@ -448,14 +448,22 @@ const CFuncDef cf_gc_functions[] = {
 
 /* ---- weakref ---- */
 
-Obj cf_new_weakref(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames)
+static Obj weakref_new_(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames)
 {
-    (void)type;
-    if (cf_no_kwargs(S, "ref", kwnames)) return 0;
-    if (nargs < 1 || nargs > 2)
+    (void)type, (void)kwnames;
+    if (nargs < 1)
+        return exc_set(S, EXC_TypeError, "__new__ expected at least 1 argument, got %lld", (long long)nargs);
+    if (nargs > 2)
         return exc_set(S, EXC_TypeError, "__new__ expected at most 2 arguments, got %lld", (long long)nargs);
     Obj cb = nargs == 2 && args[1] != S->none ? args[1] : 0;
     return weakref_new(S, args[0], cb);
+}
+
+/* weakref.ref has no vectorcall in 3.11: _PyObject_MakeTpCall packs the
+ * arguments into a tuple for weakref___new__ (keywords refused first). */
+Obj cf_new_weakref(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    return cf_call_varargs(S, weakref_new_, type, args, nargs, kwnames, "ref");
 }
 
 static Obj wr_getweakrefcount(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)

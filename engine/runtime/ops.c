@@ -686,7 +686,9 @@ static Obj seqiter_next(Sim *S, Obj it)
     return 0;
 }
 
-Obj rt_next(Sim *S, Obj it)
+Obj rt_next(Sim *S, Obj it) { return rt_next_or_stop(S, it, NULL); }
+
+Obj rt_next_or_stop(Sim *S, Obj it, Obj *stop_value)
 {
     switch (tid(S, it)) {
     case TI_LIST_ITER:
@@ -732,10 +734,11 @@ Obj rt_next(Sim *S, Obj it)
         int done;
         Obj r = vm_gen_send(S, it, S->none, &done);
         if (done && r) {
-            /* gen_iternext: a returned value travels in StopIteration */
-            Obj t = tuple_pack(S, 1, &r);
-            ob_decref(S, r, HOLD_TEMP);
-            if (t) exc_set_args(S, EXC_StopIteration, t);
+            /* gen_iternext: the returned value travels in an unnormalized
+             * StopIteration, which FOR_ITER, list() and friends clear
+             * without ever making the exception object */
+            if (stop_value) *stop_value = r;
+            else ob_decref(S, r, HOLD_TEMP);
             return 0;
         }
         return r;

@@ -84,6 +84,11 @@ int rt_contains(Sim *S, Obj container, Obj item);
 Obj rt_iter(Sim *S, Obj o);
 /* next(it): a new reference; 0 without an exception when exhausted. */
 Obj rt_next(Sim *S, Obj it);
+/* The same; when a generator ends by returning a value other than None,
+ * *stop_value (initially 0) gets it (a new reference): the value of
+ * the StopIteration CPython leaves unnormalized -- made into an
+ * exception object only by whoever lets it escape (the builtin next). */
+Obj rt_next_or_stop(Sim *S, Obj it, Obj *stop_value);
 /* list(iterable): a new list. */
 Obj rt_list_from(Sim *S, Obj iterable);
 Obj rt_tuple_from(Sim *S, Obj iterable);
