@@ -8,6 +8,7 @@
  * attributes the subset reads (__class__, __name__, __dict__, ...).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "objects/abstract.h"
@@ -43,6 +44,50 @@ static Obj ret(Sim *S, Obj v)
     return v;
 }
 
+/* The attribute names CPython 3.11 has on the objects refscope models
+ * ("str.translate", "module sys._getframe", "ValueError.errno"), made by
+ * scripts/gen-cpython-attrs; sorted for bsearch. */
+static const char *const cpython_attrs[] = {
+#include "runtime/cpython_attrs.inc"
+};
+
+static int cmp_attr(const void *key, const void *item) { return strcmp(key, *(const char *const *)item); }
+
+static int cpython_has(const char *owner, const char *name)
+{
+    char key[256];
+    if ((size_t)snprintf(key, sizeof key, "%s.%s", owner, name) >= sizeof key) return 0;
+    return bsearch(key, cpython_attrs, sizeof cpython_attrs / sizeof *cpython_attrs, sizeof *cpython_attrs,
+                   cmp_attr) != NULL;
+}
+
+/* CPython has o.name where refscope does not: a TypeError naming it as
+ * outside the subset, never an AttributeError python3 would not raise
+ * (hasattr() would answer False, silently).  1 when raised. */
+static int refuse_outside_subset(Sim *S, Obj o, const char *an)
+{
+    char tn[128], what[160];
+    if (ob_is(S, o, TI_MODULE)) {
+        char mn[64];
+        str_to_utf8(S, ob_get64(S, o, MODULE_NAME_OFF), mn, sizeof mn);
+        snprintf(tn, sizeof tn, "module %s", mn);
+        if (!cpython_has(tn, an)) return 0;
+        snprintf(what, sizeof what, "module '%s'", mn);
+    } else {
+        /* the built-in types whose attributes o has: a class's own (when
+         * built in) and type's; an object's type's; and for classes and
+         * their instances, those of the built-in bases they inherit from */
+        int cls = is_type(S, o), found = cls && cpython_has("type", an);
+        for (Obj t = cls ? o : ob_type(S, o); t && !found; t = ob_get64(S, t, TP_BASE_OFF))
+            if (!is_heap_type(S, t)) found = cpython_has(tp_name(S, t, tn, sizeof tn), an);
+        if (!found) return 0;
+        tp_name(S, cls ? o : ob_type(S, o), tn, sizeof tn);
+        snprintf(what, sizeof what, cls ? "type object '%s'" : "'%s' object", tn);
+    }
+    exc_set(S, EXC_TypeError, "%s attribute '%s' is not part of refscope's subset", what, an);
+    return 1;
+}
+
 /* The AttributeError of a missing attribute.  quiet: CPython would leave
  * it unmade -- _PyObject_LookupAttr's generic lookup never raises, and a
  * lazily set error (PyErr_Format with no exception being handled) is
@@ -50,9 +95,10 @@ static Obj ret(Sim *S, Obj v)
  * no exception is set.  Returns 0. */
 static Obj no_attr_q(Sim *S, Obj o, Obj name, int quiet)
 {
-    if (quiet) return 0;
     char tn[64], an[128];
     str_to_utf8(S, name, an, sizeof an);
+    if (refuse_outside_subset(S, o, an)) return 0;
+    if (quiet) return 0;
     if (is_type(S, o)) {
         tp_name(S, o, tn, sizeof tn);
         return exc_set(S, EXC_AttributeError, "type object '%s' has no attribute '%s'", tn, an);

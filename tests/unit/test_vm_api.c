@@ -149,6 +149,15 @@ static void test_outside_the_subset(void **state)
         {"class F:\n    __init_subclass__ = 1\n", "a class defining __init_subclass__ is not part"},
         {"class G:\n    pass\nG.__getattr__ = len\n",
          "line 3, in <module>\n    G.__getattr__ = len\n    ^^^^^^^^^^^^^\nTypeError: a class defining __getattr__"},
+        /* attributes python3 has and refscope lacks: refused, even where
+         * an AttributeError would be caught (hasattr would say False) */
+        {"print('x'.translate)\n", "TypeError: 'str' object attribute 'translate' is not part of refscope's subset"},
+        {"print(hasattr('x', 'translate'))\n", "'str' object attribute 'translate' is not part"},
+        {"import sys\nsys._getframe()\n", "TypeError: module 'sys' attribute '_getframe' is not part"},
+        {"print(int.from_bytes)\n", "TypeError: type object 'int' attribute 'from_bytes' is not part"},
+        {"class H:\n    pass\nH().__sizeof__()\n", "TypeError: 'H' object attribute '__sizeof__' is not part"},
+        {"class K(list):\n    pass\nK().__reduce_ex__\n", "'K' object attribute '__reduce_ex__' is not part"},
+        {"'x'.nosuch\n", "AttributeError: 'str' object has no attribute 'nosuch'"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         Buf out = {{0}, 0}, err = {{0}, 0};
