@@ -139,27 +139,23 @@ static Obj call_init(Sim *S, Obj init, Obj self, const Obj *args, int64_t nargs,
     return r;
 }
 
-/* type_call for a class: tp_new, then tp_init with (args, kwargs). */
-static Obj class_call(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames)
+/* type_call for a class, with the argument tuple and keyword dict
+ * (borrowed; kwdict may be 0): tp_new, then tp_init.  New reference. */
+Obj rt_class_call_tp(Sim *S, Obj type, Obj argtuple, Obj kwdict)
 {
-    /* _PyObject_MakeTpCall: the positional arguments as a tuple, the
-     * keywords as a dict */
-    Obj argtuple = tuple_pack(S, nargs, args);
-    if (!argtuple) return 0;
-    vm_temp_push(S, argtuple);
-    Obj kwdict = 0;
-    if (nkw(S, kwnames)) {
-        kwdict = dict_new(S);
-        if (!kwdict) goto fail;
-        vm_temp_push(S, kwdict);
-        for (int64_t i = 0; i < nkw(S, kwnames); i++)
-            if (dict_setitem(S, kwdict, tuple_item(S, kwnames, i), args[nargs + i])) goto fail;
-    }
+    const Obj *args = (const Obj *)((const char *)ob_ptr(S, argtuple) + TUPLE_ITEMS_OFF);
+    int64_t nargs = ob_size(S, argtuple);
+    if (kwdict && dict_len(S, kwdict) == 0) kwdict = 0;
     Obj base = static_base(S, type), obj;
     Obj init = rt_type_lookup_cstr(S, type, "__init__");
     int is_list = base == S->types[TI_LIST].type;
     if (base == S->types[TI_EXCEPTION].type || vmops_is_exception_class(S, type)) {
         obj = exception_new(S, type, argtuple, args, nargs, 0); /* BaseException_new keeps every argument */
+        if (obj && !init && kwdict) { /* BaseException_init refuses keywords */
+            char n[64];
+            ob_decref(S, obj, HOLD_TEMP);
+            return exc_set(S, EXC_TypeError, "%s() takes no keyword arguments", tp_name(S, type, n, sizeof n));
+        }
     } else if (is_list) {
         /* list's tp_new is PyType_GenericNew: an empty list, tracked, with
          * no inline values (only object_new makes them) */
@@ -169,51 +165,79 @@ static Obj class_call(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwna
         if (!init && (nargs || kwdict)) {
             char n[64];
             tp_name(S, type, n, sizeof n);
-            exc_set(S, EXC_TypeError, "%s() takes no arguments", n);
-            goto fail;
+            return exc_set(S, EXC_TypeError, "%s() takes no arguments", n);
         }
         obj = instance_new(S, type);
     }
-    if (!obj) goto fail;
+    if (!obj) return 0;
     if (init || is_list) {
         vm_temp_push(S, obj);
         /* without an __init__ of its own, list.__init__ (list___init__) */
-        Obj r = init ? call_init(S, init, obj, args, nargs, kwdict)
-                     : cf_list_init(S, obj, args, nargs, kwnames);
+        Obj r = 0;
+        if (init) {
+            r = call_init(S, init, obj, args, nargs, kwdict);
+        } else if (kwdict) {
+            exc_set(S, EXC_TypeError, "list() takes no keyword arguments");
+        } else {
+            r = cf_list_init(S, obj, args, nargs, 0);
+        }
         vm_temp_pop(S);
         if (!r) {
             ob_decref(S, obj, HOLD_TEMP);
-            goto fail;
+            return 0;
         }
         if (r != S->none) {
             char n[64];
             tp_name(S, ob_type(S, r), n, sizeof n);
             ob_decref(S, r, HOLD_TEMP);
             ob_decref(S, obj, HOLD_TEMP);
-            exc_set(S, EXC_TypeError, "__init__() should return None, not '%s'", n);
-            goto fail;
+            return exc_set(S, EXC_TypeError, "__init__() should return None, not '%s'", n);
         }
         ob_decref(S, r, HOLD_TEMP);
     }
-    vm_temp_push(S, obj);
-    if (kwdict) {
-        vm_temp_pop(S);
-        vm_temp_pop(S);
-        vm_temp_push(S, obj);
-        ob_decref(S, kwdict, HOLD_TEMP);
-    }
-    vm_temp_pop(S);
-    vm_temp_pop(S);
-    ob_decref(S, argtuple, HOLD_TEMP);
     return obj;
-fail:
-    if (kwdict) {
-        vm_temp_pop(S);
-        ob_decref(S, kwdict, HOLD_TEMP);
+}
+
+/* A class called with an argument array: _PyObject_MakeTpCall packs the
+ * positional arguments as a tuple -- f(*t) hands t itself, as
+ * PyObject_Call does (vmops_call_ex) -- and the keywords as a dict. */
+static Obj class_call(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    Obj argtuple;
+    if (args && args == S->vm.ex_argv && nargs == ob_size(S, S->vm.ex_args)) {
+        argtuple = S->vm.ex_args;
+        ob_incref(S, argtuple, HOLD_TEMP);
+    } else {
+        argtuple = tuple_pack(S, nargs, args);
     }
+    S->vm.ex_argv = 0; /* nothing called from here is that call */
+    S->vm.ex_args = 0;
+    if (!argtuple) return 0;
+    vm_temp_push(S, argtuple);
+    Obj kwdict = 0;
+    if (nkw(S, kwnames)) {
+        kwdict = dict_new(S);
+        if (kwdict) vm_temp_push(S, kwdict);
+        for (int64_t i = 0; kwdict && i < nkw(S, kwnames); i++) {
+            if (dict_setitem(S, kwdict, tuple_item(S, kwnames, i), args[nargs + i]) == 0) continue;
+            vm_temp_pop(S);
+            ob_decref(S, kwdict, HOLD_TEMP);
+            kwdict = 0;
+        }
+        if (!kwdict) {
+            vm_temp_pop(S);
+            ob_decref(S, argtuple, HOLD_TEMP);
+            return 0;
+        }
+    }
+    Obj obj = rt_class_call_tp(S, type, argtuple, kwdict);
+    /* then the tuple, then the dict: their items are the caller's, so
+     * releasing them runs no code */
+    if (kwdict) vm_temp_pop(S);
     vm_temp_pop(S);
     ob_decref(S, argtuple, HOLD_TEMP);
-    return 0;
+    if (kwdict) ob_decref(S, kwdict, HOLD_TEMP);
+    return obj;
 }
 
 static Obj type_call(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames)

@@ -40,6 +40,10 @@ Obj rt_ascii(Sim *S, Obj o);
 /* ---- calls (call.c) ---- */
 /* callable(*args, **dict(zip(kwnames, args[nargs:]))). */
 Obj rt_call(Sim *S, Obj callable, const Obj *args, int64_t nargs, Obj kwnames);
+/* type_call for a class given the argument tuple and keyword dict
+ * themselves (borrowed; kwdict may be 0), as PyObject_Call passes them:
+ * the new instance (new reference), or 0 with an exception. */
+Obj rt_class_call_tp(Sim *S, Obj type, Obj argtuple, Obj kwdict);
 /* type(o).NAME(o, *args) looked up on the type (a special method):
  * 0 with no exception when the type has no such method. */
 Obj rt_call_special(Sim *S, Obj o, const char *name, const Obj *args, int64_t nargs, int *found);

@@ -149,6 +149,14 @@ Obj vmops_call_ex(Sim *S, Obj func, Obj callargs, Obj kwargs)
         ob_incref(S, args, HOLD_TEMP);
     }
     vm_temp_push(S, args);
+    if (ob_is(S, func, TI_TYPE) && (tp_flags(S, func) & TPF_HEAPTYPE)) {
+        /* PyObject_Call: a class has no vectorcall; type_call gets the
+         * tuple and the dict themselves */
+        Obj r = rt_class_call_tp(S, func, args, kwargs);
+        vm_temp_pop(S);
+        ob_decref(S, args, HOLD_TEMP);
+        return r;
+    }
     int64_t n = ob_size(S, args), nk = kwargs ? dict_len(S, kwargs) : 0;
     Obj *v = malloc(sizeof(Obj) * (size_t)(n + nk + 1));
     if (!v) abort();
