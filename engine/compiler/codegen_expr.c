@@ -362,27 +362,23 @@ static int check_caller(Compiler *c, const Node *e)
  * or tuple literal has one). */
 static int check_subscripter(Compiler *c, const Node *e)
 {
+    int warn;
     switch (e->kind) {
     case AST_Constant:
         switch (const_kind(c, e)) {
-        case CONST_NONE:
-        case CONST_ELLIPSIS:
-        case CONST_TRUE:
-        case CONST_FALSE:
-        case CONST_INT:
-        case CONST_FLOAT:
-        case CONST_COMPLEX:
-        case CONST_FROZENSET: break;
-        default: return 1;
+        case CONST_STR:
+        case CONST_BYTES:
+        case CONST_TUPLE: warn = 0; break;
+        default: warn = 1; break;
         }
-        /* fall through */
+        break;
     case AST_Set:
     case AST_SetComp:
     case AST_GeneratorExp:
-    case AST_Lambda:
-        return cg_warn(c, "'%.200s' object is not subscriptable; perhaps you missed a comma?", infer_type(c, e));
-    default: return 1;
+    case AST_Lambda: warn = 1; break;
+    default: warn = 0; break;
     }
+    return !warn || cg_warn(c, "'%.200s' object is not subscriptable; perhaps you missed a comma?", infer_type(c, e));
 }
 
 /* check_index: a sequence literal indexed by what is certainly neither an
@@ -392,19 +388,20 @@ static int check_index(Compiler *c, const Node *e, const Node *s)
     const char *index_type = infer_type(c, s);
     if (!index_type || const_is(c, s, CONST_INT) || const_is(c, s, CONST_TRUE) || const_is(c, s, CONST_FALSE))
         return 1;
+    int warn;
     switch (e->kind) {
     case AST_Constant:
-        if (!const_is(c, e, CONST_STR) && !const_is(c, e, CONST_BYTES) && !const_is(c, e, CONST_TUPLE)) return 1;
-        /* fall through */
+        warn = const_is(c, e, CONST_STR) || const_is(c, e, CONST_BYTES) || const_is(c, e, CONST_TUPLE);
+        break;
     case AST_Tuple:
     case AST_List:
     case AST_ListComp:
     case AST_JoinedStr:
-    case AST_FormattedValue:
-        return cg_warn(c, "%.200s indices must be integers or slices, not %.200s; perhaps you missed a comma?",
-                       infer_type(c, e), index_type);
-    default: return 1;
+    case AST_FormattedValue: warn = 1; break;
+    default: warn = 0; break;
     }
+    return !warn || cg_warn(c, "%.200s indices must be integers or slices, not %.200s; perhaps you missed a comma?",
+                            infer_type(c, e), index_type);
 }
 
 /* ---- comparisons and boolean jumps ---- */
