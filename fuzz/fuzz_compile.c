@@ -1,7 +1,8 @@
 /*
  * fuzz_compile.c -- libFuzzer target for the tokenizer, the parser, the
- * symbol tables, the code generator and the disassembler: any input must
- * give a code object or a clean error, never a crash, a hang or a leak;
+ * symbol tables, the code generator (its SyntaxWarnings collected) and the
+ * disassembler: any input must give a code object or a clean error, never
+ * a crash, a hang or a leak;
  * and every so often the whole heap is audited, so that a reference the
  * compiler leaks or drops is caught too.
  *
@@ -50,11 +51,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     Sim *S = interpreter();
     AstArena *a = ast_arena_new();
     ParseError pe;
-    Node *m = parse_module(a, (const char *)data, size, "fuzz.py", &pe);
+    SynWarnings warnings = {NULL, 0, 0};
+    Node *m = parse_module_ex(a, (const char *)data, size, "fuzz.py", &pe, &warnings);
     if (m) {
         Obj code;
         CompileError ce;
-        if (compile_module(S, m, "fuzz.py", &code, &ce) == 0) {
+        if (compile_module_ex(S, m, "fuzz.py", &code, &ce, NULL, &warnings) == 0) {
             disasm_code(S, code, discard, NULL);
             ob_decref(S, code, HOLD_TEMP);
         }
@@ -62,6 +64,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         char buf[4096];
         parse_error_format(&pe, buf, sizeof buf);
     }
+    synwarn_free(&warnings);
     exc_clear(S);
     ast_arena_free(a);
     if (++runs % 256 == 0) {

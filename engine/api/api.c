@@ -2,6 +2,7 @@
  * api.c -- the public engine API (sim/engine.h) over the internal modules:
  * the only place where internal errors become the texts users see.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,20 +68,99 @@ static void write_error(const ParseError *pe, SimWriteFn err_out, void *err_ud)
     err_out(err_ud, buf, n < (int)sizeof buf ? (size_t)n : sizeof buf - 1);
 }
 
+/* str.isspace() for what str.strip() removes. */
+static int py_space(uint32_t c)
+{
+    return (c >= 0x9 && c <= 0xd) || (c >= 0x1c && c <= 0x20) || c == 0x85 || c == 0xa0 ||
+           c == 0x1680 || (c >= 0x2000 && c <= 0x200a) || c == 0x2028 || c == 0x2029 ||
+           c == 0x202f || c == 0x205f || c == 0x3000;
+}
+
+/* The code point of the UTF-8 sequence at s[0..n) (n its length). */
+static uint32_t utf8_at(const unsigned char *s, size_t n)
+{
+    if (n == 1) return s[0];
+    uint32_t c = s[0] & (0x7f >> n);
+    for (size_t i = 1; i < n; i++) c = c << 6 | (s[i] & 0x3f);
+    return c;
+}
+
+static size_t utf8_seq_len(unsigned char b)
+{
+    return b < 0xc0 ? 1 : b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4;
+}
+
+/* linecache.getline(filename, lineno).strip(): line `lineno` of the file
+ * as the text file reads it (universal newlines; the BOM of utf-8-sig
+ * gone), without the whitespace str.strip() removes at either end.
+ * Returns its start and sets *n; NULL when the file has no such line. */
+static const char *stripped_line(const char *src, size_t len, int lineno, size_t *n)
+{
+    const char *p = src, *end = src + len;
+    if (len >= 3 && !memcmp(p, "\xef\xbb\xbf", 3)) p += 3;
+    for (int l = 1; l < lineno && p < end; l++) {
+        while (p < end && *p != '\n' && *p != '\r') p++;
+        if (p < end && *p == '\r' && p + 1 < end && p[1] == '\n') p++;
+        if (p < end) p++;
+    }
+    if (lineno < 1 || p >= end) return NULL;
+    const char *e = p;
+    while (e < end && *e != '\n' && *e != '\r') e++;
+    for (;;) {
+        size_t k = utf8_seq_len((unsigned char)*p);
+        if (p >= e || (size_t)(e - p) < k || !py_space(utf8_at((const unsigned char *)p, k))) break;
+        p += k;
+    }
+    while (e > p) {
+        const char *q = e - 1;
+        while (q > p && ((unsigned char)*q & 0xc0) == 0x80) q--;
+        if (!py_space(utf8_at((const unsigned char *)q, (size_t)(e - q)))) break;
+        e = q;
+    }
+    *n = (size_t)(e - p);
+    return p;
+}
+
+/* What python3 prints for warnings raised while it compiles a file
+ * (warnings.py's formatwarning: the stripped line after two spaces, when
+ * the file has one).  The line comes from the source as given, which is
+ * what python3's linecache reads from the unchanged file. */
+static void write_warnings(const SynWarnings *w, const char *src, size_t len, const char *filename,
+                           SimWriteFn err_out, void *err_ud)
+{
+    if (!err_out) return;
+    for (size_t i = 0; i < w->n; i++) {
+        const SynWarning *it = &w->items[i];
+        char head[1200];
+        int k = snprintf(head, sizeof head, "%s:%d: %s: %s\n", filename, it->lineno, it->category, it->msg);
+        err_out(err_ud, head, k < (int)sizeof head ? (size_t)k : sizeof head - 1);
+        size_t n;
+        const char *line = stripped_line(src, len, it->lineno, &n);
+        if (!line) continue;
+        err_out(err_ud, "  ", 2);
+        err_out(err_ud, line, n);
+        err_out(err_ud, "\n", 1);
+    }
+}
+
 int sim_disassemble_source(SimEngine *S, const char *src, size_t len, const char *filename,
                            SimWriteFn out, void *ud, SimWriteFn err_out, void *err_ud)
 {
     AstArena *a = ast_arena_new();
     if (!a) return 1;
     ParseError pe;
+    SynWarnings warnings = {NULL, 0, 0};
     int status = 1;
-    Node *m = parse_module(a, src, len, filename, &pe);
+    Node *m = parse_module_ex(a, src, len, filename, &pe, &warnings);
     if (!m) {
+        write_warnings(&warnings, src, len, filename, err_out, err_ud);
         write_error(&pe, err_out, err_ud);
     } else {
         Obj code;
         CompileError ce;
-        if (compile_module(S, m, filename, &code, &ce) != 0) {
+        int failed = compile_module_ex(S, m, filename, &code, &ce, NULL, &warnings) != 0;
+        write_warnings(&warnings, src, len, filename, err_out, err_ud);
+        if (failed) {
             to_parse_error(&ce, src, len, filename, &pe);
             write_error(&pe, err_out, err_ud);
         } else {
@@ -88,6 +168,7 @@ int sim_disassemble_source(SimEngine *S, const char *src, size_t len, const char
             ob_decref(S, code, HOLD_TEMP);
         }
     }
+    synwarn_free(&warnings);
     ast_arena_free(a);
     return status;
 }
@@ -108,15 +189,20 @@ int sim_engine_load(SimEngine *S, const char *src, size_t len, const char *filen
     if (!a) return 1;
     int64_t count0 = S->gc.gen[0].count;
     ParseError pe;
+    SynWarnings warnings = {NULL, 0, 0};
     int status = 1;
-    Node *m = parse_module(a, src, len, filename, &pe);
+    Node *m = parse_module_ex(a, src, len, filename, &pe, &warnings);
     if (!m) {
+        write_warnings(&warnings, src, len, filename, S->vm.err, S->vm.err_ud);
         write_error(&pe, S->vm.err, S->vm.err_ud);
     } else {
         Obj code;
         CompileError ce;
         ArenaObjs arena = {NULL, 0, 0};
-        if (compile_module_ex(S, m, filename, &code, &ce, &arena) != 0) {
+        int failed = compile_module_ex(S, m, filename, &code, &ce, &arena, &warnings) != 0;
+        /* all before the program runs, as python3 compiles the whole file first */
+        write_warnings(&warnings, src, len, filename, S->vm.err, S->vm.err_ud);
+        if (failed) {
             to_parse_error(&ce, src, len, filename, &pe);
             write_error(&pe, S->vm.err, S->vm.err_ud);
         } else {
@@ -128,6 +214,7 @@ int sim_engine_load(SimEngine *S, const char *src, size_t len, const char *filen
         }
         free(arena.objs);
     }
+    synwarn_free(&warnings);
     ast_arena_free(a);
     if (status) {
         S->vm.done = 1;

@@ -172,6 +172,7 @@ typedef struct Compiler {
     PtrMap node_consts;       /* Constant node -> its value (TEMP refs) */
     PtrMap idents;            /* arena string -> its interned str (TEMP refs) */
     CompileError *err;
+    SynWarnings *warnings;    /* where compiler_warn's SyntaxWarnings go (NULL: dropped) */
     int failed;
     int fold_depth;           /* ast_opt's recursion_depth: statements and expressions */
     int copy_depth;           /* the tree copy's nesting, bounded likewise */
@@ -183,6 +184,10 @@ typedef struct Compiler {
  * `at` when given).  Returns 0. */
 int cg_error(Compiler *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int cg_error_at(Compiler *c, const Node *at, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* compiler_warn: a SyntaxWarning at the unit's current line.  1, or 0
+ * with a MemoryError when the host has no memory for it. */
+int cg_warn(Compiler *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
 /* The pending simulated exception (MemoryError, ...) as the error.  0. */
 int cg_sim_error(Compiler *c);
 /* An exception other than SyntaxError, without a location ("RecursionError",
@@ -289,6 +294,9 @@ int cg_class(Compiler *c, const Node *s);
 int cg_make_closure(Compiler *c, Obj co, int flags);
 int cg_default_arguments(Compiler *c, const Node *args);
 int cg_lambda(Compiler *c, const Node *e);
+/* Whether e is a Constant holding a non-empty tuple (compiler_assert's
+ * test, a display folded to a constant). */
+int cg_const_is_nonempty_tuple(Compiler *c, const Node *e);
 /* update_start_location_to_match_attr: a multi-line attribute access
  * is located at its attribute name. */
 void cg_update_start_location_to_match_attr(Compiler *c, const Node *attr);

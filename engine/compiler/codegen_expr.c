@@ -231,6 +231,179 @@ static int compile_dict(Compiler *c, const Node *e)
     return 1;
 }
 
+/* ---- compile-time warnings: compile.c's check_* helpers ----
+ *
+ * CPython warns where a literal makes the code certainly wrong at run
+ * time (or certainly pointless).  The tree is the folded one, as in
+ * CPython: (1, 2) and -1 are constants here. */
+
+/* The kind of a Constant's value.  A folded constant's value is an object
+ * in the compiler's node map (its AstConst is blank); the others are read
+ * from the tree, so that a check allocates nothing the code generator
+ * would not (their objects are made when the code generator reaches them). */
+static AstConstKind const_kind(Compiler *c, const Node *e)
+{
+    Sim *S = c->S;
+    Obj o = ptrmap_get(&c->node_consts, (uint64_t)(uintptr_t)e);
+    if (!o) return e->u.constant.value.kind;
+    if (o == S->none) return CONST_NONE;
+    if (o == S->true_) return CONST_TRUE;
+    if (o == S->false_) return CONST_FALSE;
+    if (o == S->ellipsis) return CONST_ELLIPSIS;
+    if (ob_is(S, o, TI_INT)) return CONST_INT;
+    if (ob_is(S, o, TI_FLOAT)) return CONST_FLOAT;
+    if (ob_is(S, o, TI_STR)) return CONST_STR;
+    if (ob_is(S, o, TI_BYTES)) return CONST_BYTES;
+    if (ob_is(S, o, TI_TUPLE)) return CONST_TUPLE;
+    if (ob_is(S, o, TI_FROZENSET)) return CONST_FROZENSET;
+    return CONST_COMPLEX;   /* the one kind left; refscope never folds to it */
+}
+
+/* A constant's type name, as Py_TYPE(value)->tp_name. */
+static const char *const_type_name(Compiler *c, const Node *e)
+{
+    switch (const_kind(c, e)) {
+    case CONST_NONE: return "NoneType";
+    case CONST_TRUE:
+    case CONST_FALSE: return "bool";
+    case CONST_ELLIPSIS: return "ellipsis";
+    case CONST_INT: return "int";
+    case CONST_FLOAT: return "float";
+    case CONST_COMPLEX: return "complex";
+    case CONST_STR: return "str";
+    case CONST_BYTES: return "bytes";
+    case CONST_TUPLE: return "tuple";
+    case CONST_FROZENSET: return "frozenset";
+    }
+    return NULL;
+}
+
+/* infer_type: the type of what the expression certainly evaluates to, or
+ * NULL when the tree does not say. */
+static const char *infer_type(Compiler *c, const Node *e)
+{
+    switch (e->kind) {
+    case AST_Tuple: return "tuple";
+    case AST_List:
+    case AST_ListComp: return "list";
+    case AST_Dict:
+    case AST_DictComp: return "dict";
+    case AST_Set:
+    case AST_SetComp: return "set";
+    case AST_GeneratorExp: return "generator";
+    case AST_Lambda: return "function";
+    case AST_JoinedStr:
+    case AST_FormattedValue: return "str";
+    case AST_Constant: return const_type_name(c, e);
+    default: return NULL;
+    }
+}
+
+static int const_is(Compiler *c, const Node *e, AstConstKind k)
+{
+    return e->kind == AST_Constant && const_kind(c, e) == k;
+}
+
+int cg_const_is_nonempty_tuple(Compiler *c, const Node *e)
+{
+    if (e->kind != AST_Constant || const_kind(c, e) != CONST_TUPLE) return 0;
+    Obj o = ptrmap_get(&c->node_consts, (uint64_t)(uintptr_t)e);
+    return o ? ob_size(c->S, o) > 0 : e->u.constant.value.nitems > 0;
+}
+
+/* check_is_arg: anything but a literal, or one of the named singletons
+ * whose identity is guaranteed. */
+static int check_is_arg(Compiler *c, const Node *e)
+{
+    if (e->kind != AST_Constant) return 1;
+    AstConstKind k = const_kind(c, e);
+    return k == CONST_NONE || k == CONST_FALSE || k == CONST_TRUE || k == CONST_ELLIPSIS;
+}
+
+/* check_compare: "is" / "is not" with a literal operand; one warning per
+ * comparison at most (the first such operator of a chain). */
+static int check_compare(Compiler *c, const Node *e)
+{
+    int left = check_is_arg(c, e->u.compare.left);
+    const NodeList *comps = &e->u.compare.comparators;
+    for (int i = 0; i < comps->n; i++) {
+        CmpOpKind op = e->u.compare.ops[i];
+        int right = check_is_arg(c, comps->items[i]);
+        if ((op == CMP_IS || op == CMP_ISNOT) && (!right || !left)) {
+            return op == CMP_IS ? cg_warn(c, "\"is\" with a literal. Did you mean \"==\"?")
+                                : cg_warn(c, "\"is not\" with a literal. Did you mean \"!=\"?");
+        }
+        left = right;
+    }
+    return 1;
+}
+
+/* check_caller: calling a display, a comprehension or a literal. */
+static int check_caller(Compiler *c, const Node *e)
+{
+    switch (e->kind) {
+    case AST_Constant:
+    case AST_Tuple:
+    case AST_List:
+    case AST_ListComp:
+    case AST_Dict:
+    case AST_DictComp:
+    case AST_Set:
+    case AST_SetComp:
+    case AST_GeneratorExp:
+    case AST_JoinedStr:
+    case AST_FormattedValue:
+        return cg_warn(c, "'%.200s' object is not callable; perhaps you missed a comma?", infer_type(c, e));
+    default: return 1;
+    }
+}
+
+/* check_subscripter: subscripting what has no __getitem__ (a str, bytes
+ * or tuple literal has one). */
+static int check_subscripter(Compiler *c, const Node *e)
+{
+    int warn;
+    switch (e->kind) {
+    case AST_Constant:
+        switch (const_kind(c, e)) {
+        case CONST_STR:
+        case CONST_BYTES:
+        case CONST_TUPLE: warn = 0; break;
+        default: warn = 1; break;
+        }
+        break;
+    case AST_Set:
+    case AST_SetComp:
+    case AST_GeneratorExp:
+    case AST_Lambda: warn = 1; break;
+    default: warn = 0; break;
+    }
+    return !warn || cg_warn(c, "'%.200s' object is not subscriptable; perhaps you missed a comma?", infer_type(c, e));
+}
+
+/* check_index: a sequence literal indexed by what is certainly neither an
+ * int (bool included) nor a slice. */
+static int check_index(Compiler *c, const Node *e, const Node *s)
+{
+    const char *index_type = infer_type(c, s);
+    if (!index_type || const_is(c, s, CONST_INT) || const_is(c, s, CONST_TRUE) || const_is(c, s, CONST_FALSE))
+        return 1;
+    int warn;
+    switch (e->kind) {
+    case AST_Constant:
+        warn = const_is(c, e, CONST_STR) || const_is(c, e, CONST_BYTES) || const_is(c, e, CONST_TUPLE);
+        break;
+    case AST_Tuple:
+    case AST_List:
+    case AST_ListComp:
+    case AST_JoinedStr:
+    case AST_FormattedValue: warn = 1; break;
+    default: warn = 0; break;
+    }
+    return !warn || cg_warn(c, "%.200s indices must be integers or slices, not %.200s; perhaps you missed a comma?",
+                            infer_type(c, e), index_type);
+}
+
 /* ---- comparisons and boolean jumps ---- */
 
 static int addcompare(Compiler *c, CmpOpKind op)
@@ -249,6 +422,7 @@ static int compile_compare(Compiler *c, const Node *e)
 {
     const NodeList *comps = &e->u.compare.comparators;
     int n = comps->n - 1;
+    TRY(check_compare(c, e));
     TRY(cg_visit_expr(c, e->u.compare.left));
     if (n == 0) {
         TRY(cg_visit_expr(c, comps->items[0]));
@@ -306,6 +480,7 @@ int cg_jump_if(Compiler *c, const Node *e, Block *next, int cond)
         const NodeList *comps = &e->u.compare.comparators;
         int n = comps->n - 1;
         if (n <= 0) break;
+        TRY(check_compare(c, e));
         Block *cleanup = cg_new_block(c);
         TRY(cleanup);
         TRY(cg_visit_expr(c, e->u.compare.left));
@@ -522,6 +697,7 @@ static int compile_call(Compiler *c, const Node *e)
     TRY(validate_keywords(c, &e->u.call.keywords));
     int ret = maybe_optimize_method_call(c, e);
     if (ret >= 0) return ret;
+    TRY(check_caller(c, e->u.call.func));
     cg_set_loc(c, e->u.call.func);
     TRY(cg_addop(c, OP_PUSH_NULL));
     cg_set_loc(c, e);
@@ -678,6 +854,10 @@ static int compile_subscript(Compiler *c, const Node *e)
 {
     static const int ops[] = {[CTX_LOAD] = OP_BINARY_SUBSCR, [CTX_STORE] = OP_STORE_SUBSCR,
                               [CTX_DEL] = OP_DELETE_SUBSCR};
+    if (e->u.subscript.ctx == CTX_LOAD) {
+        TRY(check_subscripter(c, e->u.subscript.value));
+        TRY(check_index(c, e->u.subscript.value, e->u.subscript.slice));
+    }
     TRY(cg_visit_expr(c, e->u.subscript.value));
     TRY(cg_visit_expr(c, e->u.subscript.slice));
     return cg_addop(c, ops[e->u.subscript.ctx]);

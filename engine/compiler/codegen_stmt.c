@@ -618,6 +618,11 @@ static int compile_from_import(Compiler *c, const Node *s)
 
 static int compile_assert(Compiler *c, const Node *s)
 {
+    /* a non-empty tuple -- a display, or folded to a constant -- is true */
+    const Node *t = s->u.assertstmt.test;
+    if ((t->kind == AST_Tuple && t->u.seq.elts.n > 0) ||
+        (t->kind == AST_Constant && cg_const_is_nonempty_tuple(c, t)))
+        TRY(cg_warn(c, "assertion is always true, perhaps remove parentheses?"));
     Block *end = cg_new_block(c);
     TRY(end);
     TRY(cg_jump_if(c, s->u.assertstmt.test, end, 1));

@@ -199,6 +199,18 @@ int cg_error(Compiler *c, const char *fmt, ...)
     return 0;
 }
 
+int cg_warn(Compiler *c, const char *fmt, ...)
+{
+    if (!c->warnings) return 1;
+    char buf[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    if (synwarn_add(c->warnings, "SyntaxWarning", c->u->lineno, "%s", buf) != 0) return cg_no_memory(c);
+    return 1;
+}
+
 int cg_error_at(Compiler *c, const Node *at, const char *fmt, ...)
 {
     char buf[256];
@@ -1099,11 +1111,11 @@ static int collect_arena(Compiler *c, Obj co, ArenaObjs *arena)
 
 int compile_module(Sim *S, const Node *module, const char *filename, Obj *code, CompileError *err)
 {
-    return compile_module_ex(S, module, filename, code, err, NULL);
+    return compile_module_ex(S, module, filename, code, err, NULL, NULL);
 }
 
 int compile_module_ex(Sim *S, const Node *module, const char *filename, Obj *code, CompileError *err,
-                      ArenaObjs *arena)
+                      ArenaObjs *arena, SynWarnings *warnings)
 {
     Compiler cc, *c = &cc;
     memset(c, 0, sizeof *c);
@@ -1112,6 +1124,7 @@ int compile_module_ex(Sim *S, const Node *module, const char *filename, Obj *cod
     c->S = S;
     c->err = err;
     c->filename = filename;
+    c->warnings = warnings;
     Obj co = 0;
     c->arena = ast_arena_new();
     Node *tree = c->arena ? ast_copy_tree(c, module) : NULL;

@@ -35,6 +35,7 @@
 #define ENGINE_COMPILER_COMPILE_H
 
 #include "compiler/ast.h"
+#include "compiler/synwarn.h"
 #include "objects/object.h"
 
 /* What CPython's SyntaxError carries: offsets 1-based (col_offset + 1,
@@ -56,8 +57,11 @@ typedef struct ArenaObjs {
 } ArenaObjs;
 
 /* The same, also listing in *arena the constants CPython's parser arena
- * keeps alive while a script's __main__ runs (see collect_arena). */
+ * keeps alive while a script's __main__ runs (see collect_arena), and
+ * appending to *warnings the SyntaxWarnings compile.c's compiler_warn
+ * raises, in its order (on failure too: those raised before the error).
+ * Either may be NULL. */
 int compile_module_ex(Sim *S, const Node *module, const char *filename, Obj *code, CompileError *err,
-                      ArenaObjs *arena);
+                      ArenaObjs *arena, SynWarnings *warnings);
 
 #endif /* ENGINE_COMPILER_COMPILE_H */

@@ -625,6 +625,25 @@ Node *p_run_rule(Parser *P, Node *(*rule)(Parser *))
 Node *parse_module(AstArena *a, const char *src, size_t len, const char *filename,
                    ParseError *err)
 {
+    return parse_module_ex(a, src, len, filename, err, NULL);
+}
+
+/* The tokenizer's warnings, in its order: it runs once over the source
+ * (the parser keeps the tokens for its second pass), and after a parser
+ * error on to the end, as _PyPegen_tokenize_full_source_to_check_for_errors
+ * does -- CPython prints the warnings of that scan too. */
+static int copy_lex_warnings(const Lexer *L, SynWarnings *warnings)
+{
+    for (size_t i = 0; i < lex_warning_count(L); i++) {
+        const LexWarning *lw = lex_warning(L, i);
+        if (synwarn_add(warnings, lw->category, lw->lineno, "%s", lw->msg) != 0) return -1;
+    }
+    return 0;
+}
+
+Node *parse_module_ex(AstArena *a, const char *src, size_t len, const char *filename,
+                      ParseError *err, SynWarnings *warnings)
+{
     memset(err, 0, sizeof *err);
     snprintf(err->filename, sizeof err->filename, "%s", filename ? filename : "<string>");
     Parser P;
@@ -647,6 +666,10 @@ Node *parse_module(AstArena *a, const char *src, size_t len, const char *filenam
         res = NULL;
         p_raise_at(&P, "SyntaxError", P.unsup_lineno, P.unsup_col, P.unsup_end_lineno,
                    P.unsup_end_col, "%s", P.unsup_msg);
+    }
+    if (warnings && copy_lex_warnings(P.lex, warnings) != 0) {
+        res = NULL;
+        p_no_memory(&P);
     }
     free(P.toks);
     lex_free(P.lex);

@@ -31,6 +31,7 @@
 #include <stddef.h>
 
 #include "compiler/ast.h"
+#include "compiler/synwarn.h"
 
 /* What CPython's SyntaxError carries.  `offset`/`end_offset` are 1-based
  * columns (end exclusive); end_lineno/end_offset may be -1 or 0 as CPython
@@ -51,6 +52,13 @@ typedef struct ParseError {
  * with *err filled.  `filename` is what error messages show. */
 Node *parse_module(AstArena *a, const char *src, size_t len, const char *filename,
                    ParseError *err);
+
+/* The same, also appending to *warnings (when not NULL) the tokenizer's
+ * SyntaxWarnings in CPython's order -- on success and on error alike, as
+ * python3 prints them before the SyntaxError.  Out of host memory for
+ * the list is a MemoryError. */
+Node *parse_module_ex(AstArena *a, const char *src, size_t len, const char *filename,
+                      ParseError *err, SynWarnings *warnings);
 
 /* What `python3 FILE.py` prints on stderr for this error:
  *   File "x.py", line N / the line / the carets / Type: msg
