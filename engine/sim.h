@@ -78,6 +78,11 @@ typedef void (*RefVisitFn)(Sim *S, Obj target, const Holder *hd, void *ud);
     X(MAP,        "map",           32,  0,  TPF_GC | TPF_BASETYPE)            \
     X(FILTER,     "filter",        32,  0,  TPF_GC | TPF_BASETYPE)            \
     X(TEXTIO,     "_io.TextIOWrapper", 24, 0, 0) /* sys.stdout / sys.stderr, static here */ \
+    X(REVERSED,   "reversed",      32,  0,  TPF_GC) /* reversed() of a sequence */  \
+    X(DICT_REVKEYITER, "dict_reversekeyiterator", 56, 0, TPF_GC)              \
+    X(DICT_REVVALUEITER, "dict_reversevalueiterator", 56, 0, TPF_GC)          \
+    X(DICT_REVITEMITER, "dict_reverseitemiterator", 56, 0, TPF_GC)            \
+    X(LONGRANGE_ITER, "longrange_iterator", 48, 0, 0) /* beyond C long */     \
     X(INSTANCE,   "object",        16,  0,  TPF_GC) /* the behaviour of class instances */
 
 typedef enum TypeId {

@@ -13,6 +13,7 @@
 #include "objects/gen.h"
 #include "objects/int.h"
 #include "objects/list.h"
+#include "objects/misc.h"
 #include "objects/set.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
@@ -60,6 +61,18 @@ int64_t ob_hash(Sim *S, Obj o)
         char name[64];
         exc_set(S, EXC_TypeError, "unhashable type: '%s'", ob_type_name(S, o, name, sizeof name));
         return -1;
+    }
+    case TI_RANGE: return range_hash(S, o);
+    case TI_METHOD: { /* method_hash: __self__'s address and __func__'s hash */
+        int64_t y = ob_hash(S, ob_get64(S, o, METHOD_FUNC_OFF));
+        if (y == -1) return -1;
+        int64_t x = ob_hash_pointer(ob_get64(S, o, METHOD_SELF_OFF)) ^ y;
+        return x == -1 ? -2 : x;
+    }
+    case TI_BUILTIN_FN: { /* meth_hash: __self__'s address and the C function's */
+        int64_t x = ob_hash_pointer(ob_get64(S, o, BUILTIN_SELF_OFF)) ^
+                    ob_hash_pointer(builtin_code_address(S, o));
+        return x == -1 ? -2 : x;
     }
     default: return ob_hash_pointer(o);
     }
@@ -109,6 +122,16 @@ int ob_eq(Sim *S, Obj a, Obj b)
     if (ta == TI_TUPLE && tb == TI_TUPLE) return seq_eq(S, a, b, 1);
     if (ta == TI_LIST && tb == TI_LIST) return seq_eq(S, a, b, 0);
     if (set_is_any(S, a) && set_is_any(S, b)) return set_eq(S, a, b);
+    if (ta == TI_RANGE && tb == TI_RANGE) return range_equal(S, a, b);
+    /* method_richcompare: the same __func__ (functions compare by
+     * identity) bound to the same object; meth_richcompare: the same
+     * __self__ and C function */
+    if (ta == TI_METHOD && tb == TI_METHOD)
+        return ob_get64(S, a, METHOD_FUNC_OFF) == ob_get64(S, b, METHOD_FUNC_OFF) &&
+               ob_get64(S, a, METHOD_SELF_OFF) == ob_get64(S, b, METHOD_SELF_OFF);
+    if (ta == TI_BUILTIN_FN && tb == TI_BUILTIN_FN)
+        return ob_get64(S, a, BUILTIN_SELF_OFF) == ob_get64(S, b, BUILTIN_SELF_OFF) &&
+               ob_get32(S, a, BUILTIN_INDEX_OFF) == ob_get32(S, b, BUILTIN_INDEX_OFF);
     return 0;
 }
 

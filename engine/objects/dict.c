@@ -1089,6 +1089,29 @@ int dict_next(const Sim *S, Obj d, int64_t *pos, Obj *key, Obj *value)
     return 1;
 }
 
+int64_t dict_last_pos(const Sim *S, Obj d)
+{
+    return values_of(S, d) ? used_of(S, d) - 1 : dk_nentries(S, keys_of(S, d)) - 1;
+}
+
+int dict_prev(const Sim *S, Obj d, int64_t *pos, Obj *key, Obj *value)
+{
+    int64_t i = *pos, ix;
+    if (i < 0) return 0;
+    SimAddr k = keys_of(S, d), v = values_of(S, d);
+    if (v) {
+        ix = order_at(S, v, i);
+    } else {
+        while (!ent_value(S, k, i))
+            if (--i < 0) return 0;
+        ix = i;
+    }
+    *key = ent_key(S, k, ix);
+    *value = value_at(S, d, ix);
+    *pos = i - 1;
+    return 1;
+}
+
 /* ---- copy and merge ---- */
 
 /* clone_combined_dict_keys: a byte copy of the keys block (PyObject_Malloc,

@@ -178,6 +178,12 @@ static inline int dict_update(Sim *S, Obj a, Obj b) { return dict_merge(S, a, b,
  * 1 with borrowed key and value (either pointer may be NULL), 0 at the
  * end.  Start with *pos = 0. */
 int dict_next(const Sim *S, Obj d, int64_t *pos, Obj *key, Obj *value);
+/* dictreviter_iternext's walk: the live entry at position *pos or the
+ * nearest before it (borrowed key and value), *pos then the position
+ * before it; 0 when there is none.  Positions count entries, or a split
+ * table's insertion order; dict_last_pos is where a reverse walk starts. */
+int dict_prev(const Sim *S, Obj d, int64_t *pos, Obj *key, Obj *value);
+int64_t dict_last_pos(const Sim *S, Obj d);
 
 static inline int64_t dict_len(const Sim *S, Obj d) { return (int64_t)ob_get64(S, d, DICT_USED_OFF); }
 

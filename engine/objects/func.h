@@ -36,6 +36,16 @@
 #define BUILTIN_SELF_OFF  24
 #define BUILTIN_MODULE_OFF 32
 
+/* Where CPython's builtin's m_ml->ml_meth, a host code address, would be
+ * (meth_hash hashes it; under ASLR it differs from run to run, so any
+ * fixed address per C function is as good): a made-up one past the
+ * simulated regions, 16 bytes per function. */
+#define BUILTIN_CODE_BASE UINT64_C(0x7f1000000000)
+static inline SimAddr builtin_code_address(const Sim *S, Obj b)
+{
+    return BUILTIN_CODE_BASE + 16 * (uint64_t)ob_get32(S, b, BUILTIN_INDEX_OFF);
+}
+
 /* Code object fields (our order inside CPython's 184 bytes). */
 #define CO_CONSTS_OFF        24
 #define CO_NAMES_OFF         32

@@ -28,7 +28,10 @@ static const ObField *fields_of(const Sim *S, Obj o, size_t *n)
     case TI_DICT_ITEMS: *n = N_FIELDS(view_fields); return view_fields;
     case TI_DICT_KEYITER:
     case TI_DICT_VALUEITER:
-    case TI_DICT_ITEMITER: *n = N_FIELDS(dictiter_fields); return dictiter_fields;
+    case TI_DICT_ITEMITER:
+    case TI_DICT_REVKEYITER:
+    case TI_DICT_REVVALUEITER:
+    case TI_DICT_REVITEMITER: *n = N_FIELDS(dictiter_fields); return dictiter_fields;
     case TI_SET_ITER: *n = N_FIELDS(setiter_fields); return setiter_fields;
     case TI_ENUMERATE: *n = N_FIELDS(enum_fields); return enum_fields;
     case TI_ZIP: *n = N_FIELDS(zip_fields); return zip_fields;
@@ -39,7 +42,7 @@ static const ObField *fields_of(const Sim *S, Obj o, size_t *n)
     case TI_SUPER: *n = N_FIELDS(super_fields); return super_fields;
     case TI_MAP:
     case TI_FILTER: *n = N_FIELDS(map_fields); return map_fields;
-    default: *n = N_FIELDS(seq_fields); return seq_fields; /* str and reverse iterators */
+    default: *n = N_FIELDS(seq_fields); return seq_fields; /* str and reverse iterators, reversed */
     }
 }
 

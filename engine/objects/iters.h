@@ -7,11 +7,13 @@
  * referents (tp_dealloc / tp_traverse order).
  *
  *   dict_keys/values/items  16 dv_dict
- *   dict_*iterator          16 di_dict, 24 di_used, 32 di_pos, 40 di_result, 48 len
+ *   dict_*iterator,         16 di_dict, 24 di_used, 32 di_pos, 40 di_result, 48 len
+ *   dict_reverse*iterator
  *   set_iterator            16 si_set, 24 si_used, 32 si_pos, 40 len
  *   str_(ascii_)iterator,   16 it_index, 24 it_seq   (as list_iterator)
  *   list_reverseiterator,
- *   iterator (PySeqIter)
+ *   iterator (PySeqIter),
+ *   reversed                (16 index, counting down)
  *   enumerate               16 en_index, 24 en_sit, 32 en_result, 40 en_longindex
  *   zip                     16 tuplesize, 24 ittuple, 32 result, 40 strict
  *   traceback               16 tb_next, 24 tb_frame, 32 tb_lasti (i32), 36 tb_lineno (i32)

@@ -91,6 +91,11 @@ static const Slots slots[TI_COUNT] = {
     [TI_MAP] = {fieldobj_dealloc, fieldobj_referents},
     [TI_FILTER] = {fieldobj_dealloc, fieldobj_referents},
     [TI_TEXTIO] = {never_dealloc, NULL},
+    [TI_REVERSED] = {fieldobj_dealloc, fieldobj_referents},
+    [TI_DICT_REVKEYITER] = {fieldobj_dealloc, fieldobj_referents},
+    [TI_DICT_REVVALUEITER] = {fieldobj_dealloc, fieldobj_referents},
+    [TI_DICT_REVITEMITER] = {fieldobj_dealloc, fieldobj_referents},
+    [TI_LONGRANGE_ITER] = {longrangeiter_dealloc, longrangeiter_referents},
     [TI_INSTANCE] = {instance_dealloc, instance_referents},
 };
 

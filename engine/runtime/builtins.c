@@ -198,6 +198,8 @@ static Obj bi_next(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames
     int is_iter = t == TI_LIST_ITER || t == TI_TUPLE_ITER || t == TI_RANGE_ITER || t == TI_STR_ITER ||
                   t == TI_STR_ASCII_ITER || t == TI_DICT_KEYITER || t == TI_DICT_VALUEITER ||
                   t == TI_DICT_ITEMITER || t == TI_SET_ITER || t == TI_LIST_REVITER || t == TI_SEQ_ITER || t == TI_ENUMERATE ||
+                  t == TI_REVERSED || t == TI_LONGRANGE_ITER || t == TI_DICT_REVKEYITER || t == TI_DICT_REVVALUEITER ||
+                  t == TI_DICT_REVITEMITER ||
                   t == TI_MAP || t == TI_FILTER ||
                   t == TI_ZIP || t == TI_GENERATOR || rt_type_lookup_cstr(S, ob_type(S, args[0]), "__next__");
     if (!is_iter) {
@@ -774,25 +776,6 @@ static Obj zip_new(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames
     return z;
 }
 
-Obj cf_new_reversed(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames)
-{
-    (void)type;
-    if (cf_positional(S, "reversed", nargs, kwnames, 1, 1)) return 0;
-    if (tp_index(S, ob_type(S, args[0])) == TI_LIST) {
-        /* reversed_new: __reversed__, list's own unless a subclass has one */
-        int found = 0;
-        Obj r = rt_call_special(S, args[0], "__reversed__", NULL, 0, &found);
-        if (found || S->exc) return r;
-        return listop_reversed(S, args[0]);
-    }
-    /* other sequences: a reversed list copy's iterator */
-    Obj l = rt_list_from(S, args[0]);
-    if (!l) return 0;
-    Obj it = listop_reversed(S, l);
-    ob_decref(S, l, HOLD_TEMP);
-    return it;
-}
-
 /* zip_next's `check:` once argument i (from 0) is exhausted: nothing for
  * a plain zip; for zip(strict=True) a ValueError unless all the others
  * are exhausted too.  Always 0 (the end, or an exception set). */
@@ -924,7 +907,7 @@ Obj builtins_module_new(Sim *S)
     static const struct { const char *name; TypeId t; } types[] = {
         {"bool", TI_BOOL}, {"dict", TI_DICT}, {"enumerate", TI_ENUMERATE}, {"float", TI_FLOAT},
         {"frozenset", TI_FROZENSET}, {"int", TI_INT}, {"list", TI_LIST}, {"object", TI_OBJECT},
-        {"range", TI_RANGE}, {"reversed", TI_LIST_REVITER}, {"set", TI_SET}, {"slice", TI_SLICE},
+        {"range", TI_RANGE}, {"reversed", TI_REVERSED}, {"set", TI_SET}, {"slice", TI_SLICE},
         {"str", TI_STR}, {"tuple", TI_TUPLE}, {"type", TI_TYPE}, {"zip", TI_ZIP}, {"bytes", TI_BYTES},
         {"super", TI_SUPER}, {"map", TI_MAP}, {"filter", TI_FILTER},
     };

@@ -14,6 +14,7 @@ extern const CFuncDef cf_gen_methods[];   /* call.c: send, close */
 extern const CFuncDef cf_exc_methods[];   /* builtins.c: with_traceback */
 extern const CFuncDef cf_textio_methods[]; /* builtins.c: sys.stdout/stderr's write, flush */
 extern const CFuncDef cf_type_hooks[];    /* builtins.c: type.__prepare__, object.__init_subclass__ */
+extern const CFuncDef cf_range_methods[]; /* reversed.c: __reversed__ */
 
 #define CNEW(name) Obj name(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames)
 CNEW(cf_new_str);
@@ -36,6 +37,12 @@ CNEW(cf_new_super);
 CNEW(cf_new_map);
 CNEW(cf_new_filter);
 #undef CNEW
+
+/* reversed.c: next() of a reversed object (new reference, 0 at the end,
+ * when it lets go of its sequence) and its __length_hint__ (-1 with an
+ * exception). */
+Obj reversed_next(Sim *S, Obj ro);
+int64_t reversed_len(Sim *S, Obj ro);
 
 /* map's and filter's next item: new reference, 0 at the end. */
 Obj mapfilter_next(Sim *S, Obj m);

@@ -41,6 +41,9 @@ extern const CFuncDef cf_str_methods[];     /* str_methods.c */
 extern const CFuncDef cf_list_methods[];    /* list_methods.c */
 extern const CFuncDef cf_tuple_methods[];   /* list_methods.c */
 extern const CFuncDef cf_dict_methods[];    /* dict_methods.c */
+extern const CFuncDef cf_dictkeys_methods[]; /* dict_methods.c: the views' __reversed__ */
+extern const CFuncDef cf_dictvalues_methods[];
+extern const CFuncDef cf_dictitems_methods[];
 extern const CFuncDef cf_set_methods[];     /* set_methods.c */
 extern const CFuncDef cf_frozenset_methods[];
 extern const CFuncDef cf_int_methods[];     /* num_methods.c */

@@ -89,6 +89,19 @@ int64_t dictview_len(Sim *S, Obj view);
 /* next() of any dict iterator: new reference, 0 without an exception at
  * the end; RuntimeError "dictionary changed size during iteration". */
 Obj dictiter_next(Sim *S, Obj it);
+/* next() of a dict_reverse*iterator (dictreviter_iternext). */
+Obj dictreviter_next(Sim *S, Obj it);
+/* What is left of a dict iterator (dictiter_len). */
+int64_t dictiter_len(Sim *S, Obj it);
+/* dict.__reversed__() and the keys/values/items views': a
+ * dict_reverse{key,value,item}iterator.  New reference. */
+Obj dictop_reversed(Sim *S, Obj o);
+/* (key, value) in d.items(): 1, 0, -1. */
+int dictitems_contains(Sim *S, Obj view, Obj item);
+/* dictview_richcompare: a keys or items view against a set, frozenset or
+ * such a view, as sets (==, !=, <, <=, >, >= through all_contained_in);
+ * 0 WITHOUT an exception when other is none of them.  New reference. */
+Obj dictview_richcompare(Sim *S, Obj self, Obj other, int op);
 /* d1 | d2: a new dict; 0 WITHOUT an exception unless both are dicts.
  * New reference. */
 Obj dictop_or(Sim *S, Obj a, Obj b);

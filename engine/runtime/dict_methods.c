@@ -85,8 +85,14 @@ Obj dictop_richcompare(Sim *S, Obj a, Obj b, int op)
 
 /* ---- views and iterators ---- */
 
+static int is_reverse_kind(TypeId kind)
+{
+    return kind == TI_DICT_REVKEYITER || kind == TI_DICT_REVVALUEITER || kind == TI_DICT_REVITEMITER;
+}
+
 /* dictiter_new: the iterator (PyObject_GC_New), then -- for items -- the
- * (None, None) result tuple it recycles, then tracking. */
+ * (None, None) result tuple it recycles, then tracking.  A reverse
+ * iterator starts at the last entry. */
 static Obj dictiter_new(Sim *S, Obj d, TypeId kind)
 {
     Obj it = ob_alloc(S, kind, 0);
@@ -95,8 +101,8 @@ static Obj dictiter_new(Sim *S, Obj d, TypeId kind)
     ob_incref(S, d, HOLD_INTERNAL(it, R_ITER_SEQ));
     ob_set64(S, it, DI_USED_OFF, (uint64_t)dict_len(S, d));
     ob_set64(S, it, DI_LEN_OFF, (uint64_t)dict_len(S, d));
-    ob_set64(S, it, DI_POS_OFF, 0);
-    if (kind == TI_DICT_ITEMITER) {
+    ob_set64(S, it, DI_POS_OFF, is_reverse_kind(kind) ? (uint64_t)dict_last_pos(S, d) : 0);
+    if (kind == TI_DICT_ITEMITER || kind == TI_DICT_REVITEMITER) {
         Obj nn[2] = {S->none, S->none};
         Obj res = tuple_pack(S, 2, nn);
         if (!res) {
@@ -132,36 +138,25 @@ Obj dictview_iter(Sim *S, Obj view)
 
 int64_t dictview_len(Sim *S, Obj view) { return dict_len(S, ob_get64(S, view, DV_DICT_OFF)); }
 
-Obj dictiter_next(Sim *S, Obj it)
+/* The end of an iteration: the iterator lets go of its dict. */
+static Obj dictiter_release(Sim *S, Obj it, Obj d)
 {
-    Obj d = ob_get64(S, it, DI_DICT_OFF);
-    if (!d) return 0;
-    if ((int64_t)ob_get64(S, it, DI_USED_OFF) != dict_len(S, d)) {
-        ob_set64(S, it, DI_USED_OFF, UINT64_MAX); /* -1: the error is sticky */
-        return exc_set(S, EXC_RuntimeError, "dictionary changed size during iteration");
-    }
-    int64_t pos = (int64_t)ob_get64(S, it, DI_POS_OFF);
-    Obj key, value;
-    if (!dict_next(S, d, &pos, &key, &value)) {
-        /* exhausted: the iterator lets go of its dict */
-        ob_set64(S, it, DI_DICT_OFF, 0);
-        ob_decref(S, d, HOLD_INTERNAL(it, R_ITER_SEQ));
-        return 0;
-    }
-    int64_t len = (int64_t)ob_get64(S, it, DI_LEN_OFF);
-    if (len == 0) {
-        exc_set(S, EXC_RuntimeError, "dictionary keys changed during iteration");
-        ob_set64(S, it, DI_DICT_OFF, 0);
-        ob_decref(S, d, HOLD_INTERNAL(it, R_ITER_SEQ));
-        return 0;
-    }
-    ob_set64(S, it, DI_POS_OFF, (uint64_t)pos);
-    ob_set64(S, it, DI_LEN_OFF, (uint64_t)(len - 1));
-    if (ob_is(S, it, TI_DICT_KEYITER)) {
+    ob_set64(S, it, DI_DICT_OFF, 0);
+    ob_decref(S, d, HOLD_INTERNAL(it, R_ITER_SEQ));
+    return 0;
+}
+
+/* What an entry gives: its key, its value, or the (key, value) pair --
+ * the iterator's last result refilled in place when nobody else holds it.
+ * New reference. */
+static Obj dictiter_yield(Sim *S, Obj it, Obj key, Obj value)
+{
+    TypeId kind = (TypeId)tp_index(S, ob_type(S, it));
+    if (kind == TI_DICT_KEYITER || kind == TI_DICT_REVKEYITER) {
         ob_incref(S, key, HOLD_TEMP);
         return key;
     }
-    if (ob_is(S, it, TI_DICT_VALUEITER)) {
+    if (kind == TI_DICT_VALUEITER || kind == TI_DICT_REVVALUEITER) {
         ob_incref(S, value, HOLD_TEMP);
         return value;
     }
@@ -188,6 +183,127 @@ Obj dictiter_next(Sim *S, Obj it)
     tuple_set_item(S, result, 0, key);
     tuple_set_item(S, result, 1, value);
     return result;
+}
+
+Obj dictiter_next(Sim *S, Obj it)
+{
+    Obj d = ob_get64(S, it, DI_DICT_OFF);
+    if (!d) return 0;
+    if ((int64_t)ob_get64(S, it, DI_USED_OFF) != dict_len(S, d)) {
+        ob_set64(S, it, DI_USED_OFF, UINT64_MAX); /* -1: the error is sticky */
+        return exc_set(S, EXC_RuntimeError, "dictionary changed size during iteration");
+    }
+    int64_t pos = (int64_t)ob_get64(S, it, DI_POS_OFF);
+    Obj key, value;
+    if (!dict_next(S, d, &pos, &key, &value)) return dictiter_release(S, it, d);
+    int64_t len = (int64_t)ob_get64(S, it, DI_LEN_OFF);
+    if (len == 0) {
+        exc_set(S, EXC_RuntimeError, "dictionary keys changed during iteration");
+        return dictiter_release(S, it, d);
+    }
+    ob_set64(S, it, DI_POS_OFF, (uint64_t)pos);
+    ob_set64(S, it, DI_LEN_OFF, (uint64_t)(len - 1));
+    return dictiter_yield(S, it, key, value);
+}
+
+Obj dictreviter_next(Sim *S, Obj it)
+{
+    Obj d = ob_get64(S, it, DI_DICT_OFF);
+    if (!d) return 0;
+    if ((int64_t)ob_get64(S, it, DI_USED_OFF) != dict_len(S, d)) {
+        ob_set64(S, it, DI_USED_OFF, UINT64_MAX);
+        return exc_set(S, EXC_RuntimeError, "dictionary changed size during iteration");
+    }
+    int64_t pos = (int64_t)ob_get64(S, it, DI_POS_OFF);
+    Obj key, value;
+    if (!dict_prev(S, d, &pos, &key, &value)) return dictiter_release(S, it, d);
+    ob_set64(S, it, DI_POS_OFF, (uint64_t)pos);
+    ob_set64(S, it, DI_LEN_OFF, ob_get64(S, it, DI_LEN_OFF) - 1);
+    return dictiter_yield(S, it, key, value);
+}
+
+/* dict.__reversed__ and the views' (dict___reversed___impl,
+ * dictkeys_reversed ...): a reverse iterator over the dict. */
+Obj dictop_reversed(Sim *S, Obj o)
+{
+    switch ((TypeId)tp_index(S, ob_type(S, o))) {
+    case TI_DICT_KEYS: return dictiter_new(S, ob_get64(S, o, DV_DICT_OFF), TI_DICT_REVKEYITER);
+    case TI_DICT_VALUES: return dictiter_new(S, ob_get64(S, o, DV_DICT_OFF), TI_DICT_REVVALUEITER);
+    case TI_DICT_ITEMS: return dictiter_new(S, ob_get64(S, o, DV_DICT_OFF), TI_DICT_REVITEMITER);
+    default: return dictiter_new(S, o, TI_DICT_REVKEYITER);
+    }
+}
+
+/* dictiter_len: what is left, 0 once the dict changed size. */
+int64_t dictiter_len(Sim *S, Obj it)
+{
+    Obj d = ob_get64(S, it, DI_DICT_OFF);
+    if (!d || (int64_t)ob_get64(S, it, DI_USED_OFF) != dict_len(S, d)) return 0;
+    return (int64_t)ob_get64(S, it, DI_LEN_OFF);
+}
+
+/* dictitems_contains: (key, value) in d.items() -- the key looked up,
+ * its value (held meanwhile) compared with value. */
+int dictitems_contains(Sim *S, Obj view, Obj item)
+{
+    Obj d = ob_get64(S, view, DV_DICT_OFF);
+    if (!ob_is(S, item, TI_TUPLE) || ob_size(S, item) != 2) return 0;
+    Obj found = dict_getitem(S, d, tuple_item(S, item, 0));
+    if (!found) return S->exc ? -1 : 0;
+    ob_incref(S, found, HOLD_TEMP);
+    int r = rt_compare_bool(S, found, tuple_item(S, item, 1), CMP_EQ);
+    ob_decref(S, found, HOLD_TEMP);
+    return r;
+}
+
+/* all_contained_in: every item of self's iteration is in other. */
+static int all_contained_in(Sim *S, Obj self, Obj other)
+{
+    Obj it = rt_iter(S, self);
+    if (!it) return -1;
+    int ok = 1;
+    for (;;) {
+        Obj next = rt_next(S, it);
+        if (!next) {
+            if (S->exc) ok = -1;
+            break;
+        }
+        ok = rt_contains(S, other, next);
+        ob_decref(S, next, HOLD_TEMP);
+        if (ok <= 0) break;
+    }
+    ob_decref(S, it, HOLD_TEMP);
+    return ok;
+}
+
+static int is_set_like(const Sim *S, Obj o)
+{
+    TypeId t = (TypeId)tp_index(S, ob_type(S, o));
+    return t == TI_SET || t == TI_FROZENSET || t == TI_DICT_KEYS || t == TI_DICT_ITEMS;
+}
+
+Obj dictview_richcompare(Sim *S, Obj self, Obj other, int op)
+{
+    if (!is_set_like(S, other)) return 0;
+    int64_t len_self = rt_len(S, self);
+    if (len_self < 0) return 0;
+    int64_t len_other = rt_len(S, other);
+    if (len_other < 0) return 0;
+    int ok = 0;
+    switch (op) {
+    case CMP_EQ:
+    case CMP_NE:
+        if (len_self == len_other) ok = all_contained_in(S, self, other);
+        if (op == CMP_NE && ok >= 0) ok = !ok;
+        break;
+    case CMP_LT: if (len_self < len_other) ok = all_contained_in(S, self, other); break;
+    case CMP_LE: if (len_self <= len_other) ok = all_contained_in(S, self, other); break;
+    case CMP_GT: if (len_self > len_other) ok = all_contained_in(S, other, self); break;
+    case CMP_GE: if (len_self >= len_other) ok = all_contained_in(S, other, self); break;
+    default: break;
+    }
+    if (ok < 0) return 0;
+    return cont_bool(S, ok);
 }
 
 /* ---- update ---- */
@@ -480,13 +596,26 @@ static Obj m_getitem(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnam
     return dictop_subscript(S, self, args[0]);
 }
 
+static Obj m_reversed(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)args;
+    if (cf_noargs(S, "__reversed__", nargs, kwnames)) return 0;
+    return dictop_reversed(S, self);
+}
+
 const CFuncDef cf_dict_methods[] = {
     {"keys", m_keys},         {"values", m_values},     {"items", m_items},
     {"get", m_get},           {"pop", m_pop},           {"popitem", m_popitem},
     {"setdefault", m_setdefault}, {"update", m_update}, {"clear", m_clear},
     {"copy", m_copy},         {"fromkeys", m_fromkeys}, {"__contains__", m_contains},
-    {"__getitem__", m_getitem}, {NULL, NULL},
+    {"__getitem__", m_getitem}, {"__reversed__", m_reversed}, {NULL, NULL},
 };
+
+/* The views' own methods (only __reversed__ here; the others are
+ * operators). */
+const CFuncDef cf_dictkeys_methods[] = {{"__reversed__", m_reversed}, {NULL, NULL}};
+const CFuncDef cf_dictvalues_methods[] = {{"__reversed__", m_reversed}, {NULL, NULL}};
+const CFuncDef cf_dictitems_methods[] = {{"__reversed__", m_reversed}, {NULL, NULL}};
 
 /* ---- dict(...) ---- */
 

@@ -20,6 +20,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "runtime/cfunc.h"
+#include "runtime/builtins.h"
 #include "runtime/containers.h"
 #include "runtime/numops.h"
 #include "runtime/runtime.h"
@@ -136,11 +137,18 @@ int64_t cont_length_hint(Sim *S, Obj o, int64_t deflt)
     }
     case TI_DICT_KEYITER:
     case TI_DICT_VALUEITER:
-    case TI_DICT_ITEMITER: {
-        Obj d = ob_get64(S, o, DI_DICT_OFF);
-        if (d && (int64_t)ob_get64(S, o, DI_USED_OFF) == (int64_t)ob_get64(S, d, 16))
-            return (int64_t)ob_get64(S, o, DI_LEN_OFF);
-        return 0;
+    case TI_DICT_ITEMITER:
+    case TI_DICT_REVKEYITER:
+    case TI_DICT_REVVALUEITER:
+    case TI_DICT_REVITEMITER: return dictiter_len(S, o);
+    case TI_REVERSED: return reversed_len(S, o);
+    case TI_LONGRANGE_ITER: {
+        Obj n = longrangeiter_len(S, o);
+        if (!n) return -1;
+        int64_t v;
+        int e = int_as_i64(S, n, &v);
+        ob_decref(S, n, HOLD_TEMP);
+        return e ? -1 : v;
     }
     case TI_SET_ITER: {
         Obj s = ob_get64(S, o, SI_SET_OFF);

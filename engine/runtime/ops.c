@@ -209,6 +209,24 @@ static const char *const cmp_dunder[6] = {"__lt__", "__le__", "__eq__", "__ne__"
 static const int cmp_swapped[6] = {CMP_GT, CMP_GE, CMP_EQ, CMP_NE, CMP_LT, CMP_LE};
 static const char *const cmp_symbol[6] = {"<", "<=", "==", "!=", ">", ">="};
 
+/* method_richcompare / meth_richcompare: == and != only, between two
+ * bound methods (__func__ compared as PyObject_RichCompareBool does, then
+ * __self__ by identity) or two builtin methods (__self__ and the C
+ * function); 0 without an exception otherwise (NotImplemented). */
+static Obj method_compare(Sim *S, Obj a, Obj b, int op)
+{
+    if ((op != CMP_EQ && op != CMP_NE) || tid(S, a) != tid(S, b)) return 0;
+    int eq;
+    if (tid(S, a) == TI_METHOD) {
+        eq = rt_compare_bool(S, ob_get64(S, a, METHOD_FUNC_OFF), ob_get64(S, b, METHOD_FUNC_OFF), CMP_EQ);
+        if (eq < 0) return 0;
+        if (eq) eq = ob_get64(S, a, METHOD_SELF_OFF) == ob_get64(S, b, METHOD_SELF_OFF);
+    } else {
+        eq = ob_eq(S, a, b);
+    }
+    return bool_obj(S, eq == (op == CMP_EQ));
+}
+
 static Obj builtin_compare(Sim *S, Obj a, Obj b, int op)
 {
     Obj r = numop_richcompare(S, a, b, op);
@@ -223,6 +241,11 @@ static Obj builtin_compare(Sim *S, Obj a, Obj b, int op)
     if (ta == TI_SET || ta == TI_FROZENSET) return setop_richcompare(S, a, b, op);
     if (ta == TI_BYTES && tb == TI_BYTES && (op == CMP_EQ || op == CMP_NE))
         return bool_obj(S, (ob_eq(S, a, b) == 1) == (op == CMP_EQ));
+    if (ta == TI_METHOD || ta == TI_BUILTIN_FN) return method_compare(S, a, b, op);
+    /* range_richcompare: == and != between ranges, as sequences */
+    if (ta == TI_RANGE && tb == TI_RANGE && (op == CMP_EQ || op == CMP_NE))
+        return bool_obj(S, range_equal(S, a, b) == (op == CMP_EQ));
+    if (ta == TI_DICT_KEYS || ta == TI_DICT_ITEMS) return dictview_richcompare(S, a, b, op);
     return 0;
 }
 
@@ -269,6 +292,11 @@ Obj rt_richcompare(Sim *S, Obj a, Obj b, int op)
         if (r && !is_not_implemented(S, r)) return r;
         if (r) ob_decref(S, r, HOLD_TEMP);
         if (S->exc) return 0;
+    } else if (!checked_reverse) {
+        /* do_richcompare: the reflected slot of b's built-in type
+         * ({1} == d.keys() is the view's comparison, swapped) */
+        Obj r = builtin_compare(S, b, a, cmp_swapped[op]);
+        if (r || S->exc) return r;
     }
     if (op == CMP_EQ) return bool_obj(S, a == b);
     if (op == CMP_NE) return bool_obj(S, a != b);
@@ -555,6 +583,7 @@ int rt_contains(Sim *S, Obj container, Obj item)
     case TI_SET:
     case TI_FROZENSET: return set_contains(S, container, item);
     case TI_DICT_KEYS: return dictop_contains(S, ob_get64(S, container, DV_DICT_OFF), item);
+    case TI_DICT_ITEMS: return dictitems_contains(S, container, item);
     default: break;
     }
     if (is_heap_instance(S, container)) {
@@ -623,6 +652,11 @@ Obj rt_iter(Sim *S, Obj o)
     case TI_DICT_ITEMITER:
     case TI_SET_ITER:
     case TI_LIST_REVITER:
+    case TI_LONGRANGE_ITER:
+    case TI_DICT_REVKEYITER:
+    case TI_DICT_REVVALUEITER:
+    case TI_DICT_REVITEMITER:
+    case TI_REVERSED:
     case TI_SEQ_ITER:
     case TI_ENUMERATE:
     case TI_ZIP:
@@ -725,6 +759,11 @@ Obj rt_next_or_stop(Sim *S, Obj it, Obj *stop_value)
     case TI_DICT_ITEMITER: return dictiter_next(S, it);
     case TI_SET_ITER: return setiter_next(S, it);
     case TI_LIST_REVITER: return listrev_next(S, it);
+    case TI_LONGRANGE_ITER: return longrangeiter_next(S, it);
+    case TI_DICT_REVKEYITER:
+    case TI_DICT_REVVALUEITER:
+    case TI_DICT_REVITEMITER: return dictreviter_next(S, it);
+    case TI_REVERSED: return reversed_next(S, it);
     case TI_SEQ_ITER: return seqiter_next(S, it);
     case TI_ENUMERATE:
     case TI_ZIP: return vmops_builtins_iternext(S, it);

@@ -14,6 +14,7 @@ static const CFuncDef *const tables[] = {
     cf_dict_methods, cf_set_methods, cf_frozenset_methods, cf_int_methods, cf_float_methods,
     cf_gen_methods, cf_sys_functions, cf_gc_functions, cf_weakref_functions, cf_exc_methods,
     cf_weakvaluedict_methods, cf_textio_methods, cf_weakvaluedict_remove, cf_type_hooks,
+    cf_range_methods, cf_dictkeys_methods, cf_dictvalues_methods, cf_dictitems_methods,
 };
 #define NTABLES (sizeof tables / sizeof tables[0])
 
@@ -62,6 +63,10 @@ static const CFuncDef *methods_of(TypeId t)
     case TI_EXCEPTION: return cf_exc_methods;
     case TI_WEAKVALUEDICT: return cf_weakvaluedict_methods;
     case TI_TEXTIO: return cf_textio_methods;
+    case TI_RANGE: return cf_range_methods;
+    case TI_DICT_KEYS: return cf_dictkeys_methods;
+    case TI_DICT_VALUES: return cf_dictvalues_methods;
+    case TI_DICT_ITEMS: return cf_dictitems_methods;
     default: return NULL;
     }
 }
@@ -136,7 +141,7 @@ CNew cf_constructor(TypeId t)
     case TI_RANGE: return cf_new_range;
     case TI_ENUMERATE: return cf_new_enumerate;
     case TI_ZIP: return cf_new_zip;
-    case TI_LIST_REVITER: return cf_new_reversed;
+    case TI_REVERSED: return cf_new_reversed;
     case TI_WEAKREF: return cf_new_weakref;
     case TI_WEAKVALUEDICT: return cf_new_weakvaluedict;
     case TI_FINALIZE: return cf_new_finalize;
