@@ -53,7 +53,7 @@ static const char *const cpython_attrs[] = {
 
 static int cmp_attr(const void *key, const void *item) { return strcmp(key, *(const char *const *)item); }
 
-static int cpython_has(const char *owner, const char *name)
+int rt_cpython_has_attr(const char *owner, const char *name)
 {
     char key[256];
     if ((size_t)snprintf(key, sizeof key, "%s.%s", owner, name) >= sizeof key) return 0;
@@ -71,15 +71,15 @@ static int refuse_outside_subset(Sim *S, Obj o, const char *an)
         char mn[64];
         str_to_utf8(S, ob_get64(S, o, MODULE_NAME_OFF), mn, sizeof mn);
         snprintf(tn, sizeof tn, "module %s", mn);
-        if (!cpython_has(tn, an)) return 0;
+        if (!rt_cpython_has_attr(tn, an)) return 0;
         snprintf(what, sizeof what, "module '%s'", mn);
     } else {
         /* the built-in types whose attributes o has: a class's own (when
          * built in) and type's; an object's type's; and for classes and
          * their instances, those of the built-in bases they inherit from */
-        int cls = is_type(S, o), found = cls && cpython_has("type", an);
+        int cls = is_type(S, o), found = cls && rt_cpython_has_attr("type", an);
         for (Obj t = cls ? o : ob_type(S, o); t && !found; t = ob_get64(S, t, TP_BASE_OFF))
-            if (!is_heap_type(S, t)) found = cpython_has(tp_name(S, t, tn, sizeof tn), an);
+            if (!is_heap_type(S, t)) found = rt_cpython_has_attr(tp_name(S, t, tn, sizeof tn), an);
         if (!found) return 0;
         tp_name(S, cls ? o : ob_type(S, o), tn, sizeof tn);
         snprintf(what, sizeof what, cls ? "type object '%s'" : "'%s' object", tn);

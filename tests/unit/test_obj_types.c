@@ -18,6 +18,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/typeobj.h"
+#include "runtime/runtime.h"
 
 /* The expected value for `kind name` from types.txt, as a string. */
 static const char *fact(const char *kind, const char *name)
@@ -368,6 +369,23 @@ static void test_finalizer(void **state)
     sim_free(S);
 }
 
+/* scripts/gen-cpython-attrs knows every built-in type of the table
+ * (each has __class__ in python3): a type added without regenerating
+ * engine/runtime/cpython_attrs.inc would have its missing attributes
+ * answered with AttributeErrors instead of refused. */
+static void test_cpython_names_cover_the_types(void **state)
+{
+    (void)state;
+    Sim *S = ts_sim("cpython-3.11");
+    for (int t = 0; t < TI_COUNT; t++) {
+        if (!rt_cpython_has_attr(S->types[t].name, "__class__")) fail_msg("no CPython names for %s", S->types[t].name);
+    }
+    assert_true(rt_cpython_has_attr("str", "translate"));
+    assert_true(rt_cpython_has_attr("module sys", "_getframe"));
+    assert_false(rt_cpython_has_attr("str", "no_such_name"));
+    sim_free(S);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -376,6 +394,7 @@ int main(void)
         cmocka_unit_test(test_attributes),
         cmocka_unit_test(test_finalizer),
         cmocka_unit_test(test_materialized_dict),
+        cmocka_unit_test(test_cpython_names_cover_the_types),
     };
     return cmocka_run_group_tests_name("obj_types", tests, NULL, NULL) != 0;
 }
