@@ -14,13 +14,16 @@ Obj bytes_from(Sim *S, const void *data, int64_t len)
 {
     if (len < 0 || len > (INT64_C(1) << 40))
         return exc_set(S, EXC_OverflowError, "byte string is too large");
-    if (len <= 1) {
+    if (len == 0 || (len == 1 && data)) {
         Obj single = len == 0 ? S->empty_bytes : S->bytes_chars[*(const unsigned char *)data];
         ob_incref(S, single, HOLD_TEMP);
         return single;
     }
     Obj b = ob_alloc_sized(S, S->types[TI_BYTES].type, BYTES_HEADER + (uint64_t)len, len);
-    if (b) init(S, b, data, len);
+    if (b) {
+        init(S, b, data ? data : "", data ? len : 0);
+        if (!data) memset(bytes_data(S, b), 0, (size_t)len + 1);
+    }
     return b;
 }
 

@@ -13,7 +13,8 @@
 #define BYTES_DATA_OFF 32
 #define BYTES_HEADER 33      /* PyBytesObject_SIZE: offsetof(ob_sval) + 1 */
 
-/* PyBytes_FromStringAndSize: new reference (a singleton for 0 or 1 byte). */
+/* PyBytes_FromStringAndSize: new reference (a singleton for 0 bytes, and
+ * for 1 given byte).  data 0: a fresh object of len zero bytes, to fill. */
 Obj bytes_from(Sim *S, const void *data, int64_t len);
 
 static inline int64_t bytes_len(const Sim *S, Obj b) { return ob_size(S, b); }

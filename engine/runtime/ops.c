@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "objects/abstract.h"
+#include "objects/bytes.h"
 #include "objects/dict.h"
 #include "objects/exc.h"
 #include "objects/float.h"
@@ -476,6 +477,45 @@ int rt_isinstance(Sim *S, Obj o, Obj cls)
 
 /* ---- subscripts ---- */
 
+/* bytes_subscript: an index (an int or __index__) gives an int, a slice
+ * new bytes (the object itself for a whole one, a fresh one for a
+ * stepped one even of one byte). */
+static Obj bytes_subscript(Sim *S, Obj b, Obj key)
+{
+    int64_t n = bytes_len(S, b);
+    if (tid(S, key) == TI_SLICE) {
+        int64_t lo, hi, by;
+        if (slice_indices(S, key, n, &lo, &hi, &by) < 0) return 0;
+        int64_t len = slice_length(lo, hi, by);
+        if (len <= 0) return bytes_from(S, "", 0);
+        if (lo == 0 && by == 1 && len == n) {
+            ob_incref(S, b, HOLD_TEMP);
+            return b;
+        }
+        if (by == 1) return bytes_from(S, bytes_data(S, b) + lo, len);
+        Obj r = bytes_from(S, NULL, len);
+        for (int64_t k = 0, i = lo; r && k < len; k++, i += by) bytes_data(S, r)[k] = bytes_data(S, b)[i];
+        return r;
+    }
+    Obj ix = num_is_int(S, key) ? key : 0;
+    if (!ix && rt_is_class_instance(S, key) && S->index_hook(S, key, &ix) < 0) return 0;
+    if (!ix) {
+        char tn[64];
+        return exc_set(S, EXC_TypeError, "byte indices must be integers or slices, not %s",
+                       ob_type_name(S, key, tn, sizeof tn));
+    }
+    int64_t i;
+    int bad = int_as_i64(S, ix, &i);
+    if (ix != key) ob_decref(S, ix, HOLD_TEMP);
+    if (bad) {
+        exc_clear(S);
+        return exc_set(S, EXC_IndexError, "cannot fit 'int' into an index-sized integer");
+    }
+    if (i < 0) i += n;
+    if (i < 0 || i >= n) return exc_set(S, EXC_IndexError, "index out of range");
+    return int_from_i64(S, bytes_data(S, b)[i]);
+}
+
 /* range_subscript: an index (an int or __index__) or a slice, which makes
  * the range of the picked items (compute_slice).  Ranges are int64 here;
  * one whose items would leave it is outside the subset. */
@@ -526,6 +566,7 @@ Obj rt_getitem(Sim *S, Obj o, Obj key)
     case TI_LIST: return listop_subscript(S, o, key);
     case TI_TUPLE: return tupleop_subscript(S, o, key);
     case TI_STR: return strop_subscript(S, o, key);
+    case TI_BYTES: return bytes_subscript(S, o, key);
     case TI_DICT: return dictop_subscript(S, o, key);
     case TI_WEAKVALUEDICT: return wvd_getitem(S, o, key);
     case TI_RANGE: return range_subscript(S, o, key);
