@@ -307,6 +307,12 @@ struct Sim {
      * indices): 1 and *out a new int, 0 when its class has no __index__,
      * -1 with an exception.  Set by the VM. */
     int (*index_hook)(Sim *S, Obj o, Obj *out);
+    /* A class's __hash__ and __eq__, for dict and set lookups (PyObject_Hash,
+     * PyObject_RichCompareBool): the hash, or -1 with an exception, and
+     * *handled 0 when the class defines neither; 1, 0, or -1 with an
+     * exception.  Set by the VM. */
+    int64_t (*hash_hook)(Sim *S, Obj o, int *handled);
+    int (*eq_hook)(Sim *S, Obj a, Obj b);
 
     /* Objects inside their __del__ call: each holds its resurrection count
      * of 1, and the exception that was pending is saved beside it. */

@@ -74,7 +74,13 @@ int64_t ob_hash(Sim *S, Obj o)
                     ob_hash_pointer(builtin_code_address(S, o));
         return x == -1 ? -2 : x;
     }
-    default: return ob_hash_pointer(o);
+    default:
+        if (S->hash_hook && (tp_flags(S, ob_type(S, o)) & TPF_HEAPTYPE)) { /* a class's __hash__ */
+            int handled;
+            int64_t h = S->hash_hook(S, o, &handled);
+            if (handled) return h;
+        }
+        return ob_hash_pointer(o);
     }
 }
 
@@ -112,6 +118,9 @@ static int seq_eq(Sim *S, Obj a, Obj b, int tuple)
 int ob_eq(Sim *S, Obj a, Obj b)
 {
     if (a == b) return 1;
+    /* an instance of a class: its __eq__ (or the other's, reflected) */
+    if (S->eq_hook && ((tp_flags(S, ob_type(S, a)) | tp_flags(S, ob_type(S, b))) & TPF_HEAPTYPE))
+        return S->eq_hook(S, a, b);
     TypeId ta = (TypeId)tp_index(S, ob_type(S, a)), tb = (TypeId)tp_index(S, ob_type(S, b));
     if (ta == TI_STR && tb == TI_STR) return str_eq(S, a, b);
     if (ta == TI_BYTES && tb == TI_BYTES) return bytes_eq(S, a, b);

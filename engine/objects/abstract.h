@@ -7,14 +7,16 @@
 
 #include "objects/object.h"
 
-/* PyObject_Hash: -1 with TypeError for unhashable types. */
+/* PyObject_Hash: -1 with TypeError for unhashable types; an instance of
+ * a class defining __hash__ or __eq__ asks the VM (S->hash_hook). */
 int64_t ob_hash(Sim *S, Obj o);
 
 /* _Py_HashPointer: the default hash, from the address. */
 int64_t ob_hash_pointer(Obj o);
 
-/* PyObject_RichCompare(a, b, Py_EQ) for the built-in types: 1, 0, or -1
- * with an exception set. */
+/* PyObject_RichCompareBool(a, b, Py_EQ): 1, 0, or -1 with an exception
+ * set; the built-in types here, class instances through the VM
+ * (S->eq_hook), which may run their __eq__. */
 int ob_eq(Sim *S, Obj a, Obj b);
 
 /* sys.getsizeof(o): type(o).__sizeof__(o) plus the pre-header (GC head,

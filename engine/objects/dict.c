@@ -513,25 +513,32 @@ static int compare_held(Sim *S, Obj stored, Obj key)
     return r;
 }
 
-/* Does entry ix hold `key`?  1, 0, or -1 (comparison failed). */
-static int entry_matches(Sim *S, SimAddr k, int64_t ix, Obj key, int64_t hash)
+#define DKIX_RESTART (-4)
+
+/* Does entry ix hold `key`?  1, 0, -1 (comparison failed), or, when d is
+ * given and a class's __eq__ changed its table or that entry,
+ * DKIX_RESTART: _Py_dict_lookup starts over. */
+static int entry_matches(Sim *S, Obj d, SimAddr k, int64_t ix, Obj key, int64_t hash)
 {
     Obj stored = ent_key(S, k, ix);
     if (stored == key) return 1;
     if (ent_hash(S, k, ix) != hash) return 0;
     if (!is_general(S, k) && is_str(S, key)) return str_eq(S, stored, key); /* unicode_eq */
-    return compare_held(S, stored, key);
+    int r = compare_held(S, stored, key);
+    if (r >= 0 && d && (keys_of(S, d) != k || ent_key(S, k, ix) != stored)) return DKIX_RESTART;
+    return r;
 }
 
-/* The probe of _Py_dict_lookup over a keys block: the entry number,
- * DKIX_EMPTY, or DKIX_ERROR. */
-static int64_t probe(Sim *S, SimAddr k, Obj key, int64_t hash)
+/* The probe of _Py_dict_lookup over a keys block (d's, when given): the
+ * entry number, DKIX_EMPTY, DKIX_ERROR, or DKIX_RESTART. */
+static int64_t probe_in(Sim *S, Obj d, SimAddr k, Obj key, int64_t hash)
 {
     uint64_t mask = dk_size(S, k) - 1, perturb = (uint64_t)hash, i = (uint64_t)hash & mask;
     for (;;) {
         int64_t ix = dk_index(S, k, i);
         if (ix >= 0) {
-            int r = entry_matches(S, k, ix, key, hash);
+            int r = entry_matches(S, d, k, ix, key, hash);
+            if (r == DKIX_RESTART) return DKIX_RESTART;
             if (r < 0) return DKIX_ERROR;
             if (r) return ix;
         } else if (ix == DKIX_EMPTY) {
@@ -542,12 +549,17 @@ static int64_t probe(Sim *S, SimAddr k, Obj key, int64_t hash)
     }
 }
 
+/* A keys block's probe where comparisons cannot run code or where no
+ * dict owns the block. */
+static int64_t probe(Sim *S, SimAddr k, Obj key, int64_t hash) { return probe_in(S, 0, k, key, hash); }
+
 /* _Py_dict_lookup: the entry number, DKIX_EMPTY, or DKIX_ERROR; *value is
  * the entry's value (borrowed) or 0 -- also 0 for a key of the shared keys
  * that this split dict has no value for. */
 static int64_t lookup(Sim *S, Obj d, Obj key, int64_t hash, Obj *value)
 {
-    int64_t ix = probe(S, keys_of(S, d), key, hash);
+    int64_t ix;
+    while ((ix = probe_in(S, d, keys_of(S, d), key, hash)) == DKIX_RESTART) continue;
     *value = ix >= 0 ? value_at(S, d, ix) : 0;
     return ix;
 }

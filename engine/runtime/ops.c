@@ -370,33 +370,43 @@ int rt_truth(Sim *S, Obj o)
     return 1;
 }
 
+int64_t rt_class_hash(Sim *S, Obj o, int *handled)
+{
+    Obj type = ob_type(S, o);
+    Obj h = rt_type_lookup_cstr(S, type, "__hash__");
+    Obj eq = rt_type_lookup_cstr(S, type, "__eq__");
+    *handled = h || eq;
+    if (!*handled) return 0;
+    if (h == S->none || !h) { /* __hash__ = None, or __eq__ without __hash__ */
+        char n[64];
+        ob_type_name(S, o, n, sizeof n);
+        exc_set(S, EXC_TypeError, "unhashable type: '%s'", n);
+        return -1;
+    }
+    int found;
+    Obj r = special(S, o, "__hash__", NULL, 0, &found);
+    if (!r) return -1;
+    if (!num_is_int(S, r)) {
+        ob_decref(S, r, HOLD_TEMP);
+        exc_set(S, EXC_TypeError, "__hash__ method should return an integer");
+        return -1;
+    }
+    /* slot_tp_hash: the int itself when it fits a Py_ssize_t, else its hash */
+    int64_t v;
+    if (int_as_i64(S, r, &v)) {
+        exc_clear(S);
+        v = int_hash(S, r);
+    }
+    ob_decref(S, r, HOLD_TEMP);
+    return v == -1 ? -2 : v;
+}
+
 int64_t rt_hash(Sim *S, Obj o)
 {
     if (is_heap_instance(S, o) && (tid(S, o) == TI_INSTANCE || !builtin_slot(S, o, "__hash__"))) {
-        Obj type = ob_type(S, o);
-        Obj h = rt_type_lookup_cstr(S, type, "__hash__");
-        Obj eq = rt_type_lookup_cstr(S, type, "__eq__");
-        if ((h && h == S->none) || (!h && eq)) {
-            char n[64];
-            ob_type_name(S, o, n, sizeof n);
-            exc_set(S, EXC_TypeError, "unhashable type: '%s'", n);
-            return -1;
-        }
-        if (h) {
-            int found;
-            Obj r = special(S, o, "__hash__", NULL, 0, &found);
-            if (!r) return -1;
-            int64_t v;
-            if (!num_is_int(S, r)) {
-                ob_decref(S, r, HOLD_TEMP);
-                exc_set(S, EXC_TypeError, "__hash__ method should return an integer");
-                return -1;
-            }
-            v = int_hash(S, r);
-            ob_decref(S, r, HOLD_TEMP);
-            return v == -1 ? -2 : v;
-        }
-        return ob_hash_pointer(o);
+        int handled;
+        int64_t v = rt_class_hash(S, o, &handled);
+        return handled ? v : ob_hash_pointer(o);
     }
     return ob_hash(S, o);
 }

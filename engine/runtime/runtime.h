@@ -89,6 +89,11 @@ Obj rt_getitem(Sim *S, Obj o, Obj key);
 int rt_setitem(Sim *S, Obj o, Obj key, Obj value);  /* value 0: del o[key] */
 int rt_contains(Sim *S, Obj container, Obj item);
 Obj rt_iter(Sim *S, Obj o);
+/* A class's __hash__ (its __eq__ without one makes it unhashable): the
+ * hash, or -1 with an exception; *handled 0 when the class defines
+ * neither.  S->hash_hook. */
+int64_t rt_class_hash(Sim *S, Obj o, int *handled);
+
 /* next(it): a new reference; 0 without an exception when exhausted. */
 Obj rt_next(Sim *S, Obj it);
 /* The same; when a generator ends by returning a value other than None,

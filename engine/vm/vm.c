@@ -144,6 +144,9 @@ static int index_hook(Sim *S, Obj o, Obj *out)
     return *out ? 1 : -1;
 }
 
+/* S->eq_hook: PyObject_RichCompareBool(a, b, Py_EQ). */
+static int eq_hook(Sim *S, Obj a, Obj b) { return rt_compare_bool(S, a, b, CMP_EQ); }
+
 /* ---- start-up ---- */
 
 
@@ -153,6 +156,8 @@ int vm_init(Sim *S)
     vm->recursion_limit = VM_RECURSION_LIMIT;
     S->call_hook = call_hook;
     S->index_hook = index_hook;
+    S->hash_hook = rt_class_hash;
+    S->eq_hook = eq_hook;
     vm->modules = dict_new(S);
     if (!vm->modules) return -1;
     /* gc.garbage and gc.callbacks exist from start-up (_PyGC_Init) */
