@@ -794,6 +794,8 @@ static int insertdict(Sim *S, Obj d, Obj key, int64_t hash, Obj value)
     if (ix == DKIX_ERROR) goto fail;
     maintain_tracking(S, d, key, value);
     if (ix == DKIX_EMPTY) {
+        /* a class's __eq__ may have emptied the dict back to a str table */
+        if (!is_general(S, keys_of(S, d)) && !is_str(S, key) && insertion_resize(S, d, 0) < 0) goto fail;
         ob_set32(S, keys_of(S, d), DK_VERSION_OFF, 0);
         if (dk_usable(S, keys_of(S, d)) <= 0 && insertion_resize(S, d, 1) < 0) goto fail;
         append_entry(S, d, key, hash, value);
@@ -1029,7 +1031,11 @@ Obj dict_setdefault(Sim *S, Obj d, Obj key, Obj deflt)
     Obj value;
     int64_t ix = lookup(S, d, key, hash, &value);
     if (ix == DKIX_ERROR) return 0;
-    if (ix == DKIX_EMPTY) return setdefault_insert(S, d, key, hash, deflt) < 0 ? 0 : deflt;
+    if (ix == DKIX_EMPTY) {
+        /* a class's __eq__ may have emptied the dict back to a str table */
+        if (!is_str(S, key) && !is_general(S, keys_of(S, d)) && insertion_resize(S, d, 0) < 0) return 0;
+        return setdefault_insert(S, d, key, hash, deflt) < 0 ? 0 : deflt;
+    }
     if (value) return value;
     /* a shared key this split dict has no value for */
     SimAddr v = values_of(S, d);

@@ -69,3 +69,25 @@ class B:
 class C:
     def __hash__(self): return True
 print(hash(A()), hash(B()), hash(C()))
+class Mut:
+    def __init__(self, d): self.d = d
+    def __hash__(self): return 1
+    def __eq__(self, o):
+        self.d.clear()
+        return False
+dd = {}
+dd[Mut(dd)] = 1
+dd[Mut(dd)] = 2
+print(len(dd))
+d2 = {}
+d2[Mut(d2)] = 1
+d2.setdefault(Mut(d2), 5)
+print(len(d2))
+s = set()
+class MS:
+    def __hash__(self): return 1
+    def __eq__(self, o):
+        s.clear()
+        return False
+s.add(MS()); s.add(MS())
+print(len(s))
