@@ -61,6 +61,21 @@ int rt_cpython_has_attr(const char *owner, const char *name)
                    cmp_attr) != NULL;
 }
 
+void rt_cpython_attrs_of(const char *owner, void (*each)(void *ud, const char *name), void *ud)
+{
+    char prefix[128];
+    size_t n = (size_t)snprintf(prefix, sizeof prefix, "%s.", owner);
+    if (n >= sizeof prefix) return;
+    size_t lo = 0, hi = sizeof cpython_attrs / sizeof *cpython_attrs;
+    while (lo < hi) { /* the first entry not below the prefix */
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(cpython_attrs[mid], prefix) < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    for (; lo < sizeof cpython_attrs / sizeof *cpython_attrs && !strncmp(cpython_attrs[lo], prefix, n); lo++)
+        each(ud, cpython_attrs[lo] + n);
+}
+
 /* CPython has o.name where refscope does not: a TypeError naming it as
  * outside the subset, never an AttributeError python3 would not raise
  * (hasattr() would answer False, silently).  1 when raised. */

@@ -54,6 +54,8 @@ Obj rt_getattr_cstr(Sim *S, Obj o, const char *name);
 /* CPython 3.11 has owner.name: owner a built-in type's name ("str"), an
  * exception class's, or "module sys" (scripts/gen-cpython-attrs). */
 int rt_cpython_has_attr(const char *owner, const char *name);
+/* Calls each(ud, name) for every name CPython 3.11 has on owner (dir()). */
+void rt_cpython_attrs_of(const char *owner, void (*each)(void *ud, const char *name), void *ud);
 int rt_setattr(Sim *S, Obj o, Obj name, Obj value); /* value 0: del o.name */
 /* rt_getattr and rt_setattr (value not 0) for LOAD_ATTR and STORE_ATTR,
  * with the instruction's cache entry (attr.c): the same answers and

@@ -224,17 +224,13 @@ static inline __attribute__((always_inline)) uint8_t local_kind(const Sim *S, co
 
 /* ---- errors with CPython's messages ---- */
 
-/* CPython 3.11's builtins (dir(builtins), lower-case names): one that
- * refscope lacks is outside the subset, and the error says so. */
-static const char *const cpython_builtins[] = {"abs", "aiter", "all", "anext", "any", "ascii", "bin", "bool", "breakpoint", "bytearray", "bytes", "callable", "chr", "classmethod", "compile", "complex", "copyright", "credits", "delattr", "dict", "dir", "divmod", "enumerate", "eval", "exec", "exit", "filter", "float", "format", "frozenset", "getattr", "globals", "hasattr", "hash", "help", "hex", "id", "input", "int", "isinstance", "issubclass", "iter", "len", "license", "list", "locals", "map", "max", "memoryview", "min", "next", "object", "oct", "open", "ord", "pow", "print", "property", "quit", "range", "repr", "reversed", "round", "set", "setattr", "slice", "sorted", "staticmethod", "str", "sum", "super", "tuple", "type", "vars", "zip"};
-
 static void name_error(Sim *S, Obj name)
 {
     char buf[256];
     str_to_utf8(S, name, buf, sizeof buf);
-    const char *why = "";
-    for (size_t i = 0; i < sizeof cpython_builtins / sizeof cpython_builtins[0]; i++)
-        if (!strcmp(buf, cpython_builtins[i])) why = " (a builtin outside refscope's subset)";
+    /* a name of CPython 3.11's builtins module that refscope lacks is
+     * outside the subset, and the error says so */
+    const char *why = rt_cpython_has_attr("module builtins", buf) ? " (a builtin outside refscope's subset)" : "";
     exc_set(S, EXC_NameError, "name '%.200s' is not defined%s", buf, why);
     vmops_set_name(S, name);
 }

@@ -12,11 +12,13 @@
 #include <string.h>
 
 #include "compiler/anchors.h"
+#include "objects/abstract.h"
 #include "objects/exc.h"
 #include "objects/frame.h"
 #include "objects/frameobj.h"
 #include "objects/func.h"
 #include "objects/iters.h"
+#include "objects/misc.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/typeobj.h"
@@ -364,6 +366,27 @@ static int dir_of(Sim *S, Obj obj, Names *ns)
     return 1;
 }
 
+static void add_cstr_cb(void *ud, const char *name) { names_add_cstr(ud, name); }
+
+/* dir(obj) of a built-in object, a built-in type or a module: CPython's
+ * own names (cpython_attrs.inc), which are what python3 suggests from.
+ * 0 for a class or an instance of one (dir_of knows those). */
+static int builtin_dir_of(Sim *S, Obj obj, Names *ns)
+{
+    char owner[128];
+    if (ob_is(S, obj, TI_MODULE)) {
+        char mn[64];
+        str_to_utf8(S, ob_get64(S, obj, MODULE_NAME_OFF), mn, sizeof mn);
+        snprintf(owner, sizeof owner, "module %s", mn);
+    } else {
+        Obj t = ob_is(S, obj, TI_TYPE) ? obj : ob_type(S, obj);
+        if (tp_flags(S, t) & TPF_HEAPTYPE) return 0;
+        tp_name(S, t, owner, sizeof owner);
+    }
+    rt_cpython_attrs_of(owner, add_cstr_cb, ns);
+    return ns->n > 0;
+}
+
 /* _Py_Offer_Suggestions into buf ("" for none). */
 static void suggestion(Sim *S, Obj exc, char *buf, size_t cap)
 {
@@ -376,11 +399,12 @@ static void suggestion(Sim *S, Obj exc, char *buf, size_t cap)
         Obj n = ob_get64(S, exc, EXC_ATTR_NAME_OFF), obj = ob_get64(S, exc, EXC_ATTR_OBJ_OFF);
         if (!n || !obj || !ob_is(S, n, TI_STR) || str_len(S, n) * 4 >= (int64_t)sizeof name) return;
         str_to_utf8(S, n, name, sizeof name);
-        if (dir_of(S, obj, &ns)) best = closest(&ns, name);
+        if (dir_of(S, obj, &ns) || builtin_dir_of(S, obj, &ns)) best = closest(&ns, name);
     } else if (exc_type_is(S, type, EXC_NameError)) {
         Obj n = ob_get64(S, exc, EXC_NAME_NAME_OFF), tb = ob_get64(S, exc, EXC_TRACEBACK_OFF);
         if (!n || !tb || !ob_is(S, n, TI_STR) || str_len(S, n) * 4 >= (int64_t)sizeof name) return;
         str_to_utf8(S, n, name, sizeof name);
+        if (rt_cpython_has_attr("module builtins", name)) return; /* outside the subset, said so */
         while (ob_get64(S, tb, TB_NEXT_OFF)) tb = ob_get64(S, tb, TB_NEXT_OFF);
         SimAddr fr = frameobj_frame(S, ob_get64(S, tb, TB_FRAME_OFF));
         Obj code = ob_get64(S, fr, FRAME_CODE_OFF);
@@ -392,7 +416,9 @@ static void suggestion(Sim *S, Obj exc, char *buf, size_t cap)
         best = closest(&ns, name);
         for (int pass = 0; pass < 2 && !best; pass++) {
             names_free(&ns);
-            names_add_keys(S, &ns, ob_get64(S, fr, pass == 0 ? FRAME_GLOBALS_OFF : FRAME_BUILTINS_OFF));
+            /* the builtins python3 suggests from are all of CPython's */
+            if (pass == 0) names_add_keys(S, &ns, ob_get64(S, fr, FRAME_GLOBALS_OFF));
+            else rt_cpython_attrs_of("module builtins", add_cstr_cb, &ns);
             best = closest(&ns, name);
         }
     }
