@@ -143,7 +143,8 @@ static Obj call_init(Sim *S, Obj init, Obj self, const Obj *args, int64_t nargs,
  * (borrowed; kwdict may be 0): tp_new, then tp_init.  New reference. */
 Obj rt_class_call_tp(Sim *S, Obj type, Obj argtuple, Obj kwdict)
 {
-    const Obj *args = (const Obj *)((const char *)ob_ptr(S, argtuple) + TUPLE_ITEMS_OFF);
+    /* the tuple's items, in place (8-aligned: objects are 16-aligned) */
+    const Obj *args = (const Obj *)(const void *)((const char *)ob_ptr(S, argtuple) + TUPLE_ITEMS_OFF);
     int64_t nargs = ob_size(S, argtuple);
     if (kwdict && dict_len(S, kwdict) == 0) kwdict = 0;
     Obj base = static_base(S, type), obj;
