@@ -186,7 +186,8 @@ static Obj bi_callable(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwn
 static Obj bi_iter(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
 {
     (void)self;
-    if (cf_positional(S, "iter", nargs, kwnames, 1, 1)) return 0;
+    if (cf_positional(S, "iter", nargs, kwnames, 1, 2)) return 0;
+    if (nargs == 2) return exc_set(S, EXC_TypeError, "iter(callable, sentinel) is not part of refscope's subset");
     return rt_iter(S, args[0]);
 }
 
@@ -194,14 +195,7 @@ static Obj bi_next(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames
 {
     (void)self;
     if (cf_positional(S, "next", nargs, kwnames, 1, 2)) return 0;
-    TypeId t = (TypeId)tp_index(S, ob_type(S, args[0]));
-    int is_iter = t == TI_LIST_ITER || t == TI_TUPLE_ITER || t == TI_RANGE_ITER || t == TI_STR_ITER ||
-                  t == TI_STR_ASCII_ITER || t == TI_DICT_KEYITER || t == TI_DICT_VALUEITER ||
-                  t == TI_DICT_ITEMITER || t == TI_SET_ITER || t == TI_LIST_REVITER || t == TI_SEQ_ITER || t == TI_ENUMERATE ||
-                  t == TI_REVERSED || t == TI_LONGRANGE_ITER || t == TI_DICT_REVKEYITER || t == TI_DICT_REVVALUEITER ||
-                  t == TI_DICT_REVITEMITER ||
-                  t == TI_MAP || t == TI_FILTER ||
-                  t == TI_ZIP || t == TI_GENERATOR || rt_type_lookup_cstr(S, ob_type(S, args[0]), "__next__");
+    int is_iter = rt_is_iterator(S, args[0]);
     if (!is_iter) {
         char n[64];
         ob_type_name(S, args[0], n, sizeof n);
@@ -244,11 +238,16 @@ static Obj bi_issubclass(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj k
     if (cf_positional(S, "issubclass", nargs, kwnames, 2, 2)) return 0;
     if (!ob_is(S, args[0], TI_TYPE)) return exc_set(S, EXC_TypeError, "issubclass() arg 1 must be a class");
     int r = 0;
+    static const char bad2[] = "issubclass() arg 2 must be a class, a tuple of classes, or a union";
     if (ob_is(S, args[1], TI_TUPLE)) {
-        for (int64_t i = 0; i < ob_size(S, args[1]) && !r; i++)
+        for (int64_t i = 0; i < ob_size(S, args[1]) && !r; i++) {
+            if (!ob_is(S, tuple_item(S, args[1], i), TI_TYPE)) return exc_set(S, EXC_TypeError, bad2);
             r = rt_issubtype(S, args[0], tuple_item(S, args[1], i));
-    } else {
+        }
+    } else if (ob_is(S, args[1], TI_TYPE)) {
         r = rt_issubtype(S, args[0], args[1]);
+    } else {
+        return exc_set(S, EXC_TypeError, bad2);
     }
     Obj b = r ? S->true_ : S->false_;
     ob_incref(S, b, HOLD_TEMP);
@@ -311,26 +310,14 @@ static Obj bi_sorted(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnam
         if (nargs == 0) return exc_set(S, EXC_TypeError, "sorted expected 1 argument, got 0");
         return exc_set(S, EXC_TypeError, "sorted expected 1 argument, got %lld", (long long)nargs);
     }
-    Obj key = cf_kwarg(S, args, nargs, kwnames, "key"), rev = cf_kwarg(S, args, nargs, kwnames, "reverse");
     Obj l = rt_list_from(S, args[0]);
     if (!l) return 0;
-    /* the keywords go on to list.sort, whose parser makes its keyword
-     * tuple the first time */
-    static const char *const keywords[] = {"key", "reverse", NULL};
-    if (kwnames && ob_size(S, kwnames) && cf_parser_init(S, KWT_LIST_SORT, keywords) < 0) {
-        ob_decref(S, l, HOLD_TEMP);
-        return 0;
-    }
-    int reverse = 0;
-    if (rev) {
-        reverse = rt_truth(S, rev);
-        if (reverse < 0) {
-            ob_decref(S, l, HOLD_TEMP);
-            return 0;
-        }
-    }
+    /* builtin_sorted: the keywords go on to newlist.sort, a bound method
+     * made for the call, which checks them */
     vm_temp_push(S, l);
-    Obj r = listop_sort(S, l, key == S->none ? 0 : key, reverse);
+    Obj sort = builtin_new(S, (uint32_t)cf_index_of(cf_list_methods, "sort"), l, 0);
+    Obj r = sort ? rt_call(S, sort, args + 1, 0, kwnames) : 0;
+    if (sort) ob_decref(S, sort, HOLD_TEMP);
     vm_temp_pop(S);
     if (!r) {
         ob_decref(S, l, HOLD_TEMP);
@@ -683,7 +670,7 @@ Obj cf_new_enumerate(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnam
     (void)type;
     Obj start = cf_kwarg(S, args, nargs, kwnames, "start");
     if (nargs < 1 || nargs > 2) {
-        if (nargs == 0) return exc_set(S, EXC_TypeError, "enumerate() missing required argument 'iterable' (pos 1)");
+        if (nargs == 0) return exc_set(S, EXC_TypeError, "enumerate() missing required argument 'iterable'");
         return exc_set(S, EXC_TypeError, "enumerate() takes at most 2 arguments (%lld given)", (long long)nargs);
     }
     if (nargs == 2) start = args[1];

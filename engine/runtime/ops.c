@@ -679,6 +679,35 @@ int rt_contains(Sim *S, Obj container, Obj item)
     return result;
 }
 
+int rt_is_iterator(Sim *S, Obj o)
+{
+    if (is_heap_instance(S, o)) return rt_type_lookup_cstr(S, ob_type(S, o), "__next__") != 0;
+    switch (tid(S, o)) {
+    case TI_LIST_ITER:
+    case TI_TUPLE_ITER:
+    case TI_RANGE_ITER:
+    case TI_STR_ITER:
+    case TI_STR_ASCII_ITER:
+    case TI_DICT_KEYITER:
+    case TI_DICT_VALUEITER:
+    case TI_DICT_ITEMITER:
+    case TI_SET_ITER:
+    case TI_LIST_REVITER:
+    case TI_LONGRANGE_ITER:
+    case TI_DICT_REVKEYITER:
+    case TI_DICT_REVVALUEITER:
+    case TI_DICT_REVITEMITER:
+    case TI_REVERSED:
+    case TI_SEQ_ITER:
+    case TI_ENUMERATE:
+    case TI_ZIP:
+    case TI_MAP:
+    case TI_FILTER:
+    case TI_GENERATOR: return 1;
+    default: return 0;
+    }
+}
+
 Obj rt_iter(Sim *S, Obj o)
 {
     switch (builtin_slot(S, o, "__iter__") ? tid(S, o) : TI_INSTANCE) {
@@ -720,8 +749,7 @@ Obj rt_iter(Sim *S, Obj o)
         int found;
         Obj r = special(S, o, "__iter__", NULL, 0, &found);
         if (found || S->exc) {
-            if (r && !rt_type_lookup_cstr(S, ob_type(S, r), "__next__") && !is_heap_instance(S, r) &&
-                tid(S, r) == TI_INSTANCE) {
+            if (r && !rt_is_iterator(S, r)) { /* PyObject_GetIter's PyIter_Check */
                 char n[64];
                 ob_type_name(S, r, n, sizeof n);
                 ob_decref(S, r, HOLD_TEMP);

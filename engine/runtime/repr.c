@@ -869,7 +869,16 @@ static Obj str_in(Sim *S, ReprCtx *cx, Obj o)
         switch (builtin_kind(S, o)) {
         case TI_EXCEPTION: r = exc_str(S, cx, o); break;
         case TI_STR: r = strop_substr(S, o, 0, str_len(S, o)); break;
-        default: r = repr_in(S, cx, o); break; /* object_str */
+        default:
+            if (strop_user_defines(S, o, "__repr__")) {
+                /* object_str calls tp_repr itself: PyObject_Str checks
+                 * the result, as __str__'s */
+                int found = 0;
+                r = check_text_result(S, rt_call_special(S, o, "__repr__", NULL, 0, &found), "__str__");
+            } else {
+                r = repr_in(S, cx, o); /* object_str */
+            }
+            break;
         }
     }
     cx->depth--;

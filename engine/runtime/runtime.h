@@ -91,6 +91,8 @@ Obj rt_getitem(Sim *S, Obj o, Obj key);
 int rt_setitem(Sim *S, Obj o, Obj key, Obj value);  /* value 0: del o[key] */
 int rt_contains(Sim *S, Obj container, Obj item);
 Obj rt_iter(Sim *S, Obj o);
+/* PyIter_Check: o's type has tp_iternext (a class: __next__). */
+int rt_is_iterator(Sim *S, Obj o);
 /* A class's __hash__ (its __eq__ without one makes it unhashable): the
  * hash, or -1 with an exception; *handled 0 when the class defines
  * neither.  S->hash_hook. */
