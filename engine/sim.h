@@ -272,6 +272,7 @@ typedef struct VmState {
     void *instr_hook_ud;
     int done, exit_status;
     int finalized;               /* vm_finalize ran */
+    int modules_cleared;         /* shutdown set sys.modules' entries to None */
     SimWriteFn out, err;
     void *out_ud, *err_ud;
 } VmState;

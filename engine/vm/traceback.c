@@ -57,6 +57,9 @@ static void out(Sim *S, const char *s) { rt_write(S, 2, s, strlen(s)); }
 /* Line `n` (1-based) of the program's source, or NULL. */
 static const char *source_line(const Sim *S, const char *filename, int n, size_t *len)
 {
+    /* once shutdown has set sys.modules' entries to None, CPython's
+     * _Py_DisplaySourceLine cannot import io: no source lines */
+    if (S->vm.modules_cleared) return NULL;
     if (!S->vm.source || !S->vm.filename || strcmp(filename, S->vm.filename) || n < 1) return NULL;
     const char *p = S->vm.source, *end = p + S->vm.source_len;
     for (int i = 1; i < n && p < end; i++) {
@@ -426,7 +429,9 @@ static void suggestion(Sim *S, Obj exc, char *buf, size_t cap)
     names_free(&ns);
 }
 
-static void print_one(Sim *S, Obj exc)
+/* print_one: the traceback, then "Type: str"; with the suggestion only
+ * where PyErr_Display gives one (the unraisable hook does not). */
+static void print_one_ex(Sim *S, Obj exc, int suggest)
 {
     Obj tb = ob_get64(S, exc, EXC_TRACEBACK_OFF);
     if (tb) print_tb(S, tb);
@@ -450,11 +455,13 @@ static void print_one(Sim *S, Obj exc)
         rt_write_str(S, 2, s);
     }
     ob_decref(S, s, HOLD_TEMP);
-    char hint[320];
-    suggestion(S, exc, hint, sizeof hint);
+    char hint[320] = "";
+    if (suggest) suggestion(S, exc, hint, sizeof hint);
     out(S, hint);
     out(S, "\n");
 }
+
+static void print_one(Sim *S, Obj exc) { print_one_ex(S, exc, 1); }
 
 static void print_chain(Sim *S, Obj exc, Obj *seen, int nseen)
 {
@@ -474,6 +481,14 @@ static void print_chain(Sim *S, Obj exc, Obj *seen, int nseen)
         out(S, "\nDuring handling of the above exception, another exception occurred:\n\n");
     }
     print_one(S, exc);
+}
+
+void vm_print_unraisable(Sim *S, Obj exc)
+{
+    vm_temp_push(S, exc);
+    print_one_ex(S, exc, 0);
+    vm_temp_pop(S);
+    ob_decref(S, exc, HOLD_TEMP);
 }
 
 void vm_print_exception(Sim *S, Obj exc)

@@ -95,6 +95,12 @@ void vm_selfcheck(Sim *S)
 
 void vm_write_unraisable(Sim *S, Obj where)
 {
+    /* _PyErr_WriteUnraisableMsg: an exception raised by C code (no
+     * traceback yet) gets one for the current frame */
+    if (S->exc && !ob_get64(S, S->exc, EXC_TRACEBACK_OFF) && S->vm.frame &&
+        vm_traceback_here(S, S->vm.frame) < 0)
+        exc_clear(S);
+    if (!S->exc) return;
     Obj exc = S->exc;
     S->exc = 0;
     ob_move(S, exc, HOLD_INTERNAL(0, R_CURRENT_EXC), HOLD_TEMP);
@@ -109,7 +115,7 @@ void vm_write_unraisable(Sim *S, Obj where)
     }
     rt_write(S, 2, "\n", 1);
     vm_temp_pop(S);
-    vm_print_exception(S, exc);
+    vm_print_unraisable(S, exc);
 }
 
 /* S->call_hook: __del__ (callable a function, arg the object), weakref
@@ -286,6 +292,7 @@ static void shutdown(Sim *S)
         ob_decref(S, m, HOLD_INTERNAL(0, R_INTERP));
     }
     Obj mods = vm->modules;
+    vm->modules_cleared = 1;
     int64_t pos = 0;
     Obj key, value;
     while (dict_next(S, mods, &pos, &key, &value))
@@ -305,7 +312,7 @@ static void finish(Sim *S, Obj result)
         Obj exc = S->exc;
         S->exc = 0;
         ob_move(S, exc, HOLD_INTERNAL(0, R_CURRENT_EXC), HOLD_TEMP);
-        if (exc_type_name(S, ob_type(S, exc)) && !strcmp(exc_type_name(S, ob_type(S, exc)), "SystemExit")) {
+        if (rt_issubtype(S, ob_type(S, exc), S->exc_types[EXC_SystemExit])) { /* a subclass too */
             vm_temp_push(S, exc);
             int st = system_exit_status(S, exc);
             vm_temp_pop(S);

@@ -133,6 +133,10 @@ int vm_traceback_here(Sim *S, SimAddr frame);
 /* Prints the pending exception as PyErr_Print does (chained exceptions,
  * tracebacks with source lines and carets) to stderr and clears it. */
 void vm_print_exception(Sim *S, Obj exc);
+/* The unraisable hook's printing (write_unraisable_exc_file): the
+ * traceback and "Type: str" of exc alone -- no chain, no suggestion.
+ * Consumes the caller's TEMP reference. */
+void vm_print_unraisable(Sim *S, Obj exc);
 /* Registers the program's source for traceback lines (host copy). */
 void vm_set_source(Sim *S, const char *filename, const char *src, size_t len);
 /* PyException_SetContext/chaining when raising while handling. */
