@@ -516,6 +516,52 @@ int rt_hasattr(Sim *S, Obj o, Obj name)
     return r;
 }
 
+/* BaseException's getsets and member: args (a tuple of any iterable),
+ * __traceback__, __context__, __cause__ (which sets __suppress_context__)
+ * and __suppress_context__.  1 when name is one (done, or -1 with an
+ * exception), 0 otherwise. */
+static int exc_setattr_field(Sim *S, Obj o, Obj name, Obj value)
+{
+    static const struct { const char *n; uint32_t off; uint16_t reason; const char *must; } f[] = {
+        {"args", EXC_ARGS_OFF, R_EXC_ARGS, 0},
+        {"__traceback__", EXC_TRACEBACK_OFF, R_EXC_TRACEBACK, "__traceback__ must be a traceback or None"},
+        {"__context__", EXC_CONTEXT_OFF, R_EXC_CONTEXT, "exception context must be None or derive from BaseException"},
+        {"__cause__", EXC_CAUSE_OFF, R_EXC_CAUSE, "exception cause must be None or derive from BaseException"},
+    };
+    if (name_is(S, name, "__suppress_context__")) {
+        if (!value) return exc_set(S, EXC_TypeError, "can't delete numeric/char attribute"), -1;
+        if (!ob_is(S, value, TI_BOOL)) return exc_set(S, EXC_TypeError, "attribute value type must be bool"), -1;
+        ((uint8_t *)ob_ptr(S, o))[EXC_SUPPRESS_OFF] = value == S->true_;
+        return 1;
+    }
+    for (size_t i = 0; i < sizeof f / sizeof f[0]; i++) {
+        if (!name_is(S, name, f[i].n)) continue;
+        if (!value) {
+            exc_set(S, EXC_TypeError, i == 0 ? "args may not be deleted" : "%s may not be deleted", f[i].n);
+            return -1;
+        }
+        Obj v;
+        if (i == 0) { /* BaseException_set_args: PySequence_Tuple */
+            v = rt_tuple_from(S, value);
+            if (!v) return -1;
+        } else if (value == S->none) {
+            v = 0;
+        } else {
+            int ok = i == 1 ? ob_is(S, value, TI_TRACEBACK) : vmops_is_exception(S, value);
+            if (!ok) return exc_set(S, EXC_TypeError, "%s", f[i].must), -1;
+            v = value;
+            ob_incref(S, v, HOLD_TEMP);
+        }
+        Obj old = ob_get64(S, o, f[i].off);
+        ob_set64(S, o, f[i].off, v);
+        if (v) ob_move(S, v, HOLD_TEMP, HOLD_INTERNAL(o, f[i].reason));
+        if (old) ob_decref(S, old, HOLD_INTERNAL(o, f[i].reason));
+        if (i == 3) ((uint8_t *)ob_ptr(S, o))[EXC_SUPPRESS_OFF] = 1;
+        return 1;
+    }
+    return 0;
+}
+
 int rt_setattr(Sim *S, Obj o, Obj name, Obj value)
 {
     if (!ob_is(S, name, TI_STR)) {
@@ -546,6 +592,8 @@ int rt_setattr(Sim *S, Obj o, Obj name, Obj value)
     } else if (is_heap_type(S, type) && tp_index(S, type) != TI_EXCEPTION) {
         return instance_setattr(S, o, name, value);
     } else if (tp_index(S, type) == TI_EXCEPTION) {
+        int field = exc_setattr_field(S, o, name, value);
+        if (field) return field < 0 ? -1 : 0;
         Obj descr = is_heap_type(S, type) ? rt_type_lookup(S, type, name) : 0;
         if (descr && ob_is(S, descr, TI_MEMBER_DESCR)) return instance_setattr(S, o, name, value);
         dict = exc_dict(S, o);

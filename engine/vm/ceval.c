@@ -1711,8 +1711,24 @@ Obj vm_gen_send(Sim *S, Obj g, Obj value, int *done)
     gen_leave(S, g);
     if (r && gen_state(S, g) == FRAME_SUSPENDED) return r;
     if (!r && exc_matches(S, EXC_StopIteration)) {
-        exc_clear(S);
+        /* _PyErr_FormatFromCause: the StopIteration becomes the new
+         * RuntimeError's __cause__ and __context__ */
+        Obj stop = S->exc;
+        S->exc = 0;
+        ob_move(S, stop, HOLD_INTERNAL(0, R_CURRENT_EXC), HOLD_TEMP);
+        vm_temp_push(S, stop);
         exc_set(S, EXC_RuntimeError, "generator raised StopIteration");
+        vm_temp_pop(S);
+        Obj rt = S->exc;
+        if (rt && rt != S->memory_error) {
+            ob_incref(S, stop, HOLD_INTERNAL(rt, R_EXC_CONTEXT));
+            Obj oldctx = ob_get64(S, rt, EXC_CONTEXT_OFF);
+            ob_set64(S, rt, EXC_CONTEXT_OFF, stop);
+            if (oldctx) ob_decref(S, oldctx, HOLD_INTERNAL(rt, R_EXC_CONTEXT));
+            vmops_set_cause(S, rt, stop); /* takes the TEMP reference */
+        } else {
+            ob_decref(S, stop, HOLD_TEMP);
+        }
     }
     *done = 1;
     if (r) vm_temp_push(S, r);
