@@ -19,6 +19,7 @@
 #include "objects/typeobj.h"
 #include "objects/weakref.h"
 #include "runtime/builtins.h"
+#include "runtime/numops.h"
 #include "runtime/registry.h"
 #include "runtime/runtime.h"
 #include "runtime/vmops.h"
@@ -44,15 +45,33 @@ static Obj boolean(Sim *S, int v)
 static Obj sys_getrefcount(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
 {
     (void)self;
-    if (cf_one_arg(S, "getrefcount", nargs, kwnames)) return 0;
+    if (cf_one_arg(S, "sys.getrefcount", nargs, kwnames)) return 0;
     return int_from_i64(S, ob_refcnt(S, args[0]));
 }
 
+/* PyArg_ParseTupleAndKeywords(args, kwds, "O|O:getsizeof", {"object",
+ * "default"}); the default is never needed: every object here has a size. */
 static Obj getsizeof_(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
 {
     (void)self;
-    if (cf_positional(S, "getsizeof", nargs, kwnames, 1, 2)) return 0;
-    return int_from_i64(S, (int64_t)ob_getsizeof(S, args[0]));
+    int64_t nk = kwnames ? ob_size(S, kwnames) : 0;
+    if (nargs + nk > 2) return exc_set(S, EXC_TypeError, "getsizeof() takes at most 2 arguments (%lld given)",
+                                       (long long)(nargs + nk));
+    Obj o = nargs ? args[0] : 0;
+    for (int64_t i = 0; i < nk; i++) {
+        char kw[64];
+        str_to_utf8(S, tuple_item(S, kwnames, i), kw, sizeof kw);
+        int is_obj = !strcmp(kw, "object");
+        if (!is_obj && strcmp(kw, "default"))
+            return exc_set(S, EXC_TypeError, "'%s' is an invalid keyword argument for getsizeof()", kw);
+        if ((is_obj && nargs >= 1) || (!is_obj && nargs >= 2)) {
+            return exc_set(S, EXC_TypeError, "argument for getsizeof() given by name ('%s') and position (%d)", kw,
+                           is_obj ? 1 : 2);
+        }
+        if (is_obj) o = args[nargs + i];
+    }
+    if (!o) return exc_set(S, EXC_TypeError, "getsizeof() missing required argument 'object' (pos 1)");
+    return int_from_i64(S, (int64_t)ob_getsizeof(S, o));
 }
 
 /* sys.getsizeof is METH_VARARGS|METH_KEYWORDS: its arguments arrive as a
@@ -65,7 +84,7 @@ static Obj sys_getsizeof(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj k
 static Obj sys_intern(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
 {
     (void)self;
-    if (cf_one_arg(S, "intern", nargs, kwnames)) return 0;
+    if (cf_one_arg(S, "sys.intern", nargs, kwnames)) return 0;
     if (!ob_is(S, args[0], TI_STR)) {
         char n[64];
         vmops_type_name(S, args[0], n, sizeof n, 0);
@@ -80,17 +99,24 @@ static Obj sys_intern(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwna
 static Obj sys_getrecursionlimit(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
 {
     (void)self, (void)args;
-    if (cf_noargs(S, "getrecursionlimit", nargs, kwnames)) return 0;
+    if (cf_noargs(S, "sys.getrecursionlimit", nargs, kwnames)) return 0;
     return int_from_i64(S, S->vm.recursion_limit);
 }
 
 static Obj sys_setrecursionlimit(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
 {
     (void)self;
-    if (cf_one_arg(S, "setrecursionlimit", nargs, kwnames)) return 0;
+    if (cf_one_arg(S, "sys.setrecursionlimit", nargs, kwnames)) return 0;
+    /* _PyLong_AsInt: through __index__, a C int */
+    Obj ix = num_index(S, args[0]);
+    if (!ix) return 0;
     int64_t n;
-    if (!ob_is(S, args[0], TI_INT)) return exc_set(S, EXC_TypeError, "an integer is required");
-    if (int_as_i64(S, args[0], &n)) return 0;
+    int bad = int_as_i64(S, ix, &n);
+    ob_decref(S, ix, HOLD_TEMP);
+    if (bad || n > INT32_MAX || n < INT32_MIN) {
+        exc_clear(S);
+        return exc_set(S, EXC_OverflowError, "Python int too large to convert to C int");
+    }
     if (n < 1) return exc_set(S, EXC_ValueError, "recursion limit must be greater or equal than 1");
     if (n <= S->vm.depth)
         return exc_set(S, EXC_RecursionError,
@@ -113,7 +139,7 @@ static Obj sys_exit(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwname
 static Obj sys_exc_info(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
 {
     (void)self, (void)args;
-    if (cf_noargs(S, "exc_info", nargs, kwnames)) return 0;
+    if (cf_noargs(S, "sys.exc_info", nargs, kwnames)) return 0;
     Obj h = S->vm.handled;
     if (!h || h == S->none) {
         Obj v[3] = {S->none, S->none, S->none};
@@ -160,7 +186,7 @@ static Obj gc_collect_f(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kw
 static Obj gc_get_stats(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
 {
     (void)self, (void)args;
-    if (cf_noargs(S, "get_stats", nargs, kwnames)) return 0;
+    if (cf_noargs(S, "gc.get_stats", nargs, kwnames)) return 0;
     Obj list = list_new(S, 0);
     for (int g = 0; list && g < 3; g++) {
         const GcGenStats *st = &S->gc.stats[g];
@@ -188,7 +214,7 @@ static Obj gc_get_stats(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kw
 static Obj gc_get_count(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
 {
     (void)self, (void)args;
-    if (cf_noargs(S, "get_count", nargs, kwnames)) return 0;
+    if (cf_noargs(S, "gc.get_count", nargs, kwnames)) return 0;
     Obj v[3];
     for (int i = 0; i < 3; i++) v[i] = int_from_i64(S, S->gc.gen[i].count);
     Obj t = tuple_new(S, 3);
@@ -202,7 +228,7 @@ static Obj gc_get_count(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kw
 static Obj gc_get_threshold(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
 {
     (void)self, (void)args;
-    if (cf_noargs(S, "get_threshold", nargs, kwnames)) return 0;
+    if (cf_noargs(S, "gc.get_threshold", nargs, kwnames)) return 0;
     Obj t = tuple_new(S, 3);
     if (!t) return 0;
     for (int i = 0; i < 3; i++) tuple_set_item(S, t, i, int_from_i64(S, S->gc.gen[i].threshold));
@@ -236,7 +262,7 @@ done:
 static Obj gc_enable(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
 {
     (void)self, (void)args;
-    if (cf_noargs(S, "enable", nargs, kwnames)) return 0;
+    if (cf_noargs(S, "gc.enable", nargs, kwnames)) return 0;
     S->gc.enabled = 1;
     return none(S);
 }
@@ -244,7 +270,7 @@ static Obj gc_enable(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnam
 static Obj gc_disable(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
 {
     (void)self, (void)args;
-    if (cf_noargs(S, "disable", nargs, kwnames)) return 0;
+    if (cf_noargs(S, "gc.disable", nargs, kwnames)) return 0;
     S->gc.enabled = 0;
     return none(S);
 }
@@ -252,21 +278,21 @@ static Obj gc_disable(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwna
 static Obj gc_isenabled(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
 {
     (void)self, (void)args;
-    if (cf_noargs(S, "isenabled", nargs, kwnames)) return 0;
+    if (cf_noargs(S, "gc.isenabled", nargs, kwnames)) return 0;
     return boolean(S, S->gc.enabled);
 }
 
 static Obj gc_is_tracked_f(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
 {
     (void)self;
-    if (cf_one_arg(S, "is_tracked", nargs, kwnames)) return 0;
+    if (cf_one_arg(S, "gc.is_tracked", nargs, kwnames)) return 0;
     return boolean(S, ob_is_gc(S, args[0]) && gc_is_tracked(S, args[0]));
 }
 
 static Obj gc_is_finalized_f(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
 {
     (void)self;
-    if (cf_one_arg(S, "is_finalized", nargs, kwnames)) return 0;
+    if (cf_one_arg(S, "gc.is_finalized", nargs, kwnames)) return 0;
     return boolean(S, ob_is_gc(S, args[0]) && gc_is_finalized(S, args[0]));
 }
 
@@ -353,7 +379,7 @@ static Obj gc_get_referrers(Sim *S, Obj self, const Obj *args, int64_t nargs, Ob
 static Obj gc_get_freeze_count(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
 {
     (void)self, (void)args;
-    if (cf_noargs(S, "get_freeze_count", nargs, kwnames)) return 0;
+    if (cf_noargs(S, "gc.get_freeze_count", nargs, kwnames)) return 0;
     return int_from_i64(S, gc_list_size(S, S->gc.permanent.head));
 }
 
@@ -362,7 +388,7 @@ static Obj gc_get_freeze_count(Sim *S, Obj self, const Obj *args, int64_t nargs,
 static Obj gc_freeze(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
 {
     (void)self, (void)args;
-    if (cf_noargs(S, "freeze", nargs, kwnames)) return 0;
+    if (cf_noargs(S, "gc.freeze", nargs, kwnames)) return 0;
     for (int i = 0; i < 3; i++) {
         gc_list_merge(S, S->gc.gen[i].head, S->gc.permanent.head);
         S->gc.gen[i].count = 0;
@@ -375,7 +401,7 @@ static Obj gc_freeze(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnam
 static Obj gc_unfreeze(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
 {
     (void)self, (void)args;
-    if (cf_noargs(S, "unfreeze", nargs, kwnames)) return 0;
+    if (cf_noargs(S, "gc.unfreeze", nargs, kwnames)) return 0;
     gc_list_merge(S, S->gc.permanent.head, S->gc.gen[2].head);
     S->gc.phantom += S->gc.phantom_frozen;
     S->gc.phantom_frozen = 0;
@@ -410,14 +436,14 @@ static Obj gc_get_objects(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj 
 static Obj gc_get_debug(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
 {
     (void)self, (void)args;
-    if (cf_noargs(S, "get_debug", nargs, kwnames)) return 0;
+    if (cf_noargs(S, "gc.get_debug", nargs, kwnames)) return 0;
     return int_from_i64(S, S->gc.debug);
 }
 
 static Obj gc_set_debug(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
 {
     (void)self;
-    if (cf_one_arg(S, "set_debug", nargs, kwnames)) return 0;
+    if (cf_one_arg(S, "gc.set_debug", nargs, kwnames)) return 0;
     int64_t v;
     if (int_as_i64(S, args[0], &v)) return 0;
     S->gc.debug = (int)v;
@@ -469,7 +495,7 @@ Obj cf_new_weakref(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames
 static Obj wr_getweakrefcount(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
 {
     (void)self;
-    if (cf_one_arg(S, "getweakrefcount", nargs, kwnames)) return 0;
+    if (cf_one_arg(S, "_weakref.getweakrefcount", nargs, kwnames)) return 0;
     return int_from_i64(S, weakref_count(S, args[0]));
 }
 
