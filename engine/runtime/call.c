@@ -119,7 +119,9 @@ static Obj call_init(Sim *S, Obj init, Obj self, const Obj *args, int64_t nargs,
     for (int64_t i = 0; i < n; i++) ob_incref(S, v[i], HOLD_TEMP);
     int64_t pos = 0, i = 0;
     Obj key, value;
+    int keys_are_strings = 1;
     while (i < nk && dict_next(S, kwdict, &pos, &key, &value)) {
+        keys_are_strings &= ob_is(S, key, TI_STR);
         ob_incref(S, key, HOLD_TEMP);
         tuple_set_item(S, kwnames, i, key);
         ob_incref(S, value, HOLD_TEMP);
@@ -128,7 +130,8 @@ static Obj call_init(Sim *S, Obj init, Obj self, const Obj *args, int64_t nargs,
     /* the array's references are roots while __init__ runs */
     for (int64_t k = 0; k < n + nk; k++) vm_temp_push(S, v[k]);
     vm_temp_push(S, kwnames);
-    Obj r = rt_call(S, init, v, n, kwnames);
+    Obj r = keys_are_strings ? rt_call(S, init, v, n, kwnames)
+                             : exc_set(S, EXC_TypeError, "keywords must be strings"); /* _PyStack_UnpackDict */
     vm_temp_pop(S);
     for (int64_t k = n + nk; k-- > 0;) vm_temp_pop(S);
     for (int64_t k = 0; k < n + nk; k++) ob_decref(S, v[k], HOLD_TEMP);

@@ -14,6 +14,7 @@
 #include "objects/tuple.h"
 #include "runtime/builtins.h"
 #include "runtime/containers.h"
+#include "runtime/registry.h"
 #include "runtime/runtime.h"
 #include "runtime/vmops.h"
 #include "vm/opcodes.h"
@@ -108,9 +109,68 @@ fail:
     return -1;
 }
 
+/* _PyObject_FunctionStr: "module.qualname()", the module left out when
+ * it is builtins or None: for functions, bound methods (their __func__),
+ * built-in functions and methods, and classes; str(func) for anything
+ * else.  Host text in buf; read on the host, nothing is looked up. */
+static const char *function_str(Sim *S, Obj func, char *buf, size_t cap)
+{
+    char qn[256] = "", mn[128] = "";
+    if (ob_is(S, func, TI_METHOD)) func = ob_get64(S, func, METHOD_FUNC_OFF);
+    if (ob_is(S, func, TI_FUNCTION)) {
+        str_to_utf8(S, ob_get64(S, func, FUNC_QUALNAME_OFF), qn, sizeof qn);
+        Obj m = ob_get64(S, func, FUNC_MODULE_OFF);
+        if (m && ob_is(S, m, TI_STR)) str_to_utf8(S, m, mn, sizeof mn);
+    } else if (ob_is(S, func, TI_BUILTIN_FN)) {
+        /* meth_get__qualname__: the name, after the type of a non-module self */
+        const char *name = cf_get(ob_get32(S, func, BUILTIN_INDEX_OFF))->name;
+        Obj self = ob_get64(S, func, BUILTIN_SELF_OFF);
+        if (self && !ob_is(S, self, TI_MODULE) && self != S->none) {
+            char tn[128];
+            tp_name(S, ob_is(S, self, TI_TYPE) ? self : ob_type(S, self), tn, sizeof tn);
+            snprintf(qn, sizeof qn, "%s.%s", tn, name);
+        } else {
+            snprintf(qn, sizeof qn, "%s", name);
+            if (self && ob_is(S, self, TI_MODULE))
+                str_to_utf8(S, ob_get64(S, self, MODULE_NAME_OFF), mn, sizeof mn);
+        }
+    } else if (ob_is(S, func, TI_TYPE)) {
+        Obj q = ob_get64(S, func, TP_QUALNAME_OFF);
+        if (q) str_to_utf8(S, q, qn, sizeof qn);
+        else tp_name(S, func, qn, sizeof qn);
+        Obj key = (tp_flags(S, func) & TPF_HEAPTYPE) ? str_static_id(S, "__module__") : 0;
+        Obj m = key ? dict_getitem(S, ob_get64(S, func, TP_DICT_OFF), key) : 0; /* type_module: a str key, no error */
+        if (m && ob_is(S, m, TI_STR)) str_to_utf8(S, m, mn, sizeof mn);
+    } else {
+        Obj saved = S->exc; /* an error is being prepared */
+        S->exc = 0;
+        Obj s = rt_str(S, func);
+        if (s) str_to_utf8(S, s, buf, cap);
+        else snprintf(buf, cap, "?");
+        exc_clear(S);
+        if (s) ob_decref(S, s, HOLD_TEMP);
+        S->exc = saved;
+        return buf;
+    }
+    if (mn[0] && strcmp(mn, "builtins")) snprintf(buf, cap, "%s.%s()", mn, qn);
+    else snprintf(buf, cap, "%s()", qn);
+    return buf;
+}
+
+/* check_args_iterable: can f(*args) iterate args? (tp_iter, or a sequence) */
+static int iterable_arg(Sim *S, Obj o)
+{
+    if (rt_is_class_instance(S, o))
+        return rt_type_lookup_cstr(S, ob_type(S, o), "__iter__") || rt_type_lookup_cstr(S, ob_type(S, o), "__getitem__");
+    switch ((TypeId)tp_index(S, ob_type(S, o))) {
+    case TI_LIST: case TI_TUPLE: case TI_STR: case TI_BYTES: case TI_DICT: case TI_SET: case TI_FROZENSET:
+    case TI_RANGE: case TI_DICT_KEYS: case TI_DICT_VALUES: case TI_DICT_ITEMS: case TI_WEAKVALUEDICT: return 1;
+    default: return rt_is_iterator(S, o);
+    }
+}
+
 int vmops_extend(Sim *S, int opcode, Obj target, Obj iterable, Obj func)
 {
-    (void)func;
     switch (opcode) {
     case OP_LIST_EXTEND: {
         if (ob_is(S, iterable, TI_LIST) || ob_is(S, iterable, TI_TUPLE)) return list_extend(S, target, iterable);
@@ -130,10 +190,32 @@ int vmops_extend(Sim *S, int opcode, Obj target, Obj iterable, Obj func)
     case OP_SET_UPDATE: return set_update(S, target, iterable);
     default:
         if (!ob_is(S, iterable, TI_DICT)) {
-            char t[64];
+            char t[64], fs[400];
             tp_name(S, ob_type(S, iterable), t, sizeof t);
-            exc_set(S, EXC_TypeError, "'%s' object is not a mapping", t);
+            /* DICT_MERGE (a call's **): format_kwargs_error */
+            if (opcode == OP_DICT_MERGE)
+                exc_set(S, EXC_TypeError, "%s argument after ** must be a mapping, not %s",
+                        function_str(S, func, fs, sizeof fs), t);
+            else
+                exc_set(S, EXC_TypeError, "'%s' object is not a mapping", t);
             return -1;
+        }
+        if (opcode == OP_DICT_MERGE) { /* _PyDict_MergeEx(..., 2): a repeated keyword is an error */
+            int64_t pos = 0;
+            Obj k, v;
+            while (dict_next(S, iterable, &pos, &k, &v)) {
+                int has = dict_contains(S, target, k);
+                if (has < 0) return -1;
+                if (!has) continue;
+                char fs[400], kn[200];
+                Obj ks = rt_str(S, k);
+                if (!ks) return -1;
+                str_to_utf8(S, ks, kn, sizeof kn);
+                ob_decref(S, ks, HOLD_TEMP);
+                exc_set(S, EXC_TypeError, "%s got multiple values for keyword argument '%s'",
+                        function_str(S, func, fs, sizeof fs), kn);
+                return -1;
+            }
         }
         return dict_merge(S, target, iterable, 1);
     }
@@ -142,6 +224,12 @@ int vmops_extend(Sim *S, int opcode, Obj target, Obj iterable, Obj func)
 Obj vmops_call_ex(Sim *S, Obj func, Obj callargs, Obj kwargs)
 {
     Obj args = callargs;
+    if (!ob_is(S, args, TI_TUPLE) && !iterable_arg(S, args)) { /* check_args_iterable */
+        char t[64], fs[400];
+        tp_name(S, ob_type(S, args), t, sizeof t);
+        return exc_set(S, EXC_TypeError, "%s argument after * must be an iterable, not %s",
+                       function_str(S, func, fs, sizeof fs), t);
+    }
     if (!ob_is(S, args, TI_TUPLE)) {
         args = rt_tuple_from(S, callargs);
         if (!args) return 0;
@@ -168,6 +256,11 @@ Obj vmops_call_ex(Sim *S, Obj func, Obj callargs, Obj kwargs)
         int64_t pos = 0, i = 0;
         Obj k, val;
         while (dict_next(S, kwargs, &pos, &k, &val)) {
+            if (!ob_is(S, k, TI_STR)) { /* _PyStack_UnpackDict */
+                exc_set(S, EXC_TypeError, "keywords must be strings");
+                ob_decref(S, kwnames, HOLD_TEMP);
+                goto out;
+            }
             ob_incref(S, k, HOLD_TEMP);
             tuple_set_item(S, kwnames, i, k);
             v[n + i++] = val;

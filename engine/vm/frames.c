@@ -194,6 +194,25 @@ int vm_bind_args(Sim *S, SimAddr f, Obj func, const Obj *args, int64_t argcount,
             if (!kwdict) {
                 char k[200];
                 qualname_of(S, func, q, sizeof q);
+                /* positional_only_passed_as_keyword: every keyword that
+                 * names a positional-only parameter, joined by ", " */
+                char names[512] = "";
+                size_t used = 0;
+                for (int64_t m = 0; m < kwcount; m++) {
+                    Obj km = tuple_item(S, kwnames, m);
+                    for (int64_t p = 0; p < posonly; p++) {
+                        if (!str_eq(S, name_at(S, code, p), km)) continue;
+                        str_to_utf8(S, km, k, sizeof k);
+                        used += (size_t)snprintf(names + used, used < sizeof names ? sizeof names - used : 0, "%s%s",
+                                                 used ? ", " : "", k);
+                        break;
+                    }
+                }
+                if (used) {
+                    exc_set(S, EXC_TypeError,
+                            "%s() got some positional-only arguments passed as keyword arguments: '%s'", q, names);
+                    goto kw_fail;
+                }
                 str_to_utf8(S, kw, k, sizeof k);
                 exc_set(S, EXC_TypeError, "%s() got an unexpected keyword argument '%s'", q, k);
                 goto kw_fail;
