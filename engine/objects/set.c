@@ -451,20 +451,17 @@ static int add_from_seq(Sim *S, Obj so, Obj seq)
 }
 
 /* A dict's keys: one resize up front, then an add per key in entry
- * order with the hash the dict stored (recomputed here: the same value),
- * and no iterator. */
+ * order with the hash the dict stored (_PyDict_Next), and no iterator. */
 static int add_from_dict(Sim *S, Obj so, Obj d)
 {
     int64_t n = dict_len(S, d);
     if ((getf(S, so, SET_FILL_OFF) + (uint64_t)n) * 5 >= getf(S, so, SET_MASK_OFF) * 3) {
         if (table_resize(S, so, ((int64_t)getf(S, so, SET_USED_OFF) + n) * 2) != 0) return -1;
     }
-    int64_t pos = 0;
+    int64_t pos = 0, hash;
     Obj key;
-    while (dict_next(S, d, &pos, &key, NULL)) {
-        int64_t hash = ob_hash(S, key);
-        if (hash == -1 || add_entry(S, so, key, hash) != 0) return -1;
-    }
+    while (dict_next_hash(S, d, &pos, &key, NULL, &hash))
+        if (add_entry(S, so, key, hash) != 0) return -1;
     return 0;
 }
 
