@@ -918,6 +918,11 @@ int dict_delitem(Sim *S, Obj d, Obj key)
 {
     int64_t hash = hash_of(S, key);
     if (hash == -1) return -1;
+    return dict_delitem_hash(S, d, key, hash);
+}
+
+int dict_delitem_hash(Sim *S, Obj d, Obj key, int64_t hash)
+{
     Obj old;
     int64_t ix = lookup(S, d, key, hash, &old);
     if (ix == DKIX_ERROR) return -1;

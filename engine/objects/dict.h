@@ -212,6 +212,9 @@ Obj dict_lookup_hash(Sim *S, Obj d, Obj key, int64_t hash);
 int dict_presize(Sim *S, Obj d, int64_t n, int unicode);
 /* insertdict with a known hash (key and value borrowed).  0 or -1. */
 int dict_setitem_hash(Sim *S, Obj d, Obj key, int64_t hash, Obj value);
+/* _PyDict_DelItem_KnownHash: del d[key] without hashing key again.  0,
+ * or -1 with KeyError(key) when absent. */
+int dict_delitem_hash(Sim *S, Obj d, Obj key, int64_t hash);
 
 /* ---- the keys block, for tests and the debugger ---- */
 

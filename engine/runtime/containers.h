@@ -128,6 +128,31 @@ Obj setop_iter(Sim *S, Obj s);
  * RuntimeError "Set changed size during iteration". */
 Obj setiter_next(Sim *S, Obj it);
 
+/* PySet_New(iterable), iterable 0 for an empty set: a new set filled as
+ * set_update_internal fills one (a set or frozenset merged, an exact
+ * dict's keys with their stored hashes, anything else iterated).  New
+ * reference. */
+Obj setop_new(Sim *S, Obj iterable);
+/* _PySet_Update(so, other): set_update_internal, as above.  0 or -1. */
+int setop_update(Sim *S, Obj so, Obj other);
+/* PyObject_CallMethodOneArg(so, NAME, arg) for a method of set or
+ * frozenset (intersection, difference_update, ...): the C method called
+ * unbound with one argument, in its own convention (a METH_VARARGS one
+ * packs arg into a tuple first).  The method's result, a new reference,
+ * or 0 with an exception. */
+Obj setop_call_method(Sim *S, Obj so, const char *name, Obj arg);
+
+/* ---- dict views as sets (dict_methods.c) ---- */
+
+/* The number slots of dict_keys and dict_items (dictviews_and -- that is
+ * _PyDictView_Intersect -- dictviews_or, dictviews_sub, dictviews_xor)
+ * for BINARY_OP's oparg `op` (an in-place one acts as its plain form:
+ * the views have no in-place slots).  Either operand may be the view, as
+ * either slot of binary_op1 may be the view's; the other may be any
+ * iterable.  0 WITHOUT an exception when neither a nor b is a keys or
+ * items view, or op is not one of & | - ^.  New reference (a set). */
+Obj dictview_binop(Sim *S, Obj a, Obj b, int op);
+
 /* ---- constructors: TYPE(args...) for the built-in types ---- */
 
 Obj cf_new_list(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames);

@@ -18,6 +18,7 @@
 #include "runtime/cfunc.h"
 #include "runtime/containers.h"
 #include "runtime/runtime.h"
+#include "vm/vm.h"
 
 /* _PyErr_SetKeyError: KeyError whose args are (key,). */
 static void key_error(Sim *S, Obj key)
@@ -304,6 +305,231 @@ Obj dictview_richcompare(Sim *S, Obj self, Obj other, int op)
     }
     if (ok < 0) return 0;
     return cont_bool(S, ok);
+}
+
+/* ---- keys and items views as sets ---- */
+
+/* PyDictViewSet_Check: a view with the set operations (values has none). */
+static int is_view_set(const Sim *S, Obj o) { return ob_is(S, o, TI_DICT_KEYS) || ob_is(S, o, TI_DICT_ITEMS); }
+
+static void swap_objs(Obj *a, Obj *b)
+{
+    Obj t = *a;
+    *a = *b;
+    *b = t;
+}
+
+/* dictviews_to_set: PySet_New of the view -- of an exact dict itself for
+ * a keys view, so that set_update_internal takes the stored hashes
+ * instead of iterating.  self may be any iterable (the reflected forms,
+ * `[1] - d.keys()`).  New reference. */
+static Obj views_to_set(Sim *S, Obj self)
+{
+    Obj left = self;
+    if (ob_is(S, self, TI_DICT_KEYS)) {
+        Obj d = ob_get64(S, self, DV_DICT_OFF);
+        if (ob_is(S, d, TI_DICT)) left = d;
+    }
+    return setop_new(S, left);
+}
+
+/* dictkeys_contains / dictitems_contains, the membership test of
+ * _PyDictView_Intersect. */
+static int view_contains(Sim *S, Obj view, Obj key)
+{
+    if (ob_is(S, view, TI_DICT_KEYS)) return dict_contains(S, ob_get64(S, view, DV_DICT_OFF), key);
+    return dictitems_contains(S, view, key);
+}
+
+/* _PyDictView_Intersect: a set of the items of the smaller operand that
+ * the other has -- through set.intersection when other is an exact set at
+ * least as large (the set's order), else by iterating other (a view
+ * made the smaller one) and adding what self contains. */
+static Obj views_and(Sim *S, Obj self, Obj other)
+{
+    /* the interpreter hands the view over as the right operand for
+     * `{1} & d.keys()` */
+    if (!is_view_set(S, self)) swap_objs(&self, &other);
+    int64_t len_self = dictview_len(S, self);
+    if (ob_is(S, other, TI_SET) && len_self <= set_len(S, other))
+        return setop_call_method(S, other, "intersection", self);
+    if (is_view_set(S, other) && dictview_len(S, other) > len_self) swap_objs(&self, &other);
+    Obj result = setop_new(S, 0);
+    if (!result) return 0;
+    vm_temp_push(S, result);
+    Obj it = rt_iter(S, other);
+    if (!it) {
+        vm_temp_pop(S);
+        ob_decref(S, result, HOLD_TEMP);
+        return 0;
+    }
+    vm_temp_push(S, it);
+    Obj key;
+    int rv = 0;
+    while ((key = rt_next(S, it))) {
+        rv = view_contains(S, self, key);
+        if (rv > 0) rv = set_add_key(S, result, key);
+        if (rv < 0) break;
+        ob_decref(S, key, HOLD_TEMP);
+    }
+    vm_temp_pop(S);
+    vm_temp_pop(S);
+    /* the error path lets go of the iterator, the set, then the key */
+    ob_decref(S, it, HOLD_TEMP);
+    if (rv < 0 || S->exc) {
+        ob_decref(S, result, HOLD_TEMP);
+        if (rv < 0) ob_decref(S, key, HOLD_TEMP);
+        return 0;
+    }
+    return result;
+}
+
+/* dictviews_or: set(self), then _PySet_Update with other. */
+static Obj views_or(Sim *S, Obj self, Obj other)
+{
+    Obj result = views_to_set(S, self);
+    if (!result) return 0;
+    vm_temp_push(S, result);
+    int rc = setop_update(S, result, other);
+    vm_temp_pop(S);
+    if (rc < 0) {
+        ob_decref(S, result, HOLD_TEMP);
+        return 0;
+    }
+    return result;
+}
+
+/* dictviews_sub and dictviews_xor: set(self), then the set method `name`
+ * called on it with other (difference_update packs other into an
+ * argument tuple, symmetric_difference_update does not). */
+static Obj views_update_with(Sim *S, Obj self, Obj other, const char *name)
+{
+    Obj result = views_to_set(S, self);
+    if (!result) return 0;
+    vm_temp_push(S, result);
+    Obj tmp = setop_call_method(S, result, name, other);
+    vm_temp_pop(S);
+    if (!tmp) {
+        ob_decref(S, result, HOLD_TEMP);
+        return 0;
+    }
+    ob_decref(S, tmp, HOLD_TEMP);
+    return result;
+}
+
+/* dictitems_xor: two items views.  A copy of self's dict loses each pair
+ * of other's dict that it has equal; the pairs it lacks or holds with
+ * another value go into the result, then what is left of the copy (its
+ * items()). */
+static Obj items_xor(Sim *S, Obj self, Obj other)
+{
+    Obj d2 = ob_get64(S, other, DV_DICT_OFF);
+    Obj temp = dict_copy(S, ob_get64(S, self, DV_DICT_OFF));
+    if (!temp) return 0;
+    vm_temp_push(S, temp);
+    Obj result = setop_new(S, 0);
+    if (!result) {
+        vm_temp_pop(S);
+        ob_decref(S, temp, HOLD_TEMP);
+        return 0;
+    }
+    vm_temp_push(S, result);
+    int64_t pos = 0, hash;
+    Obj key, val1 = 0, val2;
+    int rc = 0;
+    while (rc == 0 && dict_next_hash(S, d2, &pos, &key, &val2, &hash)) {
+        ob_incref(S, key, HOLD_TEMP);
+        ob_incref(S, val2, HOLD_TEMP);
+        val1 = dict_lookup_hash(S, temp, key, hash);
+        int to_delete = 0;
+        if (!val1) {
+            if (S->exc) rc = -1;
+        } else {
+            ob_incref(S, val1, HOLD_TEMP);
+            to_delete = rt_compare_bool(S, val1, val2, CMP_EQ);
+            if (to_delete < 0) rc = -1;
+        }
+        if (rc == 0 && to_delete) {
+            rc = dict_delitem_hash(S, temp, key, hash);
+        } else if (rc == 0) {
+            Obj kv[2] = {key, val2};
+            Obj pair = tuple_pack(S, 2, kv);
+            rc = pair ? set_add_key(S, result, pair) : -1;
+            if (pair) ob_decref(S, pair, HOLD_TEMP);
+        }
+        if (rc < 0) break; /* the pair's references go after the dicts' */
+        ob_decref(S, key, HOLD_TEMP);
+        if (val1) ob_decref(S, val1, HOLD_TEMP);
+        ob_decref(S, val2, HOLD_TEMP);
+    }
+    int loop_failed = rc < 0;
+    Obj remaining = 0;
+    if (rc == 0) {
+        /* PyObject_CallMethodNoArgs(temp, "items"), then _PySet_Update */
+        remaining = dictop_view(S, temp, TI_DICT_ITEMS);
+        rc = remaining ? setop_update(S, result, remaining) : -1;
+    }
+    vm_temp_pop(S);
+    vm_temp_pop(S);
+    if (rc == 0) {
+        ob_decref(S, temp, HOLD_TEMP);
+        ob_decref(S, remaining, HOLD_TEMP);
+        return result;
+    }
+    if (remaining) ob_decref(S, remaining, HOLD_TEMP);
+    ob_decref(S, temp, HOLD_TEMP);
+    ob_decref(S, result, HOLD_TEMP);
+    if (loop_failed) {
+        ob_decref(S, key, HOLD_TEMP);
+        if (val1) ob_decref(S, val1, HOLD_TEMP);
+        ob_decref(S, val2, HOLD_TEMP);
+    }
+    return 0;
+}
+
+Obj dictview_binop(Sim *S, Obj a, Obj b, int op)
+{
+    if (!is_view_set(S, a) && !is_view_set(S, b)) return 0;
+    switch (op >= 13 ? op - 13 : op) {
+    case 1: return views_and(S, a, b);
+    case 7: return views_or(S, a, b);
+    case 10: return views_update_with(S, a, b, "difference_update");
+    case 12:
+        if (ob_is(S, a, TI_DICT_ITEMS) && ob_is(S, b, TI_DICT_ITEMS)) return items_xor(S, a, b);
+        return views_update_with(S, a, b, "symmetric_difference_update");
+    default: return 0;
+    }
+}
+
+/* dictviews_isdisjoint: other iterated, each item looked up in self --
+ * the roles swapped when other is a set or set-like view larger than
+ * self (its membership test is cheap). */
+static int views_isdisjoint(Sim *S, Obj self, Obj other)
+{
+    if (self == other) return dictview_len(S, self) == 0;
+    if (set_is_any(S, other) || is_view_set(S, other)) {
+        int64_t len_self = dictview_len(S, self);
+        int64_t len_other = rt_len(S, other);
+        if (len_other < 0) return -1;
+        if (len_other > len_self) swap_objs(&self, &other);
+    }
+    Obj it = rt_iter(S, other);
+    if (!it) return -1;
+    vm_temp_push(S, it);
+    int result = 1;
+    Obj item;
+    while ((item = rt_next(S, it))) {
+        int contains = rt_contains(S, self, item);
+        ob_decref(S, item, HOLD_TEMP);
+        if (contains != 0) {
+            result = contains < 0 ? -1 : 0;
+            break;
+        }
+    }
+    vm_temp_pop(S);
+    ob_decref(S, it, HOLD_TEMP);
+    if (result == 1 && S->exc) return -1;
+    return result;
 }
 
 /* ---- update ---- */
@@ -611,11 +837,19 @@ const CFuncDef cf_dict_methods[] = {
     {"__getitem__", m_getitem}, {"__reversed__", m_reversed}, {NULL, NULL},
 };
 
-/* The views' own methods (only __reversed__ here; the others are
- * operators). */
-const CFuncDef cf_dictkeys_methods[] = {{"__reversed__", m_reversed}, {NULL, NULL}};
+static Obj m_isdisjoint(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    const char *name = ob_is(S, self, TI_DICT_KEYS) ? "dict_keys.isdisjoint" : "dict_items.isdisjoint";
+    if (cf_one_arg(S, name, nargs, kwnames)) return 0;
+    int r = views_isdisjoint(S, self, args[0]);
+    return r < 0 ? 0 : cont_bool(S, r);
+}
+
+/* The views' own methods, in dictkeys_methods' order (the rest are
+ * operators); values() has no isdisjoint. */
+const CFuncDef cf_dictkeys_methods[] = {{"isdisjoint", m_isdisjoint}, {"__reversed__", m_reversed}, {NULL, NULL}};
 const CFuncDef cf_dictvalues_methods[] = {{"__reversed__", m_reversed}, {NULL, NULL}};
-const CFuncDef cf_dictitems_methods[] = {{"__reversed__", m_reversed}, {NULL, NULL}};
+const CFuncDef cf_dictitems_methods[] = {{"isdisjoint", m_isdisjoint}, {"__reversed__", m_reversed}, {NULL, NULL}};
 
 /* ---- dict(...) ---- */
 

@@ -113,12 +113,18 @@ static Obj builtin_binop(Sim *S, Obj a, Obj b, int op)
         if (ta == TI_STR) return strop_mod(S, a, b);
         break;
     case 7: /* | */
-        if (ta == TI_DICT && tb == TI_DICT) return inplace ? dictop_ior(S, a, b) : dictop_or(S, a, b);
-        return setop_binop(S, a, b, op);
+        /* dict_ior takes any mapping or iterable of pairs; dict_or only a dict */
+        if (ta == TI_DICT && inplace) return dictop_ior(S, a, b);
+        if (ta == TI_DICT && tb == TI_DICT) return dictop_or(S, a, b);
+        /* fall through */
     case 1:
     case 10:
     case 12:
-        return setop_binop(S, a, b, op);
+        r = setop_binop(S, a, b, op);
+        if (r || S->exc) return r;
+        /* a set's slot declines a view; the view's own slot (left or
+         * right) takes any iterable as the other operand */
+        return dictview_binop(S, a, b, op);
     default: break;
     }
     return 0;
@@ -156,6 +162,11 @@ Obj rt_binop(Sim *S, Obj a, Obj b, int op)
             if (r && !is_not_implemented(S, r)) return r;
             if (r) ob_decref(S, r, HOLD_TEMP);
             if (S->exc) return 0;
+        } else if (!is_heap_instance(S, b)) {
+            /* b's built-in slot, reflected: only a dict view's accepts a
+             * class instance on the left (`C() & d.keys()` iterates it) */
+            Obj r = dictview_binop(S, a, b, op);
+            if (r || S->exc) return r;
         }
     }
     if (base == 5) { /* sequence_repeat: the count through __index__ */

@@ -4,6 +4,8 @@
  * The hash table itself (probing, insertion, resizing, merging) is the
  * object layer's (objects/set.c).
  */
+#include <string.h>
+
 #include "objects/abstract.h"
 #include "objects/dict.h"
 #include "objects/exc.h"
@@ -624,6 +626,23 @@ const CFuncDef cf_frozenset_methods[] = {
     {"isdisjoint", m_isdisjoint},
     {NULL, NULL},
 };
+
+/* ---- for the dict views' set operations (dict_methods.c) ---- */
+
+Obj setop_new(Sim *S, Obj iterable) { return make_set(S, TI_SET, iterable); }
+
+int setop_update(Sim *S, Obj so, Obj other) { return update_any(S, so, other); }
+
+Obj setop_call_method(Sim *S, Obj so, const char *name, Obj arg)
+{
+    /* _PyObject_GetMethod finds the descriptor on the type and calls it
+     * unbound: no bound method object, so the method's own convention
+     * (a METH_VARARGS one packs arg into a tuple) is all that allocates */
+    const CFuncDef *table = ob_is(S, so, TI_FROZENSET) ? cf_frozenset_methods : cf_set_methods;
+    for (const CFuncDef *m = table; m->name; m++)
+        if (strcmp(m->name, name) == 0) return m->fn(S, so, &arg, 1, 0);
+    return exc_set(S, EXC_AttributeError, "'set' object has no attribute '%s'", name);
+}
 
 /* ---- constructors ---- */
 
