@@ -80,6 +80,16 @@ static const char *const inplace_dunder[13] = {
     "__ior__", "__ipow__", "__irshift__", "__isub__", "__itruediv__", "__ixor__",
 };
 
+/* &, |, -, ^ of sets and dict views: a set's slot declines a view, and
+ * the view's own slot (left or right) takes any iterable as the other
+ * operand.  0 without an exception when neither applies. */
+static Obj set_algebra(Sim *S, Obj a, Obj b, int op)
+{
+    Obj r = setop_binop(S, a, b, op);
+    if (r || S->exc) return r;
+    return dictview_binop(S, a, b, op);
+}
+
 /* The built-in types' slots: 0 without an exception when none applies. */
 static Obj builtin_binop(Sim *S, Obj a, Obj b, int op)
 {
@@ -116,15 +126,10 @@ static Obj builtin_binop(Sim *S, Obj a, Obj b, int op)
         /* dict_ior takes any mapping or iterable of pairs; dict_or only a dict */
         if (ta == TI_DICT && inplace) return dictop_ior(S, a, b);
         if (ta == TI_DICT && tb == TI_DICT) return dictop_or(S, a, b);
-        /* fall through */
+        return set_algebra(S, a, b, op);
     case 1:
     case 10:
-    case 12:
-        r = setop_binop(S, a, b, op);
-        if (r || S->exc) return r;
-        /* a set's slot declines a view; the view's own slot (left or
-         * right) takes any iterable as the other operand */
-        return dictview_binop(S, a, b, op);
+    case 12: return set_algebra(S, a, b, op);
     default: break;
     }
     return 0;
