@@ -219,6 +219,7 @@ static void dump(Out *o, const Node *n)
         dump_list(o, "body", &n->u.func.body);
         put(o, ", ");
         dump_list(o, "decorator_list", &n->u.func.decorators);
+        dump_opt(o, "returns", n->u.func.returns);
         put(o, ")");
         return;
     case AST_Lambda:
@@ -268,6 +269,14 @@ static void dump(Out *o, const Node *n)
         put(o, ", op=%s(), value=", binops[n->u.augassign.op]);
         dump(o, n->u.augassign.value);
         put(o, ")");
+        return;
+    case AST_AnnAssign:
+        put(o, "AnnAssign(target=");
+        dump(o, n->u.annassign.target);
+        put(o, ", annotation=");
+        dump(o, n->u.annassign.annotation);
+        dump_opt(o, "value", n->u.annassign.value);
+        put(o, ", simple=%d)", n->u.annassign.simple);
         return;
     case AST_For:
         put(o, "For(target=");
@@ -511,6 +520,7 @@ static void dump(Out *o, const Node *n)
     case AST_Arg:
         put(o, "arg(arg=");
         put_repr(o, n->u.arg.arg, strlen(n->u.arg.arg), 0);
+        dump_opt(o, "annotation", n->u.arg.annotation);
         put(o, ")");
         return;
     case AST_Keyword:

@@ -31,7 +31,8 @@
     X(Module)                                                                 \
     /* statements */                                                          \
     X(FunctionDef) X(ClassDef) X(Return) X(Delete) X(Assign) X(AugAssign)     \
-    X(For) X(While) X(If) X(Raise) X(Try) X(Assert) X(Import) X(ImportFrom)   \
+    X(AnnAssign) X(For) X(While) X(If) X(Raise) X(Try) X(Assert) X(Import)    \
+    X(ImportFrom)                                                             \
     X(Global) X(Nonlocal) X(Expr) X(Pass) X(Break) X(Continue)                \
     /* expressions */                                                         \
     X(BoolOp) X(BinOp) X(UnaryOp) X(Lambda) X(IfExp) X(Dict) X(Set)           \
@@ -101,6 +102,7 @@ struct Node {
             Node *args;                           /* Arguments */
             NodeList body;                        /* Lambda: one expression */
             NodeList decorators;
+            Node *returns;                        /* '-> X' or NULL; never for Lambda */
         } func;
         struct {
             const char *name;
@@ -110,6 +112,11 @@ struct Node {
         struct { NodeList targets; } del;         /* Delete, Global/Nonlocal use names */
         struct { NodeList targets; Node *value; } assign;
         struct { Node *target; BinOpKind op; Node *value; } augassign;
+        struct {                                  /* AnnAssign */
+            Node *target, *annotation;
+            Node *value;                          /* NULL for `x: T` */
+            int simple;                           /* a bare name, not parenthesised */
+        } annassign;
         struct { Node *target, *iter; NodeList body, orelse; } forloop;
         struct { Node *test; NodeList body, orelse; } whileloop; /* also If */
         struct { Node *exc, *cause; } raise;
@@ -147,7 +154,7 @@ struct Node {
             Node *vararg, *kwarg;                 /* Arg or NULL */
             NodeList kw_defaults, defaults;
         } arguments;
-        struct { const char *arg; } arg;          /* Arg */
+        struct { const char *arg; Node *annotation; } arg; /* Arg; annotation may be NULL */
         struct { const char *arg; Node *value; } keyword; /* arg NULL for **kw */
         struct { const char *name, *asname; } alias;
         struct { Node *target, *iter; NodeList ifs; int is_async; } comprehension;

@@ -89,7 +89,7 @@ static Node *copy_node_kind(Compiler *c, const Node *n)
     case AST_Module: ok = COPYL(u.module.body); break;
     case AST_FunctionDef:
     case AST_Lambda:
-        ok = COPY(u.func.args) && COPYL(u.func.body) && COPYL(u.func.decorators);
+        ok = COPY(u.func.args) && COPYL(u.func.body) && COPYL(u.func.decorators) && COPY(u.func.returns);
         break;
     case AST_ClassDef:
         ok = COPYL(u.cls.bases) && COPYL(u.cls.keywords) && COPYL(u.cls.body) && COPYL(u.cls.decorators);
@@ -99,6 +99,9 @@ static Node *copy_node_kind(Compiler *c, const Node *n)
     case AST_Delete: ok = COPYL(u.del.targets); break;
     case AST_Assign: ok = COPYL(u.assign.targets) && COPY(u.assign.value); break;
     case AST_AugAssign: ok = COPY(u.augassign.target) && COPY(u.augassign.value); break;
+    case AST_AnnAssign:
+        ok = COPY(u.annassign.target) && COPY(u.annassign.annotation) && COPY(u.annassign.value);
+        break;
     case AST_For:
         ok = COPY(u.forloop.target) && COPY(u.forloop.iter) && COPYL(u.forloop.body) && COPYL(u.forloop.orelse);
         break;
@@ -146,12 +149,13 @@ static Node *copy_node_kind(Compiler *c, const Node *n)
              COPY(u.arguments.vararg) && COPY(u.arguments.kwarg) && COPYL(u.arguments.kw_defaults) &&
              COPYL(u.arguments.defaults);
         break;
+    case AST_Arg: ok = COPY(u.arg.annotation); break;
     case AST_Keyword: ok = COPY(u.keyword.value); break;
     case AST_Comprehension:
         ok = COPY(u.comprehension.target) && COPY(u.comprehension.iter) && COPYL(u.comprehension.ifs);
         break;
     case AST_ExceptHandler: ok = COPY(u.handler.type) && COPYL(u.handler.body); break;
-    default: break;   /* no children: Global, Nonlocal, Pass, Break, Continue, Constant, Name, Arg, Alias */
+    default: break;   /* no children: Global, Nonlocal, Pass, Break, Continue, Constant, Name, Alias */
     }
     return ok ? m : NULL;
 }
@@ -190,7 +194,7 @@ static int check_node(Compiler *c, const Node *n)
     case AST_FunctionDef:
     case AST_Lambda:
         if (check_node(c, n->u.func.args) || check_list(c, &n->u.func.body)) return -1;
-        return check_list(c, &n->u.func.decorators);
+        return check_list(c, &n->u.func.decorators) || check_node(c, n->u.func.returns) ? -1 : 0;
     case AST_ClassDef:
         if (check_list(c, &n->u.cls.bases) || check_list(c, &n->u.cls.keywords)) return -1;
         return check_list(c, &n->u.cls.body) || check_list(c, &n->u.cls.decorators) ? -1 : 0;
@@ -199,6 +203,9 @@ static int check_node(Compiler *c, const Node *n)
     case AST_Delete: return check_list(c, &n->u.del.targets);
     case AST_Assign: return check_list(c, &n->u.assign.targets) || check_node(c, n->u.assign.value) ? -1 : 0;
     case AST_AugAssign: return check_node(c, n->u.augassign.target) || check_node(c, n->u.augassign.value) ? -1 : 0;
+    case AST_AnnAssign:
+        if (check_node(c, n->u.annassign.target) || check_node(c, n->u.annassign.annotation)) return -1;
+        return check_node(c, n->u.annassign.value);
     case AST_For:
         if (check_node(c, n->u.forloop.target) || check_node(c, n->u.forloop.iter)) return -1;
         return check_list(c, &n->u.forloop.body) || check_list(c, &n->u.forloop.orelse) ? -1 : 0;
@@ -242,8 +249,12 @@ static int check_node(Compiler *c, const Node *n)
         return check_node(c, n->u.slice.lower) || check_node(c, n->u.slice.upper) || check_node(c, n->u.slice.step)
                    ? -1 : 0;
     case AST_Arguments:
-        if (check_list(c, &n->u.arguments.kw_defaults)) return -1;
+        if (check_list(c, &n->u.arguments.posonlyargs) || check_list(c, &n->u.arguments.args) ||
+            check_node(c, n->u.arguments.vararg) || check_list(c, &n->u.arguments.kwonlyargs) ||
+            check_list(c, &n->u.arguments.kw_defaults) || check_node(c, n->u.arguments.kwarg))
+            return -1;
         return check_list(c, &n->u.arguments.defaults);
+    case AST_Arg: return check_node(c, n->u.arg.annotation);
     case AST_Keyword: return check_node(c, n->u.keyword.value);
     case AST_Comprehension:
         if (check_node(c, n->u.comprehension.target) || check_node(c, n->u.comprehension.iter)) return -1;
@@ -999,14 +1010,32 @@ static int fold_body(Compiler *c, NodeList *body)
     return 0;
 }
 
+static int fold_arg_list(Compiler *c, NodeList *l)
+{
+    for (int i = 0; i < l->n; i++)
+        if (fold_opt(c, l->items[i]->u.arg.annotation) < 0) return -1;
+    return 0;
+}
+
+/* astfold_arguments: the annotations are folded too, in its order. */
+static int fold_arguments(Compiler *c, Node *a)
+{
+    if (fold_arg_list(c, &a->u.arguments.posonlyargs) < 0 || fold_arg_list(c, &a->u.arguments.args) < 0 ||
+        (a->u.arguments.vararg && fold_opt(c, a->u.arguments.vararg->u.arg.annotation) < 0) ||
+        fold_arg_list(c, &a->u.arguments.kwonlyargs) < 0 || fold_exprs(c, &a->u.arguments.kw_defaults) < 0 ||
+        (a->u.arguments.kwarg && fold_opt(c, a->u.arguments.kwarg->u.arg.annotation) < 0))
+        return -1;
+    return fold_exprs(c, &a->u.arguments.defaults);
+}
+
 static int fold_stmt_kind(Compiler *c, Node *s)
 {
     switch (s->kind) {
     case AST_FunctionDef:
-        if (fold_exprs(c, &s->u.func.args->u.arguments.kw_defaults) < 0 ||
-            fold_exprs(c, &s->u.func.args->u.arguments.defaults) < 0 || fold_body(c, &s->u.func.body) < 0)
+        if (fold_arguments(c, s->u.func.args) < 0 || fold_body(c, &s->u.func.body) < 0 ||
+            fold_exprs(c, &s->u.func.decorators) < 0)
             return -1;
-        return fold_exprs(c, &s->u.func.decorators);
+        return fold_opt(c, s->u.func.returns);
     case AST_ClassDef:
         if (fold_exprs(c, &s->u.cls.bases) < 0) return -1;
         for (int i = 0; i < s->u.cls.keywords.n; i++)
@@ -1022,6 +1051,10 @@ static int fold_stmt_kind(Compiler *c, Node *s)
     case AST_AugAssign:
         if (fold_expr(c, s->u.augassign.target) < 0) return -1;
         return fold_expr(c, s->u.augassign.value);
+    case AST_AnnAssign:
+        if (fold_expr(c, s->u.annassign.target) < 0 || fold_expr(c, s->u.annassign.annotation) < 0)
+            return -1;
+        return fold_opt(c, s->u.annassign.value);
     case AST_For:
         if (fold_expr(c, s->u.forloop.target) < 0 || fold_expr(c, s->u.forloop.iter) < 0 ||
             fold_stmts(c, &s->u.forloop.body) < 0 || fold_stmts(c, &s->u.forloop.orelse) < 0)

@@ -114,10 +114,37 @@ Obj cg_docstring(Compiler *c, const NodeList *body)
     return v && ob_is(c->S, v, TI_STR) ? v : 0;
 }
 
+/* find_ann: whether a module or class body has an annotated assignment
+ * at its level (inside if/for/while/try too, not in nested defs). */
+static int find_ann(const NodeList *stmts)
+{
+    for (int i = 0; i < stmts->n; i++) {
+        const Node *st = stmts->items[i];
+        int res = 0;
+        switch (st->kind) {
+        case AST_AnnAssign: return 1;
+        case AST_For: res = find_ann(&st->u.forloop.body) || find_ann(&st->u.forloop.orelse); break;
+        case AST_While:
+        case AST_If: res = find_ann(&st->u.whileloop.body) || find_ann(&st->u.whileloop.orelse); break;
+        case AST_Try:
+            for (int j = 0; j < st->u.trystmt.handlers.n; j++)
+                if (find_ann(&st->u.trystmt.handlers.items[j]->u.handler.body)) return 1;
+            res = find_ann(&st->u.trystmt.body) || find_ann(&st->u.trystmt.finalbody) ||
+                  find_ann(&st->u.trystmt.orelse);
+            break;
+        default: break;
+        }
+        if (res) return 1;
+    }
+    return 0;
+}
+
 int cg_body(Compiler *c, const NodeList *stmts)
 {
     int i = 0;
+    /* SETUP_ANNOTATIONS takes the first statement's line in a module */
     if (c->u->scope_type == SCOPE_T_MODULE && stmts->n) cg_set_loc(c, stmts->items[0]);
+    if (find_ann(stmts)) TRY(cg_addop(c, OP_SETUP_ANNOTATIONS));
     if (!stmts->n) return 1;
     if (cg_docstring(c, stmts)) {
         i = 1;
@@ -247,6 +274,48 @@ static int apply_decorators(Compiler *c, const NodeList *decos)
 
 /* Finishes a unit whose body is compiled: its code object, the scope
  * left, the function made.  `co` is released. */
+/* compiler_visit_argannotation: the (mangled) name, then the value; a
+ * starred annotation (`*args: *Ts`) is unpacked to its one item. */
+static int visit_argannotation(Compiler *c, const char *id, const Node *ann, int *len)
+{
+    if (!ann) return 1;
+    Obj name = cg_ident(c, cg_mangle(c, id));
+    TRY(name && cg_addop_load_const(c, name));
+    if (ann->kind == AST_Starred) {
+        TRY(cg_visit_expr(c, ann->u.starred.value));
+        TRY(cg_addop_i(c, OP_UNPACK_SEQUENCE, 1));
+    } else {
+        TRY(cg_visit_expr(c, ann));
+    }
+    *len += 2;
+    return 1;
+}
+
+static int visit_argannotations(Compiler *c, const NodeList *args, int *len)
+{
+    for (int i = 0; i < args->n; i++)
+        TRY(visit_argannotation(c, args->items[i]->u.arg.arg, args->items[i]->u.arg.annotation, len));
+    return 1;
+}
+
+/* compiler_visit_annotations: name/value pairs in a tuple for
+ * MAKE_FUNCTION's 0x04, args before posonlyargs as 3.11 has it.  -1 on
+ * error, 0 when there are none, 1 when the tuple is pushed. */
+static int visit_annotations(Compiler *c, const Node *a, const Node *returns)
+{
+    int len = 0;
+    const Node *va = a->u.arguments.vararg, *kw = a->u.arguments.kwarg;
+    if (!visit_argannotations(c, &a->u.arguments.args, &len) ||
+        !visit_argannotations(c, &a->u.arguments.posonlyargs, &len) ||
+        (va && !visit_argannotation(c, va->u.arg.arg, va->u.arg.annotation, &len)) ||
+        !visit_argannotations(c, &a->u.arguments.kwonlyargs, &len) ||
+        (kw && !visit_argannotation(c, kw->u.arg.arg, kw->u.arg.annotation, &len)) ||
+        !visit_argannotation(c, "return", returns, &len))
+        return -1;
+    if (!len) return 0;
+    return cg_addop_i(c, OP_BUILD_TUPLE, len) ? 1 : -1;
+}
+
 static int close_function(Compiler *c, int add_none, int flags)
 {
     Obj co = cg_assemble(c, add_none);
@@ -266,6 +335,9 @@ int cg_function(Compiler *c, const Node *s)
     int firstlineno = decos->n ? decos->items[0]->lineno : s->lineno;
     int flags = cg_default_arguments(c, args);
     if (flags < 0) return 0;
+    int ann = visit_annotations(c, args, s->u.func.returns);
+    if (ann < 0) return 0;
+    if (ann) flags |= 0x04;
     TRY(cg_enter_scope(c, s->u.func.name, SCOPE_T_FUNCTION, s, firstlineno));
     Obj doc = cg_docstring(c, body);
     if (cg_add_const(c, doc ? doc : c->S->none) < 0) return 0;
@@ -683,6 +755,56 @@ static int compile_augassign(Compiler *c, const Node *s)
     }
 }
 
+/* check_ann_expr: evaluated for its errors only. */
+static int check_ann_expr(Compiler *c, const Node *e) { return cg_visit_expr(c, e) && cg_addop(c, OP_POP_TOP); }
+
+/* check_ann_subscr: every part of an annotated subscript target's slice. */
+static int check_ann_subscr(Compiler *c, const Node *e)
+{
+    switch (e->kind) {
+    case AST_Slice:
+        if (e->u.slice.lower) TRY(check_ann_expr(c, e->u.slice.lower));
+        if (e->u.slice.upper) TRY(check_ann_expr(c, e->u.slice.upper));
+        if (e->u.slice.step) TRY(check_ann_expr(c, e->u.slice.step));
+        return 1;
+    case AST_Tuple:
+        for (int i = 0; i < e->u.seq.elts.n; i++) TRY(check_ann_subscr(c, e->u.seq.elts.items[i]));
+        return 1;
+    default: return check_ann_expr(c, e);
+    }
+}
+
+/* compiler_annassign: the store first; a simple name's annotation goes
+ * into __annotations__ in a module or class; other targets' annotations
+ * are evaluated and dropped there, and never evaluated in a function. */
+static int compile_annassign(Compiler *c, const Node *s)
+{
+    const Node *t = s->u.annassign.target, *value = s->u.annassign.value;
+    int evaluates = c->u->scope_type == SCOPE_T_MODULE || c->u->scope_type == SCOPE_T_CLASS;
+    if (value) TRY(cg_visit_expr(c, value) && cg_visit_expr(c, t));
+    switch (t->kind) {
+    case AST_Name:
+        if (!strcmp(t->u.name.id, "__debug__")) return cg_error(c, "cannot assign to __debug__");
+        if (s->u.annassign.simple && evaluates) {
+            TRY(cg_visit_expr(c, s->u.annassign.annotation));
+            TRY(cg_addop_name(c, OP_LOAD_NAME, &c->u->names, "__annotations__"));
+            Obj key = cg_ident(c, cg_mangle(c, t->u.name.id));
+            TRY(key && cg_addop_load_const(c, key) && cg_addop(c, OP_STORE_SUBSCR));
+        }
+        break;
+    case AST_Attribute:
+        if (!strcmp(t->u.attribute.attr, "__debug__")) return cg_error(c, "cannot assign to __debug__");
+        if (!value) TRY(check_ann_expr(c, t->u.attribute.value));
+        break;
+    case AST_Subscript:
+        if (!value) TRY(check_ann_expr(c, t->u.subscript.value) && check_ann_subscr(c, t->u.subscript.slice));
+        break;
+    default: return cg_error(c, "invalid node type (%d) for annotated assignment", (int)t->kind);
+    }
+    if (!s->u.annassign.simple && evaluates) TRY(check_ann_expr(c, s->u.annassign.annotation));
+    return 1;
+}
+
 int cg_visit_stmt(Compiler *c, const Node *s)
 {
     cg_set_loc(c, s);
@@ -703,6 +825,7 @@ int cg_visit_stmt(Compiler *c, const Node *s)
         return 1;
     }
     case AST_AugAssign: return compile_augassign(c, s);
+    case AST_AnnAssign: return compile_annassign(c, s);
     case AST_For: return compile_for(c, s);
     case AST_While: return compile_while(c, s);
     case AST_If: return compile_if(c, s);

@@ -95,11 +95,7 @@ static Node *returns_annotation(Parser *P)
     PTok *arrow = p_expect(P, T_RARROW);
     if (!arrow) return NULL;
     Node *z = r_expression(P);
-    if (!z) {
-        P->mark = m;
-        return NULL;
-    }
-    p_unsupported(P, arrow->lineno, arrow->col, z->end_lineno, z->end_col, "annotations are");
+    if (!z) P->mark = m;
     return z;
 }
 
@@ -134,7 +130,7 @@ static Node *function_def_raw(Parser *P)
         Node *params = r_params(P, 0);
         if (FAILED()) RETURN(NULL);
         if (!p_expect(P, T_RPAR)) continue;
-        returns_annotation(P);
+        Node *returns = returns_annotation(P);
         if (FAILED()) RETURN(NULL);
         if (!p_expect_forced(P, T_COLON, ":")) RETURN(NULL);
         NodeList *b = r_block(P);
@@ -151,6 +147,7 @@ static Node *function_def_raw(Parser *P)
         }
         n->u.func.args = params;
         n->u.func.body = *b;
+        n->u.func.returns = returns;
         if (is_async) p_unsupported_tok(P, start, "'async def' functions are");
         RETURN(n);
     }
@@ -203,19 +200,20 @@ static Node *param(Parser *P, int lambda)
 {
     PTok *start = p_expect_name(P);
     if (!start) return NULL;
+    Node *ann = NULL;
     if (!lambda) {
         int m = P->mark;
-        PTok *colon = p_expect(P, T_COLON);
-        if (colon) {
-            Node *ann = r_expression(P);
-            if (ann) p_unsupported(P, colon->lineno, colon->col, ann->end_lineno, ann->end_col,
-                                   "annotations are");
-            else P->mark = m;
+        if (p_expect(P, T_COLON)) {
+            ann = r_expression(P);
+            if (!ann) P->mark = m;
         }
         if (P->error) return NULL;
     }
+    /* the arg spans NAME and its annotation (EXTRA of the param rule) */
     Node *n = p_node(P, AST_Arg, start);
-    if (n) n->u.arg.arg = p_ident(P, start);
+    if (!n) return NULL;
+    n->u.arg.arg = p_ident(P, start);
+    n->u.arg.annotation = ann;
     return n;
 }
 
@@ -500,8 +498,6 @@ static int star_etc(Parser *P, int lambda, StarEtc *out)
             PTok *colon = name ? p_expect(P, T_COLON) : NULL;
             Node *ann = colon ? r_star_expression(P) : NULL;
             if (ann && (p_expect(P, T_COMMA) || p_at(P, T_RPAR))) {
-                p_unsupported(P, colon->lineno, colon->col, ann->end_lineno, ann->end_col,
-                              "annotations are");
                 a = ast_node(P->arena, AST_Arg, name->lineno, name->col, ann->end_lineno,
                              ann->end_col);
                 if (!a) {
@@ -509,6 +505,7 @@ static int star_etc(Parser *P, int lambda, StarEtc *out)
                     return -1;
                 }
                 a->u.arg.arg = p_ident(P, name);
+                a->u.arg.annotation = ann;
             }
         } else if (!p_expect(P, T_COMMA)) {
             continue;

@@ -111,12 +111,12 @@ static Node *annotated_rhs(Parser *P)
 }
 
 /* The AnnAssign alternatives' tail: ':' b=expression c=['=' d=annotated_rhs].
- * Returns the statement (a stand-in Assign) or NULL. */
-static Node *ann_tail(Parser *P, const PTok *start, Node *target)
+ * `simple` is 1 for a bare NAME target, 0 for a parenthesised one or an
+ * attribute or subscript.  Returns the statement or NULL. */
+static Node *ann_tail(Parser *P, const PTok *start, Node *target, int simple)
 {
     int m = P->mark;
-    PTok *colon = p_expect(P, T_COLON);
-    if (!colon) return NULL;
+    if (!p_expect(P, T_COLON)) return NULL;
     Node *b = r_expression(P);
     if (!b) {
         P->mark = m;
@@ -129,11 +129,12 @@ static Node *ann_tail(Parser *P, const PTok *start, Node *target)
         if (!c) P->mark = k;
     }
     if (P->error) return NULL;
-    Node *n = p_node(P, AST_Assign, start);
+    Node *n = p_node(P, AST_AnnAssign, start);
     if (!n) return NULL;
-    if (p_push(P, &n->u.assign.targets, target) < 0) return NULL;
-    n->u.assign.value = c ? c : b;
-    p_unsupported(P, colon->lineno, colon->col, b->end_lineno, b->end_col, "annotations are");
+    n->u.annassign.target = target;
+    n->u.annassign.annotation = b;
+    n->u.annassign.value = c;
+    n->u.annassign.simple = simple;
     return n;
 }
 
@@ -153,7 +154,7 @@ static Node *assignment(Parser *P)
         }
         t->u.name.id = p_ident(P, name);
         t->u.name.ctx = CTX_STORE;
-        Node *n = ann_tail(P, start, t);
+        Node *n = ann_tail(P, start, t, 1);
         if (n || FAILED()) RETURN(n);
     }
     RESET();
@@ -170,7 +171,7 @@ static Node *assignment(Parser *P)
         a = r_single_subscript_attribute_target(P);
     }
     if (a) {
-        Node *n = ann_tail(P, start, a);
+        Node *n = ann_tail(P, start, a, 0);
         if (n || FAILED()) RETURN(n);
     }
     RESET();

@@ -253,6 +253,52 @@ static int visit_arguments(SymTable *st, const Node *a)
     return 1;
 }
 
+/* symtable_visit_argannotations / symtable_visit_annotations: in the
+ * enclosing block, before the decorators; the return annotation last. */
+static int visit_annotations(SymTable *st, const Node *a, const Node *returns)
+{
+    const NodeList *lists[] = {&a->u.arguments.posonlyargs, &a->u.arguments.args};
+    for (int k = 0; k < 2; k++)
+        for (int i = 0; i < lists[k]->n; i++) {
+            const Node *ann = lists[k]->items[i]->u.arg.annotation;
+            if (ann && !visit_expr(st, ann)) return 0;
+        }
+    if (a->u.arguments.vararg && a->u.arguments.vararg->u.arg.annotation &&
+        !visit_expr(st, a->u.arguments.vararg->u.arg.annotation))
+        return 0;
+    if (a->u.arguments.kwarg && a->u.arguments.kwarg->u.arg.annotation &&
+        !visit_expr(st, a->u.arguments.kwarg->u.arg.annotation))
+        return 0;
+    for (int i = 0; i < a->u.arguments.kwonlyargs.n; i++) {
+        const Node *ann = a->u.arguments.kwonlyargs.items[i]->u.arg.annotation;
+        if (ann && !visit_expr(st, ann)) return 0;
+    }
+    return !returns || visit_expr(st, returns);
+}
+
+/* x: T [= v].  A simple name is DEF_ANNOT | DEF_LOCAL even without a
+ * value (so a function's `x: int` makes x local); a parenthesised name is
+ * local only when assigned.  The annotation is visited in every block,
+ * though only a module or class evaluates it. */
+static int visit_annassign(SymTable *st, const Node *s)
+{
+    const Node *t = s->u.annassign.target;
+    int simple = s->u.annassign.simple;
+    if (t->kind == AST_Name) {
+        const char *name = t->u.name.id;
+        int cur = sym_flags(st->cur, name);
+        if ((cur & (SYM_DEF_GLOBAL | SYM_DEF_NONLOCAL)) && st->cur != st->top && simple)
+            return fail_at(st, s, "annotated name '%s' can't be %s", name,
+                           cur & SYM_DEF_GLOBAL ? "global" : "nonlocal");
+        if (simple && !add_def(st, name, SYM_DEF_ANNOT | SYM_DEF_LOCAL, t)) return 0;
+        if (s->u.annassign.value && !add_def(st, name, SYM_DEF_LOCAL, t)) return 0;
+    } else if (!visit_expr(st, t)) {
+        return 0;
+    }
+    if (!visit_expr(st, s->u.annassign.annotation)) return 0;
+    return !s->u.annassign.value || visit_expr(st, s->u.annassign.value);
+}
+
 static int visit_defaults(SymTable *st, const Node *args)
 {
     return visit_exprs(st, &args->u.arguments.defaults) &&
@@ -414,6 +460,7 @@ static int visit_stmt(SymTable *st, const Node *s)
     switch (s->kind) {
     case AST_FunctionDef:
         if (!add_def(st, s->u.func.name, SYM_DEF_LOCAL, s) || !visit_defaults(st, s->u.func.args) ||
+            !visit_annotations(st, s->u.func.args, s->u.func.returns) ||
             !visit_exprs(st, &s->u.func.decorators) ||
             !enter_block(st, s->u.func.name, BLOCK_FUNCTION, s) ||
             !visit_arguments(st, s->u.func.args) || !visit_stmts(st, &s->u.func.body))
@@ -441,6 +488,7 @@ static int visit_stmt(SymTable *st, const Node *s)
     case AST_Delete: return visit_exprs(st, &s->u.del.targets);
     case AST_Assign: return visit_exprs(st, &s->u.assign.targets) && visit_expr(st, s->u.assign.value);
     case AST_AugAssign: return visit_expr(st, s->u.augassign.target) && visit_expr(st, s->u.augassign.value);
+    case AST_AnnAssign: return visit_annassign(st, s);
     case AST_For:
         return visit_expr(st, s->u.forloop.target) && visit_expr(st, s->u.forloop.iter) &&
                visit_stmts(st, &s->u.forloop.body) && visit_stmts(st, &s->u.forloop.orelse);

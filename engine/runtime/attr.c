@@ -213,6 +213,73 @@ static Obj exc_dict(Sim *S, Obj e)
     return d;
 }
 
+/* func_get_annotations: the dict, made on first access -- an empty one
+ * when the function has none, else from MAKE_FUNCTION's tuple of names
+ * and values, which it replaces (and releases).  New reference. */
+static Obj func_annotations(Sim *S, Obj f)
+{
+    Obj a = ob_get64(S, f, FUNC_ANNOTATIONS_OFF);
+    if (!a) {
+        a = dict_new(S);
+        if (!a) return 0;
+        ob_set_field(S, f, FUNC_ANNOTATIONS_OFF, R_FUNC_ANNOTATIONS, a);
+    }
+    if (ob_is(S, a, TI_TUPLE)) {
+        Obj d = dict_new(S);
+        if (!d) return 0;
+        for (int64_t i = 0; i + 1 < ob_size(S, a); i += 2)
+            if (dict_setitem(S, d, tuple_item(S, a, i), tuple_item(S, a, i + 1)) < 0) {
+                ob_decref(S, d, HOLD_TEMP);
+                return 0;
+            }
+        /* Py_SETREF: the dict goes in before the tuple goes */
+        ob_set64(S, f, FUNC_ANNOTATIONS_OFF, d);
+        ob_move(S, d, HOLD_TEMP, HOLD_INTERNAL(f, R_FUNC_ANNOTATIONS));
+        ob_decref(S, a, HOLD_INTERNAL(f, R_FUNC_ANNOTATIONS));
+        a = d;
+    }
+    return ret(S, a);
+}
+
+/* func_set_annotations: a dict, or None / del to drop them.  0 or -1. */
+static int func_set_annotations(Sim *S, Obj f, Obj value)
+{
+    if (value == S->none) value = 0;
+    if (value && !ob_is(S, value, TI_DICT)) {
+        exc_set(S, EXC_TypeError, "__annotations__ must be set to a dict object");
+        return -1;
+    }
+    Obj old = ob_get64(S, f, FUNC_ANNOTATIONS_OFF);
+    if (value) ob_incref(S, value, HOLD_INTERNAL(f, R_FUNC_ANNOTATIONS));
+    ob_set64(S, f, FUNC_ANNOTATIONS_OFF, value);
+    ob_xdecref(S, old, HOLD_INTERNAL(f, R_FUNC_ANNOTATIONS));
+    return 0;
+}
+
+/* type_get_annotations: the class's own __annotations__ (never a base's),
+ * an empty dict stored in its namespace when it has none; a built-in type
+ * has none.  New reference. */
+static Obj type_annotations(Sim *S, Obj type, Obj name)
+{
+    if (!is_heap_type(S, type)) {
+        char tn[64];
+        tp_name(S, type, tn, sizeof tn);
+        return exc_set(S, EXC_AttributeError, "type object '%s' has no attribute '__annotations__'", tn);
+    }
+    Obj dict = ob_get64(S, type, TP_DICT_OFF);
+    Obj a = dict_getitem(S, dict, name);
+    if (a) return ret(S, a);
+    if (S->exc) return 0;
+    a = dict_new(S);
+    if (!a) return 0;
+    if (dict_setitem(S, dict, name, a) < 0) {
+        ob_decref(S, a, HOLD_TEMP);
+        return 0;
+    }
+    S->vm.type_epoch++; /* PyType_Modified */
+    return a;
+}
+
 /* Special attributes of the built-in objects: new reference, or 0
  * without an exception when there is none. */
 static Obj special_attr(Sim *S, Obj o, Obj name)
@@ -231,6 +298,7 @@ static Obj special_attr(Sim *S, Obj o, Obj name)
             Obj v = ob_get64(S, o, f[i].off);
             return ret(S, v ? v : S->none);
         }
+        if (name_is(S, name, "__annotations__")) return func_annotations(S, o);
         if (name_is(S, name, "__dict__")) {
             Obj d = ob_get64(S, o, FUNC_DICT_OFF);
             if (!d) {
@@ -248,6 +316,9 @@ static Obj special_attr(Sim *S, Obj o, Obj name)
         if (name_is(S, name, "__func__")) return ret(S, ob_get64(S, o, METHOD_FUNC_OFF));
         if (name_is(S, name, "__self__")) return ret(S, ob_get64(S, o, METHOD_SELF_OFF));
         if (name_is(S, name, "__name__")) return ret(S, ob_get64(S, ob_get64(S, o, METHOD_FUNC_OFF), FUNC_NAME_OFF));
+        /* method_getattro hands other names to the function */
+        if (name_is(S, name, "__annotations__") && ob_is(S, ob_get64(S, o, METHOD_FUNC_OFF), TI_FUNCTION))
+            return func_annotations(S, ob_get64(S, o, METHOD_FUNC_OFF));
         return 0;
     case TI_BUILTIN_FN:
         if (name_is(S, name, "__self__")) {
@@ -337,6 +408,8 @@ static Obj special_attr(Sim *S, Obj o, Obj name)
 /* Class attributes: a class's own MRO, or a static type's methods. */
 static Obj type_getattr(Sim *S, Obj type, Obj name, int quiet)
 {
+    /* a data descriptor of type: it comes before the class's MRO */
+    if (name_is(S, name, "__annotations__")) return type_annotations(S, type, name);
     if (is_heap_type(S, type)) {
         Obj v = rt_type_lookup(S, type, name);
         if (v) return ret(S, v);
@@ -587,6 +660,10 @@ int rt_setattr(Sim *S, Obj o, Obj name, Obj value)
         }
         dict = ob_get64(S, o, TP_DICT_OFF);
         S->vm.type_epoch++; /* class attributes change: the lookup cache forgets */
+        if (!value && name_is(S, name, "__annotations__") && !dict_getitem(S, dict, name)) {
+            if (!S->exc) exc_set(S, EXC_AttributeError, "__annotations__");
+            return -1;
+        }
     } else if (ob_is(S, o, TI_MODULE)) {
         dict = ob_get64(S, o, MODULE_DICT_OFF);
     } else if (is_heap_type(S, type) && tp_index(S, type) != TI_EXCEPTION) {
@@ -599,6 +676,7 @@ int rt_setattr(Sim *S, Obj o, Obj name, Obj value)
         dict = exc_dict(S, o);
         if (!dict) return -1;
     } else if (ob_is(S, o, TI_FUNCTION)) {
+        if (name_is(S, name, "__annotations__")) return func_set_annotations(S, o, value);
         dict = ob_get64(S, o, FUNC_DICT_OFF);
         if (!dict) {
             dict = dict_new(S);

@@ -1127,6 +1127,23 @@ fetch:;
         break;
     }
 
+    TARGET(SETUP_ANNOTATIONS) {
+        /* the namespace (a module's or a class body's, always an exact
+         * dict here) gets an empty __annotations__ unless it has one; the
+         * key is the static _Py_ID string */
+        Obj ns = ob_get64(S, c->f, FRAME_LOCALS_OFF);
+        Obj key = str_static_id(S, "__annotations__");
+        if (!key) goto error;
+        if (!dict_getitem(S, ns, key)) {
+            Obj d = dict_new(S);
+            if (!d) goto error;
+            int err = dict_setitem(S, ns, key, d);
+            ob_decref(S, d, HOLD_TEMP);
+            if (err) goto error;
+        }
+        break;
+    }
+
     TARGET(BUILD_TUPLE)
     TARGET(BUILD_LIST) {
         Obj r;
@@ -1526,7 +1543,6 @@ fetch:;
     TARGET(END_ASYNC_FOR)
     TARGET(GET_YIELD_FROM_ITER)
     TARGET(PRINT_EXPR)
-    TARGET(SETUP_ANNOTATIONS)
     TARGET(ASYNC_GEN_WRAP)
     TARGET(PREP_RERAISE_STAR)
     TARGET(SEND)

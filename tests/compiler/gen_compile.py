@@ -1695,6 +1695,76 @@ w = '\\udc00x'[0]
 v = '%s\\ud800' % (a,)
 """)
 
+prog("annotations_basic", '''
+x: int = 5
+y: list[int]
+(z): str = 'a'
+class C:
+    """doc"""
+    a: int = 1
+    b: str
+    __p: int = 2
+    def m(self, v: int = 3, *args: str, k: float = 1.0, **kw: dict) -> None:
+        self.v: int = v
+        w: int = 4
+        u: str
+        self.q: list
+        d = {}
+        d['k']: int
+        d[1:2, 3]: int
+def f(a, /, b: 'B', *, c: 'C') -> 'R': pass
+def g(a: int, b) -> x: pass
+print(__annotations__)
+''')
+prog("annotations_nested", '''
+"""mod doc"""
+import sys
+if sys:
+    a: int = 1
+else:
+    b: str
+for i in range(2):
+    c: float
+try:
+    pass
+except Exception:
+    d: int
+def outer():
+    T = int
+    def inner():
+        x: T = 1
+        y: (lambda: 3)
+        return x
+    return inner
+def g(a: int, /, b: 'x' = 2, *args: *sys, k: list[int], **kw) -> 'str':
+    return a
+def h(x: 1 + 2, y: (1, 2)): pass
+class K:
+    if 1:
+        q: int = 3
+    def __m(self, __z: int) -> 'K': pass
+@outer
+def dec(a: int) -> None: pass
+v: int = 3 if True else 4
+obj = K()
+obj.attr: int = 5
+lst = [1,2,3]
+lst[0]: int = 9
+lst[1:2]: int
+(lst): list
+(obj.attr): int
+''')
+prog("annotations_starred", """
+def f(*args: *Ts, k: (1, 2), **kw: 'x' 'y') -> -1: pass
+def g(a: x.y, b: x[0]): pass
+class C:
+    def m(self, __a: int, *__b: str) -> None:
+        (__c): int = 1
+        __d: int
+    __e: int
+x: int
+""")
+
 # Programs CPython refuses after parsing: NAME.err.
 ERRORS = {}
 
@@ -1705,6 +1775,10 @@ def err(name, src):
 
 
 err("err_return_outside", "x = 1\nreturn x\n")
+err("err_annotated_global", "def f():\n    global g\n    g: int = 3\n")
+err("err_annotated_nonlocal", "def f():\n    x = 1\n    def g():\n        nonlocal x\n        x: int\n")
+err("err_annotated_debug", "__debug__: int\n")
+err("err_annotated_global_after", "def f():\n    x: int\n    global x\n")
 err("err_return_class", "class C:\n    return 1\n")
 err("err_break_outside", "if x:\n    break\n")
 err("err_continue_outside", "def f():\n    continue\n")

@@ -20,7 +20,7 @@ or
             stderr for the error (its absolute file name replaced by NAME.py).
 
 Sources outside refscope's subset (with, async, await, match, :=,
-annotations, yield from, except*, \\N{...} escapes) are valid Python: this
+yield from, except*, \\N{...} escapes) are valid Python: this
 script checks that CPython accepts them, and writes the SyntaxError refscope
 reports instead -- its own message, at the construct -- with the stderr text
 made by CPython's own printer (an uncaught SyntaxError with those
@@ -216,6 +216,14 @@ def long_program():
 
 
 good("long", long_program())
+good("annotations",
+     "x: int = 1\n", "y: list\n", "(z): str = 'a'\n", "self.x: int\nself.y: int = 0\n",
+     "d['k']: int\nd[1:2, ::3]: int = v\n", "x: int = yield\n", "t: tuple = 1, 2\n",
+     "def f(a: int, b: 'str' = 'x', /, c: C = 1, *args: A, k: K, kk: K = 2, **kw: W) -> R:\n"
+     "    v: int = 1\n",
+     "def f(*args: *Ts): pass\n", "def f(a, *, b: int): pass\n",
+     "class C:\n    a: int\n    b: str = 'x'\n    def m(self) -> 'C': pass\n",
+     "x: (yield) = 1\n")
 
 
 # -------------------------------------------------------------- bad sources
@@ -341,11 +349,6 @@ UNSUP["walrus"] = ("if (n := len(a)) > 10:\n    pass\n", "assignment expressions
                    ":=")
 UNSUP["walrus_comp"] = ("x = [y for x in a if (y := f(x))]\n",
                         "assignment expressions (':=') are " + U, ":=")
-UNSUP["annassign"] = ("x: int = 1\n", "annotations are " + U, ": int")
-UNSUP["annassign_attr"] = ("self.x: int\n", "annotations are " + U, ": int")
-UNSUP["arg_annotation"] = ("def f(a, b: int = 1): pass\n", "annotations are " + U, ": int")
-UNSUP["return_annotation"] = ("def f() -> None:\n    pass\n", "annotations are " + U, "-> None")
-UNSUP["star_annotation"] = ("def f(*a: int): pass\n", "annotations are " + U, ": int")
 UNSUP["match"] = ("match x:\n    case 1:\n        pass\n    case _:\n        pass\n",
                   "'match' statements are " + U, "match")
 UNSUP["yield_from"] = ("def g():\n    yield from range(3)\n", "'yield from' is " + U,
@@ -354,8 +357,8 @@ UNSUP["except_star"] = ("try:\n    pass\nexcept* ValueError:\n    pass\n",
                         "'except*' clauses are " + U, "except")
 UNSUP["n_escape"] = ("x = 'caf\\N{LATIN SMALL LETTER E WITH ACUTE}'\n",
                      "'\\N{...}' escapes are " + U, "'caf\\N{LATIN SMALL LETTER E WITH ACUTE}'")
-UNSUP["first_wins"] = ("def f(a: int):\n    with x:\n        pass\n", "annotations are " + U,
-                       ": int")
+UNSUP["first_wins"] = ("async def f():\n    with x:\n        pass\n",
+                       "'async def' functions are " + U, "async")
 UNSUP["syntax_first"] = ("with x:\n    pass\ny = = 1\n", None, None)
 UNSUP["syntax_after_match"] = ("match x:\n    case [a, *b] if a:\n        pass\ny = = 1\n", None, None)
 UNSUP["match_nested"] = ("def f(x):\n    match x:\n        case {'k': (1 | 2) as v}:\n"
@@ -489,7 +492,7 @@ def main():
             for node in ast.walk(tree):
                 assert not isinstance(node, (ast.With, ast.AsyncWith, ast.AsyncFunctionDef,
                                              ast.AsyncFor, ast.Await, ast.Match,
-                                             ast.NamedExpr, ast.AnnAssign, ast.YieldFrom,
+                                             ast.NamedExpr, ast.YieldFrom,
                                              ast.TryStar)), name
             out = []
             walk(tree, 0, out)

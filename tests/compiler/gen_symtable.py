@@ -122,6 +122,23 @@ def f():
             return x
     return C
 """,
+    "annotations": """
+x: int = 1
+y: Y
+(z): Z
+def f(a: A, /, b: B = 1, *c: C, d: D, **e: E) -> R:
+    u: U
+    (w): W
+    v: V = 1
+    self.q: Q
+    def g():
+        t: u = 0
+        return t
+class K:
+    m: M
+    __p: P = 2
+    def meth(self, __x: X) -> K: pass
+""",
 }
 
 ERRORS = {
@@ -133,6 +150,8 @@ ERRORS = {
     "err_nonlocal_unbound": "def f():\n    nonlocal q\n",
     "err_nonlocal_param": "def f(a):\n    def g(a):\n        nonlocal a\n",
     "err_yield_listcomp": "def f():\n    return [(yield i) for i in range(3)]\n",
+    "err_annotated_global": "def f():\n    global g\n    g: int = 3\n",
+    "err_annotated_nonlocal": "def f():\n    x = 1\n    def g():\n        nonlocal x\n        x: int\n",
 }
 
 

@@ -102,6 +102,7 @@ static void walk(Text *t, const Node *n, int d)
         walk_opt(t, n->u.func.args, d);
         walk_list(t, &n->u.func.body, d);
         walk_list(t, &n->u.func.decorators, d);
+        walk_opt(t, n->u.func.returns, d);
         break;
     case AST_Lambda:
         walk_opt(t, n->u.func.args, d);
@@ -124,6 +125,12 @@ static void walk(Text *t, const Node *n, int d)
         walk_opt(t, n->u.augassign.target, d);
         walk_opt(t, n->u.augassign.value, d);
         break;
+    case AST_AnnAssign:
+        walk_opt(t, n->u.annassign.target, d);
+        walk_opt(t, n->u.annassign.annotation, d);
+        walk_opt(t, n->u.annassign.value, d);
+        break;
+    case AST_Arg: walk_opt(t, n->u.arg.annotation, d); break;
     case AST_For:
         walk_opt(t, n->u.forloop.target, d);
         walk_opt(t, n->u.forloop.iter, d);

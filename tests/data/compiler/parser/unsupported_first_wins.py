@@ -1,3 +1,3 @@
-def f(a: int):
+async def f():
     with x:
         pass

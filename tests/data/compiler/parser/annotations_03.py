@@ -1,0 +1,2 @@
+self.x: int
+self.y: int = 0

@@ -1,0 +1,4 @@
+class C:
+    a: int
+    b: str = 'x'
+    def m(self) -> 'C': pass
