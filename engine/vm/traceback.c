@@ -74,11 +74,37 @@ static const char *source_line(const Sim *S, const char *filename, int n, size_t
 }
 
 /* UTF-8 byte offset -> character offset within a line. */
+/* The code points whose East Asian Width is W or F (scripts/gen-eaw). */
+static const uint32_t eaw_wide[][2] = {
+#include "vm/eaw_wide.inc"
+};
+
+static int is_wide(uint32_t cp)
+{
+    size_t lo = 0, hi = sizeof eaw_wide / sizeof eaw_wide[0];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (cp < eaw_wide[mid][0]) hi = mid;
+        else if (cp > eaw_wide[mid][1]) lo = mid + 1;
+        else return 1;
+    }
+    return 0;
+}
+
+/* The display width of the first `bytes` bytes of UTF-8 text, as 3.11.7
+ * lines carets up (traceback._display_width): two columns for a wide
+ * character, one for any other. */
 static int64_t chars_of(const char *s, int64_t bytes)
 {
     int64_t n = 0;
-    for (int64_t i = 0; i < bytes; i++)
-        if (((unsigned char)s[i] & 0xc0) != 0x80) n++;
+    for (int64_t i = 0; i < bytes;) {
+        unsigned char c = (unsigned char)s[i];
+        int len = c < 0x80 ? 1 : c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+        uint32_t cp = len == 1 ? c : (uint32_t)(c & (0x7f >> len));
+        for (int k = 1; k < len && i + k < bytes; k++) cp = cp << 6 | ((unsigned char)s[i + k] & 0x3f);
+        n += cp >= 0x80 && is_wide(cp) ? 2 : 1;
+        i += len;
+    }
     return n;
 }
 
