@@ -248,10 +248,22 @@ static Obj type_call(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnam
 {
     if (is_heap_type(S, type)) return class_call(S, type, args, nargs, kwnames);
     if (vmops_is_exception_class(S, type)) return exception_new(S, type, 0, args, nargs, kwnames);
-    CNew ctor = cf_constructor((TypeId)tp_index(S, type));
+    TypeId t = (TypeId)tp_index(S, type);
+    if (t == TI_NONE || t == TI_NOTIMPL || t == TI_ELLIPSIS) { /* none_new and friends: the singleton */
+        if (nargs || nkw(S, kwnames))
+            return exc_set(S, EXC_TypeError, "%s takes no arguments",
+                           t == TI_NONE ? "NoneType" : t == TI_NOTIMPL ? "NotImplementedType" : "EllipsisType");
+        Obj single = t == TI_NONE ? S->none : t == TI_NOTIMPL ? S->not_implemented : S->ellipsis;
+        ob_incref(S, single, HOLD_TEMP);
+        return single;
+    }
+    CNew ctor = cf_constructor(t);
     if (!ctor) {
         char n[64];
         tp_name(S, type, n, sizeof n);
+        /* a builtin python3 can call (bytes, slice) is outside the subset */
+        if (rt_cpython_has_attr("module builtins", n))
+            return exc_set(S, EXC_TypeError, "calling %s() is not part of refscope's subset", n);
         return exc_set(S, EXC_TypeError, "cannot create '%s' instances", n);
     }
     return ctor(S, type, args, nargs, kwnames);

@@ -158,6 +158,8 @@ static void test_outside_the_subset(void **state)
         {"class H:\n    pass\nH().__sizeof__()\n", "TypeError: 'H' object attribute '__sizeof__' is not part"},
         {"class K(list):\n    pass\nK().__reduce_ex__\n", "'K' object attribute '__reduce_ex__' is not part"},
         {"'x'.nosuch\n", "AttributeError: 'str' object has no attribute 'nosuch'"},
+        {"slice(1, 3)\n", "TypeError: calling slice() is not part of refscope's subset"},
+        {"type(iter([]))()\n", "TypeError: cannot create 'list_iterator' instances"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         Buf out = {{0}, 0}, err = {{0}, 0};
