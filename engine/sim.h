@@ -83,6 +83,7 @@ typedef void (*RefVisitFn)(Sim *S, Obj target, const Holder *hd, void *ud);
     X(DICT_REVVALUEITER, "dict_reversevalueiterator", 56, 0, TPF_GC)          \
     X(DICT_REVITEMITER, "dict_reverseitemiterator", 56, 0, TPF_GC)            \
     X(LONGRANGE_ITER, "longrange_iterator", 48, 0, 0) /* beyond C long */     \
+    X(GENERIC_ALIAS, "types.GenericAlias", 64, 0, TPF_GC) /* list[int] */    \
     X(INSTANCE,   "object",        16,  0,  TPF_GC) /* the behaviour of class instances */
 
 typedef enum TypeId {

@@ -566,6 +566,19 @@ static void repr_obj(Out *w, Sim *S, Obj o)
         putc_(w, ')');
         return;
     }
+    case TI_GENERIC_ALIAS: { /* ga_repr, classes by name, functions by their repr */
+        Obj args = ob_get64(S, o, GA_ARGS_OFF);
+        for (int64_t i = -1; i < ob_size(S, args); i++) {
+            Obj p = i < 0 ? ob_get64(S, o, GA_ORIGIN_OFF) : tuple_item(S, args, i);
+            if (i > 0) put(w, ", ");
+            if (p == S->ellipsis) put(w, "...");
+            else if (ob_is(S, p, TI_TYPE)) put_qualified(w, S, p);
+            else repr_obj(w, S, p);
+            if (i < 0) putc_(w, '[');
+        }
+        put(w, ob_size(S, args) ? "]" : "()]");
+        return;
+    }
     case TI_SLICE:
         put(w, "slice(");
         for (uint32_t i = 0; i < 3; i++) {

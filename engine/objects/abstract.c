@@ -10,6 +10,7 @@
 #include "objects/frame.h"
 #include "objects/frameobj.h"
 #include "objects/func.h"
+#include "objects/iters.h"
 #include "objects/gen.h"
 #include "objects/int.h"
 #include "objects/list.h"
@@ -63,6 +64,12 @@ int64_t ob_hash(Sim *S, Obj o)
         return -1;
     }
     case TI_RANGE: return range_hash(S, o);
+    case TI_GENERIC_ALIAS: { /* ga_hash */
+        int64_t h0 = ob_hash(S, ob_get64(S, o, GA_ORIGIN_OFF));
+        if (h0 == -1) return -1;
+        int64_t h1 = ob_hash(S, ob_get64(S, o, GA_ARGS_OFF));
+        return h1 == -1 ? -1 : h0 ^ h1;
+    }
     case TI_METHOD: { /* method_hash: __self__'s address and __func__'s hash */
         int64_t y = ob_hash(S, ob_get64(S, o, METHOD_FUNC_OFF));
         if (y == -1) return -1;
@@ -132,6 +139,11 @@ int ob_eq(Sim *S, Obj a, Obj b)
     if (ta == TI_LIST && tb == TI_LIST) return seq_eq(S, a, b, 0);
     if (set_is_any(S, a) && set_is_any(S, b)) return set_eq(S, a, b);
     if (ta == TI_RANGE && tb == TI_RANGE) return range_equal(S, a, b);
+    if (ta == TI_GENERIC_ALIAS && tb == TI_GENERIC_ALIAS) { /* ga_richcompare */
+        if (ob_get64(S, a, GA_STARRED_OFF) != ob_get64(S, b, GA_STARRED_OFF)) return 0;
+        int r = ob_eq(S, ob_get64(S, a, GA_ORIGIN_OFF), ob_get64(S, b, GA_ORIGIN_OFF));
+        return r != 1 ? r : ob_eq(S, ob_get64(S, a, GA_ARGS_OFF), ob_get64(S, b, GA_ARGS_OFF));
+    }
     /* method_richcompare: the same __func__ (functions compare by
      * identity) bound to the same object; meth_richcompare: the same
      * __self__ and C function */

@@ -2,6 +2,7 @@
 #include "objects/exc.h"
 #include "objects/int.h"
 #include "objects/iters.h"
+#include "objects/tuple.h"
 #include "objects/weakref.h"
 
 static const ObField view_fields[] = {{DV_DICT_OFF, R_VIEW_DICT}};
@@ -18,6 +19,9 @@ static const ObField super_fields[] = {{SUPER_TYPE_OFF, R_NONE}, {SUPER_OBJ_OFF,
 static const ObField map_fields[] = {{MAP_ITERS_OFF, R_ZIP_ITERS}, {MAP_FUNC_OFF, R_NONE}};
 static const ObField finalize_fields[] = {{FIN_WEAKREF_OFF, R_NONE}, {FIN_FUNC_OFF, R_NONE},
                                           {FIN_ARGS_OFF, R_NONE}, {FIN_KWARGS_OFF, R_NONE}};
+/* ga_dealloc and ga_traverse: origin, args, parameters */
+static const ObField ga_fields[] = {{GA_ORIGIN_OFF, R_GA_ORIGIN}, {GA_ARGS_OFF, R_GA_ARGS},
+                                    {GA_PARAMS_OFF, R_GA_PARAMS}};
 static const ObField slice_fields[] = {{SLICE_START_OFF, R_NONE}, {SLICE_STOP_OFF, R_NONE}, {SLICE_STEP_OFF, R_NONE}};
 
 static const ObField *fields_of(const Sim *S, Obj o, size_t *n)
@@ -37,6 +41,7 @@ static const ObField *fields_of(const Sim *S, Obj o, size_t *n)
     case TI_ZIP: *n = N_FIELDS(zip_fields); return zip_fields;
     case TI_TRACEBACK: *n = N_FIELDS(tb_fields); return tb_fields;
     case TI_SLICE: *n = N_FIELDS(slice_fields); return slice_fields;
+    case TI_GENERIC_ALIAS: *n = N_FIELDS(ga_fields); return ga_fields;
     case TI_WEAKVALUEDICT: *n = N_FIELDS(wvd_fields); return wvd_fields;
     case TI_FINALIZE: *n = N_FIELDS(finalize_fields); return finalize_fields;
     case TI_SUPER: *n = N_FIELDS(super_fields); return super_fields;
@@ -51,6 +56,7 @@ void fieldobj_dealloc(Sim *S, Obj o)
     size_t n;
     const ObField *f = fields_of(S, o, &n);
     gc_untrack(S, o);
+    if (ob_is(S, o, TI_GENERIC_ALIAS) && ob_get64(S, o, GA_WEAKLIST_OFF)) weakref_clear_all(S, o);
     ob_clear_fields(S, o, f, n);
     ob_free_memory(S, o);
 }
@@ -81,6 +87,28 @@ Obj slice_new(Sim *S, Obj start, Obj stop, Obj step)
     }
     gc_track(S, s);
     return s;
+}
+
+Obj genericalias_new(Sim *S, Obj origin, Obj args, int vectorcall)
+{
+    Obj ga = ob_alloc(S, TI_GENERIC_ALIAS, 0);
+    if (!ga) return 0;
+    gc_track(S, ga); /* PyType_GenericAlloc tracks before setup_ga runs */
+    Obj t = args;
+    if (ob_is(S, args, TI_TUPLE)) {
+        ob_incref(S, args, HOLD_TEMP);
+    } else {
+        t = tuple_pack(S, 1, &args);
+        if (!t) {
+            ob_decref(S, ga, HOLD_TEMP);
+            return 0;
+        }
+    }
+    ob_incref(S, origin, HOLD_INTERNAL(ga, R_GA_ORIGIN));
+    ob_set64(S, ga, GA_ORIGIN_OFF, origin);
+    ob_set_field(S, ga, GA_ARGS_OFF, R_GA_ARGS, t);
+    ob_set64(S, ga, GA_VECTORCALL_OFF, (uint64_t)(vectorcall != 0));
+    return ga;
 }
 
 /* _PyEval_SliceIndex: None (1), an int or an object with __index__

@@ -22,6 +22,9 @@
  *   finalize                16 weakref, 24 func, 32 args, 40 kwargs (each 0 once called)
  *   super                   16 type, 24 obj, 32 obj_type
  *   map, filter             16 the iterator(s) (map: a tuple of them), 24 func
+ *   types.GenericAlias      16 origin, 24 args (always a tuple), 32 parameters
+ *                           (0 until __parameters__ is first read),
+ *                           40 weakreflist, 48 starred (bool), 56 vectorcall
  */
 #ifndef ENGINE_OBJECTS_ITERS_H
 #define ENGINE_OBJECTS_ITERS_H
@@ -65,6 +68,12 @@
 #define SLICE_START_OFF 16
 #define SLICE_STOP_OFF 24
 #define SLICE_STEP_OFF 32
+#define GA_ORIGIN_OFF 16
+#define GA_ARGS_OFF 24
+#define GA_PARAMS_OFF 32
+#define GA_WEAKLIST_OFF 40
+#define GA_STARRED_OFF 48
+#define GA_VECTORCALL_OFF 56
 #define SEQITER_IT_INDEX_OFF 16
 #define SEQITER_IT_SEQ_OFF 24
 
@@ -75,6 +84,13 @@ Obj slice_new(Sim *S, Obj start, Obj stop, Obj step);
  * 0, or -1 with TypeError/ValueError.  slice_length gives the count. */
 int slice_indices(Sim *S, Obj slice, int64_t len, int64_t *start, int64_t *stop, int64_t *step);
 int64_t slice_length(int64_t start, int64_t stop, int64_t step);
+
+/* Py_GenericAlias(origin, args): the alias is allocated (and tracked)
+ * first, then a one-item tuple packs `args` unless it is a tuple already;
+ * `vectorcall` is whether origin has a vectorcall (a built-in class does,
+ * a class statement's does not), remembered as ga_vectorcall does.
+ * Borrowed arguments, new reference. */
+Obj genericalias_new(Sim *S, Obj origin, Obj args, int vectorcall);
 
 /* dealloc / referents for every type listed above (dispatching on the
  * object's type): each clears or visits its reference fields in order,

@@ -228,6 +228,9 @@ typedef enum HolderKind {
     X(ITER_RESULT,  "iterator's cached result")             \
     X(ENUM_INDEX,   "enumerate's long index")               \
     X(ZIP_ITERS,    "zip's iterators")                      \
+    X(GA_ORIGIN,    "GenericAlias __origin__")              \
+    X(GA_ARGS,      "GenericAlias __args__")                \
+    X(GA_PARAMS,    "GenericAlias __parameters__")          \
     X(TB_NEXT,      "tb_next")                              \
     X(TB_FRAME,     "tb_frame")                             \
     X(FRAME_BACK,   "f_back")                               \

@@ -96,6 +96,7 @@ static const Slots slots[TI_COUNT] = {
     [TI_DICT_REVVALUEITER] = {fieldobj_dealloc, fieldobj_referents},
     [TI_DICT_REVITEMITER] = {fieldobj_dealloc, fieldobj_referents},
     [TI_LONGRANGE_ITER] = {longrangeiter_dealloc, longrangeiter_referents},
+    [TI_GENERIC_ALIAS] = {fieldobj_dealloc, fieldobj_referents},
     [TI_INSTANCE] = {instance_dealloc, instance_referents},
 };
 

@@ -13,6 +13,7 @@ uint32_t weakref_list_offset(const Sim *S, Obj obj)
     if (ob_is(S, obj, TI_GENERATOR)) return GEN_WEAKREFS_OFF;
     if (ob_is(S, obj, TI_WEAKVALUEDICT)) return WVD_WEAKREFS_OFF;
     if (ob_is(S, obj, TI_TYPE)) return TP_WEAKLIST_OFF;
+    if (ob_is(S, obj, TI_GENERIC_ALIAS)) return GA_WEAKLIST_OFF;
     Obj type = ob_type(S, obj);
     if (tp_flags(S, type) & TPF_HEAPTYPE) return (uint32_t)ob_get64(S, type, TP_WEAKLISTOFFSET_OFF);
     return 0;

@@ -22,6 +22,7 @@
 #include "objects/tuple.h"
 #include "objects/typeobj.h"
 #include "objects/weakref.h"
+#include "runtime/genericalias.h"
 #include "runtime/builtins.h"
 #include "runtime/registry.h"
 #include "runtime/runtime.h"
@@ -441,6 +442,20 @@ static Obj type_getattr(Sim *S, Obj type, Obj name, int quiet)
         const char *dot = strrchr(n, '.'); /* type.__name__: tp_name after its module */
         return str_from_cstr(S, dot ? dot + 1 : n);
     }
+    if (name_is(S, name, "__module__")) {
+        /* type_module: tp_name before its last dot (a new str), else the
+         * interned "builtins"; WeakValueDictionary is weakref.py's class */
+        char n[64];
+        tp_name(S, type, n, sizeof n);
+        char *dot = strrchr(n, '.');
+        if (type == S->types[TI_WEAKVALUEDICT].type) return str_from_cstr(S, "weakref");
+        if (!dot) {
+            Obj b = str_static_id(S, "builtins");
+            return b ? ret(S, b) : 0;
+        }
+        *dot = 0;
+        return str_from_cstr(S, n);
+    }
     if (name_is(S, name, "__class__")) return ret(S, ob_type(S, type));
     TypeId t = (TypeId)tp_index(S, type);
     int64_t ix = cf_method_index(S, t, name);
@@ -514,6 +529,7 @@ static Obj getattr_impl(Sim *S, Obj o, Obj name, int suppress)
     Obj type = ob_type(S, o);
     if (is_type(S, o)) return type_getattr(S, o, name, suppress && !S->vm.handled);
     if (ob_is(S, o, TI_SUPER)) return super_getattr(S, o, name);
+    if (ob_is(S, o, TI_GENERIC_ALIAS)) return ga_getattr(S, o, name);
     if (ob_is(S, o, TI_MODULE)) {
         Obj v = dict_getitem(S, ob_get64(S, o, MODULE_DICT_OFF), name);
         if (v) return ret(S, v);

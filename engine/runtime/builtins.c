@@ -21,6 +21,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/typeobj.h"
+#include "runtime/genericalias.h"
 #include "runtime/builtins.h"
 #include "runtime/containers.h"
 #include "runtime/numops.h"
@@ -236,11 +237,19 @@ static Obj bi_issubclass(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj k
 {
     (void)self;
     if (cf_positional(S, "issubclass", nargs, kwnames, 2, 2)) return 0;
+    if (ob_is(S, args[1], TI_GENERIC_ALIAS)) { /* its __subclasscheck__ runs before arg 1 is checked */
+        ga_refuse_check(S, args[1], args[0], 1);
+        return 0;
+    }
     if (!ob_is(S, args[0], TI_TYPE)) return exc_set(S, EXC_TypeError, "issubclass() arg 1 must be a class");
     int r = 0;
     static const char bad2[] = "issubclass() arg 2 must be a class, a tuple of classes, or a union";
     if (ob_is(S, args[1], TI_TUPLE)) {
         for (int64_t i = 0; i < ob_size(S, args[1]) && !r; i++) {
+            if (ob_is(S, tuple_item(S, args[1], i), TI_GENERIC_ALIAS)) {
+                ga_refuse_check(S, tuple_item(S, args[1], i), args[0], 1);
+                return 0;
+            }
             if (!ob_is(S, tuple_item(S, args[1], i), TI_TYPE)) return exc_set(S, EXC_TypeError, bad2);
             r = rt_issubtype(S, args[0], tuple_item(S, args[1], i));
         }

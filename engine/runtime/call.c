@@ -18,6 +18,7 @@
 #include "objects/tuple.h"
 #include "objects/typeobj.h"
 #include "objects/weakref.h"
+#include "runtime/genericalias.h"
 #include "runtime/builtins.h"
 #include "runtime/containers.h"
 #include "runtime/registry.h"
@@ -305,6 +306,7 @@ Obj rt_call(Sim *S, Obj callable, const Obj *args, int64_t nargs, Obj kwnames)
     case TI_METHOD_DESCR: return call_descriptor(S, callable, args, nargs, kwnames);
     case TI_FINALIZE: return finalize_call(S, callable); /* f(), or its weakref's callback */
     case TI_TYPE: return type_call(S, callable, args, nargs, kwnames);
+    case TI_GENERIC_ALIAS: return ga_call(S, callable, args, nargs, kwnames);
     case TI_WEAKREF: {
         if (cf_positional(S, "weakref", nargs, kwnames, 0, 0)) return 0;
         Obj o = weakref_get(S, callable);

@@ -26,6 +26,7 @@
 #include "objects/weakref.h"
 #include "runtime/builtins.h"
 #include "runtime/containers.h"
+#include "runtime/genericalias.h"
 #include "runtime/numops.h"
 #include "runtime/runtime.h"
 #include "runtime/strops.h"
@@ -135,6 +136,12 @@ static Obj builtin_binop(Sim *S, Obj a, Obj b, int op)
     return 0;
 }
 
+/* _Py_union_type_or's is_unionable, for the subset: None, a class, an alias. */
+static int is_unionable(const Sim *S, Obj o)
+{
+    return o == S->none || ob_is(S, o, TI_TYPE) || ob_is(S, o, TI_GENERIC_ALIAS);
+}
+
 Obj rt_binop(Sim *S, Obj a, Obj b, int op)
 {
     int base = op >= 13 ? op - 13 : op;
@@ -186,6 +193,10 @@ Obj rt_binop(Sim *S, Obj a, Obj b, int op)
             return r;
         }
     }
+    /* type.__or__ / GenericAlias.__or__ (_Py_union_type_or): classes,
+     * aliases and None make a types.UnionType, which refscope lacks */
+    if (base == 7 && is_unionable(S, a) && is_unionable(S, b))
+        return exc_set(S, EXC_TypeError, "a union of types (X | Y, types.UnionType) is not part of refscope's subset");
     char n1[64], n2[64];
     ob_type_name(S, a, n1, sizeof n1);
     ob_type_name(S, b, n2, sizeof n2);
@@ -263,6 +274,8 @@ static Obj builtin_compare(Sim *S, Obj a, Obj b, int op)
     if (ta == TI_RANGE && tb == TI_RANGE && (op == CMP_EQ || op == CMP_NE))
         return bool_obj(S, range_equal(S, a, b) == (op == CMP_EQ));
     if (ta == TI_DICT_KEYS || ta == TI_DICT_ITEMS) return dictview_richcompare(S, a, b, op);
+    if (ta == TI_GENERIC_ALIAS && tb == TI_GENERIC_ALIAS && (op == CMP_EQ || op == CMP_NE))
+        return ga_richcompare(S, a, b, op);
     return 0;
 }
 
@@ -494,6 +507,7 @@ int rt_isinstance(Sim *S, Obj o, Obj cls)
         }
         return 0;
     }
+    if (ob_is(S, cls, TI_GENERIC_ALIAS)) return ga_refuse_check(S, cls, o, 0);
     if (!ob_is(S, cls, TI_TYPE)) {
         exc_set(S, EXC_TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union");
         return -1;
@@ -596,6 +610,7 @@ Obj rt_getitem(Sim *S, Obj o, Obj key)
     case TI_DICT: return dictop_subscript(S, o, key);
     case TI_WEAKVALUEDICT: return wvd_getitem(S, o, key);
     case TI_RANGE: return range_subscript(S, o, key);
+    case TI_GENERIC_ALIAS: return ga_subscript(S, o, key);
     default: break;
     }
     if (is_heap_instance(S, o)) {
@@ -603,12 +618,9 @@ Obj rt_getitem(Sim *S, Obj o, Obj key)
         Obj r = special(S, o, "__getitem__", &key, 1, &found);
         if (found || S->exc) return r;
     }
+    if (ob_is(S, o, TI_TYPE)) return ga_class_subscript(S, o, key); /* list[int] */
     char n[64];
     ob_type_name(S, o, n, sizeof n);
-    if (ob_is(S, o, TI_TYPE)) {
-        ob_type_name(S, o, n, sizeof n);
-        return exc_set(S, EXC_TypeError, "type '%s' is not subscriptable", n);
-    }
     return exc_set(S, EXC_TypeError, "'%s' object is not subscriptable", n);
 }
 

@@ -194,8 +194,10 @@ static void put_qualified(const Sim *S, StrBuf *b, Obj type, int *builtin)
         *builtin = is_builtins;
         return;
     }
+    /* a Python class in CPython: tp_name is its __name__, its module weakref */
+    if (type == S->types[TI_WEAKVALUEDICT].type) sb_puts(b, "weakref.");
     sb_puts(b, tp_name(S, type, buf, sizeof buf));
-    *builtin = strchr(buf, '.') == NULL;
+    *builtin = strchr(buf, '.') == NULL && type != S->types[TI_WEAKVALUEDICT].type;
 }
 
 /* ---- the scalar types ---- */
@@ -689,6 +691,79 @@ static Obj type_repr(Sim *S, Obj t)
     return sb_finish(S, &b);
 }
 
+/* ga_repr_item: `...` for Ellipsis, an alias's own repr, a class or a
+ * function as module.qualname (the qualname alone in builtins), anything
+ * else (None, an int, a str, a bound method) its repr. */
+static int put_ga_item(Sim *S, ReprCtx *cx, StrBuf *b, Obj p)
+{
+    if (p == S->ellipsis) {
+        sb_puts(b, "...");
+        return 0;
+    }
+    int builtin;
+    if (ob_is(S, p, TI_TYPE)) {
+        put_qualified(S, b, p, &builtin);
+        return 0;
+    }
+    if (ob_is(S, p, TI_BUILTIN_FN)) {
+        /* a module's function: __module__ its module's name, __qualname__
+         * its name; a method's __module__ is None (its repr, below) */
+        Obj self = ob_get64(S, p, BUILTIN_SELF_OFF);
+        const CFuncDef *def = cf_get(ob_get32(S, p, BUILTIN_INDEX_OFF));
+        if (def && (!self || ob_is(S, self, TI_MODULE))) {
+            Obj mod = self ? field_str(S, self, MODULE_NAME_OFF) : 0;
+            char buf[16] = "builtins";
+            if (mod) str_to_utf8(S, mod, buf, sizeof buf);
+            if (strcmp(buf, "builtins")) {
+                sb_str(b, S, mod);
+                sb_putc(b, '.');
+            }
+            sb_puts(b, def->name);
+            return 0;
+        }
+    }
+    if (ob_is(S, p, TI_FUNCTION)) {
+        Obj mod = attr_str(S, p, "__module__");
+        Obj q = mod ? attr_str(S, p, "__qualname__") : 0;
+        if (S->exc) {
+            if (mod) ob_decref(S, mod, HOLD_TEMP);
+            return -1;
+        }
+        if (mod && q) {
+            char buf[16];
+            str_to_utf8(S, mod, buf, sizeof buf);
+            if (strcmp(buf, "builtins")) {
+                sb_str(b, S, mod);
+                sb_putc(b, '.');
+            }
+            sb_str(b, S, q);
+            ob_decref(S, mod, HOLD_TEMP);
+            ob_decref(S, q, HOLD_TEMP);
+            return 0;
+        }
+        if (mod) ob_decref(S, mod, HOLD_TEMP);
+    }
+    return put_repr(S, cx, b, p);
+}
+
+/* ga_repr: origin[arg, ...], origin[()] for no arguments. */
+static Obj ga_repr(Sim *S, ReprCtx *cx, Obj o)
+{
+    StrBuf b;
+    sb_init(&b);
+    if (ob_get64(S, o, GA_STARRED_OFF)) sb_putc(&b, '*');
+    if (put_ga_item(S, cx, &b, ob_get64(S, o, GA_ORIGIN_OFF))) return fail(S, &b);
+    sb_putc(&b, '[');
+    Obj args = ob_get64(S, o, GA_ARGS_OFF);
+    for (int64_t i = 0; i < ob_size(S, args); i++) {
+        if (i) sb_puts(&b, ", ");
+        if (put_ga_item(S, cx, &b, tuple_item(S, args, i))) return fail(S, &b);
+    }
+    if (!ob_size(S, args)) sb_puts(&b, "()");
+    sb_putc(&b, ']');
+    return sb_finish(S, &b);
+}
+
 /* Checks a user __repr__/__str__'s result. */
 static Obj check_text_result(Sim *S, Obj r, const char *what)
 {
@@ -778,6 +853,7 @@ static Obj builtin_repr_slot(Sim *S, ReprCtx *cx, Obj o)
         sb_putc(&b, ')');
         return sb_finish(S, &b);
     }
+    case TI_GENERIC_ALIAS: return ga_repr(S, cx, o);
     case TI_SLICE: {
         StrBuf b;
         sb_init(&b);
