@@ -181,6 +181,12 @@ int64_t str_hash(Sim *S, Obj s)
     return h;
 }
 
+int str_equals_ascii(const Sim *S, Obj s, const char *t)
+{
+    size_t n = strlen(t);
+    return str_kind(S, s) == 1 && (size_t)str_len(S, s) == n && memcmp(str_data(S, s), t, n) == 0;
+}
+
 int str_eq(const Sim *S, Obj a, Obj b)
 {
     if (a == b) return 1;

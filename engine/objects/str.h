@@ -39,6 +39,8 @@ uint32_t str_char(const Sim *S, Obj s, int64_t i);
 void str_set_char(Sim *S, Obj s, int64_t i, uint32_t c);
 int64_t str_hash(Sim *S, Obj s);
 int str_eq(const Sim *S, Obj a, Obj b);
+/* s is the ASCII text t (compared on the host: nothing allocated). */
+int str_equals_ascii(const Sim *S, Obj s, const char *t);
 
 /* UTF-8 of s into buf (NUL-terminated, truncated to cap); returns the
  * full length. */

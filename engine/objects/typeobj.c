@@ -91,13 +91,10 @@ static const ObField type_dealloc_fields[] = {
  * events) CPython does not have. */
 static Obj dict_get_cstr_key(const Sim *S, Obj d, const char *key, Obj *found_key)
 {
-    size_t len = strlen(key);
     int64_t pos = 0;
     Obj k, v;
     while (dict_next(S, d, &pos, &k, &v)) {
-        if (!ob_is(S, k, TI_STR) || str_kind(S, k) != 1 || (size_t)str_len(S, k) != len ||
-            memcmp(str_data(S, k), key, len))
-            continue;
+        if (!ob_is(S, k, TI_STR) || !str_equals_ascii(S, k, key)) continue;
         if (found_key) *found_key = k;
         return v;
     }
@@ -106,12 +103,6 @@ static Obj dict_get_cstr_key(const Sim *S, Obj d, const char *key, Obj *found_ke
 
 static Obj dict_get_cstr(Sim *S, Obj d, const char *key) { return dict_get_cstr_key(S, d, key, NULL); }
 
-/* str s equals the ASCII text t. */
-static int str_is(const Sim *S, Obj s, const char *t)
-{
-    size_t n = strlen(t);
-    return str_kind(S, s) == 1 && (size_t)str_len(S, s) == n && !memcmp(str_data(S, s), t, n);
-}
 
 /* PyUnicode_IsIdentifier, with the lexer's XID classes. */
 static int is_identifier(const Sim *S, Obj s)
@@ -212,14 +203,14 @@ static Obj slot_names(Sim *S, Obj cls_name, Obj dict, int may_add_dict, int may_
             exc_set(S, EXC_TypeError, "__slots__ must be identifiers");
             goto fail;
         }
-        if (str_is(S, s, "__dict__")) {
+        if (str_equals_ascii(S, s, "__dict__")) {
             if (!may_add_dict || *add_dict) {
                 exc_set(S, EXC_TypeError, "__dict__ slot disallowed: we already got one");
                 goto fail;
             }
             (*add_dict)++;
         }
-        if (str_is(S, s, "__weakref__")) {
+        if (str_equals_ascii(S, s, "__weakref__")) {
             if (!may_add_weak || *add_weak) {
                 exc_set(S, EXC_TypeError,
                         "__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0");
@@ -233,13 +224,13 @@ static Obj slot_names(Sim *S, Obj cls_name, Obj dict, int may_add_dict, int may_
     int64_t j = 0;
     for (int64_t i = 0; i < n; i++) {
         Obj s = tuple_item(S, slots, i);
-        if ((*add_dict && str_is(S, s, "__dict__")) || (*add_weak && str_is(S, s, "__weakref__"))) continue;
+        if ((*add_dict && str_equals_ascii(S, s, "__dict__")) || (*add_weak && str_equals_ascii(S, s, "__weakref__"))) continue;
         Obj m = mangle(S, cls_name, s);
         if (!m) goto fail;
         list_set_new(S, list, j++, m);
         Obj clash = dict_getitem(S, dict, m);
         if (S->exc) goto fail;
-        if (clash && !str_is(S, m, "__qualname__") && !str_is(S, m, "__classcell__")) {
+        if (clash && !str_equals_ascii(S, m, "__qualname__") && !str_equals_ascii(S, m, "__classcell__")) {
             char buf[128];
             str_to_utf8(S, m, buf, sizeof buf);
             exc_set(S, EXC_ValueError, "'%s' in __slots__ conflicts with class variable", buf);

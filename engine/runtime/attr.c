@@ -32,12 +32,6 @@
 static int is_heap_type(const Sim *S, Obj t) { return (tp_flags(S, t) & TPF_HEAPTYPE) != 0; }
 static int is_type(const Sim *S, Obj o) { return ob_is(S, o, TI_TYPE); }
 
-static int name_is(const Sim *S, Obj name, const char *s)
-{
-    size_t n = strlen(s);
-    if ((size_t)str_len(S, name) != n || !str_is_ascii(S, name)) return 0;
-    return memcmp(str_data(S, name), s, n) == 0;
-}
 
 static Obj ret(Sim *S, Obj v)
 {
@@ -285,7 +279,7 @@ static Obj type_annotations(Sim *S, Obj type, Obj name)
  * without an exception when there is none. */
 static Obj special_attr(Sim *S, Obj o, Obj name)
 {
-    if (name_is(S, name, "__class__")) return ret(S, ob_type(S, o));
+    if (str_equals_ascii(S, name, "__class__")) return ret(S, ob_type(S, o));
     switch ((TypeId)tp_index(S, ob_type(S, o))) {
     case TI_FUNCTION: {
         static const struct { const char *n; uint16_t off; } f[] = {
@@ -295,12 +289,12 @@ static Obj special_attr(Sim *S, Obj o, Obj name)
             {"__kwdefaults__", FUNC_KWDEFAULTS_OFF},
         };
         for (size_t i = 0; i < sizeof f / sizeof f[0]; i++) {
-            if (!name_is(S, name, f[i].n)) continue;
+            if (!str_equals_ascii(S, name, f[i].n)) continue;
             Obj v = ob_get64(S, o, f[i].off);
             return ret(S, v ? v : S->none);
         }
-        if (name_is(S, name, "__annotations__")) return func_annotations(S, o);
-        if (name_is(S, name, "__dict__")) {
+        if (str_equals_ascii(S, name, "__annotations__")) return func_annotations(S, o);
+        if (str_equals_ascii(S, name, "__dict__")) {
             Obj d = ob_get64(S, o, FUNC_DICT_OFF);
             if (!d) {
                 d = dict_new(S);
@@ -314,72 +308,72 @@ static Obj special_attr(Sim *S, Obj o, Obj name)
         return v ? ret(S, v) : 0;
     }
     case TI_METHOD:
-        if (name_is(S, name, "__func__")) return ret(S, ob_get64(S, o, METHOD_FUNC_OFF));
-        if (name_is(S, name, "__self__")) return ret(S, ob_get64(S, o, METHOD_SELF_OFF));
-        if (name_is(S, name, "__name__")) return ret(S, ob_get64(S, ob_get64(S, o, METHOD_FUNC_OFF), FUNC_NAME_OFF));
+        if (str_equals_ascii(S, name, "__func__")) return ret(S, ob_get64(S, o, METHOD_FUNC_OFF));
+        if (str_equals_ascii(S, name, "__self__")) return ret(S, ob_get64(S, o, METHOD_SELF_OFF));
+        if (str_equals_ascii(S, name, "__name__")) return ret(S, ob_get64(S, ob_get64(S, o, METHOD_FUNC_OFF), FUNC_NAME_OFF));
         /* method_getattro hands other names to the function */
-        if (name_is(S, name, "__annotations__") && ob_is(S, ob_get64(S, o, METHOD_FUNC_OFF), TI_FUNCTION))
+        if (str_equals_ascii(S, name, "__annotations__") && ob_is(S, ob_get64(S, o, METHOD_FUNC_OFF), TI_FUNCTION))
             return func_annotations(S, ob_get64(S, o, METHOD_FUNC_OFF));
         return 0;
     case TI_BUILTIN_FN:
-        if (name_is(S, name, "__self__")) {
+        if (str_equals_ascii(S, name, "__self__")) {
             Obj s = ob_get64(S, o, BUILTIN_SELF_OFF);
             return ret(S, s ? s : S->none);
         }
-        if (name_is(S, name, "__name__"))
+        if (str_equals_ascii(S, name, "__name__"))
             return str_from_cstr(S, cf_get(ob_get32(S, o, BUILTIN_INDEX_OFF))->name);
         return 0;
     case TI_CELL:
-        if (name_is(S, name, "cell_contents")) {
+        if (str_equals_ascii(S, name, "cell_contents")) {
             Obj v = cell_get(S, o);
             if (!v) return exc_set(S, EXC_ValueError, "Cell is empty");
             return ret(S, v);
         }
         return 0;
     case TI_CODE:
-        if (name_is(S, name, "co_name")) return ret(S, ob_get64(S, o, CO_NAME_OFF));
-        if (name_is(S, name, "co_consts")) return ret(S, ob_get64(S, o, CO_CONSTS_OFF));
-        if (name_is(S, name, "co_names")) return ret(S, ob_get64(S, o, CO_NAMES_OFF));
-        if (name_is(S, name, "co_filename")) return ret(S, ob_get64(S, o, CO_FILENAME_OFF));
+        if (str_equals_ascii(S, name, "co_name")) return ret(S, ob_get64(S, o, CO_NAME_OFF));
+        if (str_equals_ascii(S, name, "co_consts")) return ret(S, ob_get64(S, o, CO_CONSTS_OFF));
+        if (str_equals_ascii(S, name, "co_names")) return ret(S, ob_get64(S, o, CO_NAMES_OFF));
+        if (str_equals_ascii(S, name, "co_filename")) return ret(S, ob_get64(S, o, CO_FILENAME_OFF));
         return 0;
     case TI_RANGE:
-        if (name_is(S, name, "start")) return ret(S, ob_get64(S, o, RANGE_START_OFF));
-        if (name_is(S, name, "stop")) return ret(S, ob_get64(S, o, RANGE_STOP_OFF));
-        if (name_is(S, name, "step")) return ret(S, ob_get64(S, o, RANGE_STEP_OFF));
+        if (str_equals_ascii(S, name, "start")) return ret(S, ob_get64(S, o, RANGE_START_OFF));
+        if (str_equals_ascii(S, name, "stop")) return ret(S, ob_get64(S, o, RANGE_STOP_OFF));
+        if (str_equals_ascii(S, name, "step")) return ret(S, ob_get64(S, o, RANGE_STEP_OFF));
         return 0;
     case TI_SLICE:
-        if (name_is(S, name, "start")) return ret(S, ob_get64(S, o, SLICE_START_OFF));
-        if (name_is(S, name, "stop")) return ret(S, ob_get64(S, o, SLICE_STOP_OFF));
-        if (name_is(S, name, "step")) return ret(S, ob_get64(S, o, SLICE_STEP_OFF));
+        if (str_equals_ascii(S, name, "start")) return ret(S, ob_get64(S, o, SLICE_START_OFF));
+        if (str_equals_ascii(S, name, "stop")) return ret(S, ob_get64(S, o, SLICE_STOP_OFF));
+        if (str_equals_ascii(S, name, "step")) return ret(S, ob_get64(S, o, SLICE_STEP_OFF));
         return 0;
     case TI_EXCEPTION: {
         static const struct { const char *n; uint16_t off; } f[] = {
             {"args", 24}, {"__traceback__", 40}, {"__context__", 48}, {"__cause__", 56}};
         for (size_t i = 0; i < sizeof f / sizeof f[0]; i++) {
-            if (!name_is(S, name, f[i].n)) continue;
+            if (!str_equals_ascii(S, name, f[i].n)) continue;
             Obj v = ob_get64(S, o, f[i].off);
             return ret(S, v ? v : S->none);
         }
-        if ((name_is(S, name, "code") && rt_issubtype(S, ob_type(S, o), S->exc_types[EXC_SystemExit])) ||
-            (name_is(S, name, "value") && rt_issubtype(S, ob_type(S, o), S->exc_types[EXC_StopIteration]))) {
+        if ((str_equals_ascii(S, name, "code") && rt_issubtype(S, ob_type(S, o), S->exc_types[EXC_SystemExit])) ||
+            (str_equals_ascii(S, name, "value") && rt_issubtype(S, ob_type(S, o), S->exc_types[EXC_StopIteration]))) {
             Obj args = ob_get64(S, o, 24);
             int64_t n = args ? ob_size(S, args) : 0;
             return ret(S, n == 0 ? S->none : n == 1 ? tuple_item(S, args, 0) : args);
         }
         /* the fields of NameError and AttributeError (None while unset) */
         int is_attr = exc_type_is(S, ob_type(S, o), EXC_AttributeError);
-        if ((is_attr || exc_type_is(S, ob_type(S, o), EXC_NameError)) && name_is(S, name, "name")) {
+        if ((is_attr || exc_type_is(S, ob_type(S, o), EXC_NameError)) && str_equals_ascii(S, name, "name")) {
             Obj v = ob_get64(S, o, is_attr ? EXC_ATTR_NAME_OFF : EXC_NAME_NAME_OFF);
             return ret(S, v ? v : S->none);
         }
-        if (is_attr && name_is(S, name, "obj")) {
+        if (is_attr && str_equals_ascii(S, name, "obj")) {
             Obj v = ob_get64(S, o, EXC_ATTR_OBJ_OFF);
             return ret(S, v ? v : S->none);
         }
-        if (name_is(S, name, "__suppress_context__"))
+        if (str_equals_ascii(S, name, "__suppress_context__"))
             return ret(S, ((const uint8_t *)ob_ptr(S, o))[64] ? S->true_ : S->false_);
         Obj d = ob_get64(S, o, 16);
-        if (name_is(S, name, "__dict__")) {
+        if (str_equals_ascii(S, name, "__dict__")) {
             d = exc_dict(S, o);
             return d ? ret(S, d) : 0;
         }
@@ -388,19 +382,19 @@ static Obj special_attr(Sim *S, Obj o, Obj name)
     }
     case TI_INT:
     case TI_BOOL:
-        if (name_is(S, name, "real") || name_is(S, name, "numerator")) {
+        if (str_equals_ascii(S, name, "real") || str_equals_ascii(S, name, "numerator")) {
             if (ob_is(S, o, TI_BOOL)) return int_from_i64(S, o == S->true_);
             return ret(S, o);
         }
-        if (name_is(S, name, "imag")) return int_from_i64(S, 0);
-        if (name_is(S, name, "denominator")) return int_from_i64(S, 1);
+        if (str_equals_ascii(S, name, "imag")) return int_from_i64(S, 0);
+        if (str_equals_ascii(S, name, "denominator")) return int_from_i64(S, 1);
         return 0;
     case TI_FINALIZE:
-        if (name_is(S, name, "alive")) return ret(S, finalize_alive(S, o) ? S->true_ : S->false_);
+        if (str_equals_ascii(S, name, "alive")) return ret(S, finalize_alive(S, o) ? S->true_ : S->false_);
         return 0;
     case TI_GENERATOR:
-        if (name_is(S, name, "__name__")) return ret(S, ob_get64(S, o, 32));
-        if (name_is(S, name, "__qualname__")) return ret(S, ob_get64(S, o, 40));
+        if (str_equals_ascii(S, name, "__name__")) return ret(S, ob_get64(S, o, 32));
+        if (str_equals_ascii(S, name, "__qualname__")) return ret(S, ob_get64(S, o, 40));
         return 0;
     default: return 0;
     }
@@ -410,20 +404,20 @@ static Obj special_attr(Sim *S, Obj o, Obj name)
 static Obj type_getattr(Sim *S, Obj type, Obj name, int quiet)
 {
     /* a data descriptor of type: it comes before the class's MRO */
-    if (name_is(S, name, "__annotations__")) return type_annotations(S, type, name);
+    if (str_equals_ascii(S, name, "__annotations__")) return type_annotations(S, type, name);
     if (is_heap_type(S, type)) {
         Obj v = rt_type_lookup(S, type, name);
         if (v) return ret(S, v);
-        if (name_is(S, name, "__name__")) return ret(S, ob_get64(S, type, TP_NAME_OFF));
-        if (name_is(S, name, "__qualname__")) return ret(S, ob_get64(S, type, TP_QUALNAME_OFF));
-        if (name_is(S, name, "__mro__")) return ret(S, ob_get64(S, type, TP_MRO_OFF));
-        if (name_is(S, name, "__bases__")) return ret(S, ob_get64(S, type, TP_BASES_OFF));
-        if (name_is(S, name, "__base__")) return ret(S, ob_get64(S, type, TP_BASE_OFF));
-        if (name_is(S, name, "__dict__")) {
+        if (str_equals_ascii(S, name, "__name__")) return ret(S, ob_get64(S, type, TP_NAME_OFF));
+        if (str_equals_ascii(S, name, "__qualname__")) return ret(S, ob_get64(S, type, TP_QUALNAME_OFF));
+        if (str_equals_ascii(S, name, "__mro__")) return ret(S, ob_get64(S, type, TP_MRO_OFF));
+        if (str_equals_ascii(S, name, "__bases__")) return ret(S, ob_get64(S, type, TP_BASES_OFF));
+        if (str_equals_ascii(S, name, "__base__")) return ret(S, ob_get64(S, type, TP_BASE_OFF));
+        if (str_equals_ascii(S, name, "__dict__")) {
             S->vm.type_epoch++; /* the program may change it behind rt_setattr */
             return ret(S, ob_get64(S, type, TP_DICT_OFF));
         }
-        if (name_is(S, name, "__class__")) return ret(S, ob_type(S, type));
+        if (str_equals_ascii(S, name, "__class__")) return ret(S, ob_type(S, type));
         /* a built-in base's methods (Exception.__init__ through a subclass) */
         Obj mro = ob_get64(S, type, TP_MRO_OFF);
         for (int64_t i = 0; mro && i < ob_size(S, mro); i++) {
@@ -436,13 +430,13 @@ static Obj type_getattr(Sim *S, Obj type, Obj name, int quiet)
         }
         return no_attr_q(S, type, name, quiet);
     }
-    if (name_is(S, name, "__name__")) {
+    if (str_equals_ascii(S, name, "__name__")) {
         char n[64];
         tp_name(S, type, n, sizeof n);
         const char *dot = strrchr(n, '.'); /* type.__name__: tp_name after its module */
         return str_from_cstr(S, dot ? dot + 1 : n);
     }
-    if (name_is(S, name, "__module__")) {
+    if (str_equals_ascii(S, name, "__module__")) {
         /* type_module: tp_name before its last dot (a new str), else the
          * interned "builtins"; WeakValueDictionary is weakref.py's class */
         char n[64];
@@ -456,12 +450,12 @@ static Obj type_getattr(Sim *S, Obj type, Obj name, int quiet)
         *dot = 0;
         return str_from_cstr(S, n);
     }
-    if (name_is(S, name, "__class__")) return ret(S, ob_type(S, type));
+    if (str_equals_ascii(S, name, "__class__")) return ret(S, ob_type(S, type));
     TypeId t = (TypeId)tp_index(S, type);
     int64_t ix = cf_method_index(S, t, name);
     /* a classmethod_descriptor's __get__ binds the class itself:
      * dict.fromkeys is a builtin method whose __self__ is dict */
-    if (ix >= 0 && t == TI_DICT && name_is(S, name, "fromkeys")) return builtin_new(S, (uint32_t)ix, type, 0);
+    if (ix >= 0 && t == TI_DICT && str_equals_ascii(S, name, "fromkeys")) return builtin_new(S, (uint32_t)ix, type, 0);
     if (ix >= 0) {
         Obj d = cf_descriptor(S, t, ix);
         return d ? ret(S, d) : 0;
@@ -534,7 +528,7 @@ static Obj getattr_impl(Sim *S, Obj o, Obj name, int suppress)
         Obj v = dict_getitem(S, ob_get64(S, o, MODULE_DICT_OFF), name);
         if (v) return ret(S, v);
         if (S->exc) return 0;
-        if (name_is(S, name, "__dict__")) return ret(S, ob_get64(S, o, MODULE_DICT_OFF));
+        if (str_equals_ascii(S, name, "__dict__")) return ret(S, ob_get64(S, o, MODULE_DICT_OFF));
         if (generic_attr_error(S, o, name) < 0) return 0;
         return no_attr_q(S, o, name, suppress && !S->vm.handled);
     }
@@ -563,7 +557,7 @@ static Obj getattr_impl(Sim *S, Obj o, Obj name, int suppress)
         if (v) return ret(S, v);
         if (S->exc) return 0;
         if (descr) return bind(S, descr, o);
-        if (name_is(S, name, "__class__")) return ret(S, type);
+        if (str_equals_ascii(S, name, "__class__")) return ret(S, type);
         /* a built-in base's methods (e.with_traceback on a user exception) */
         Obj mro = ob_get64(S, type, TP_MRO_OFF);
         for (int64_t i = 0; mro && i < ob_size(S, mro); i++) {
@@ -617,14 +611,14 @@ static int exc_setattr_field(Sim *S, Obj o, Obj name, Obj value)
         {"__context__", EXC_CONTEXT_OFF, R_EXC_CONTEXT, "exception context must be None or derive from BaseException"},
         {"__cause__", EXC_CAUSE_OFF, R_EXC_CAUSE, "exception cause must be None or derive from BaseException"},
     };
-    if (name_is(S, name, "__suppress_context__")) {
+    if (str_equals_ascii(S, name, "__suppress_context__")) {
         if (!value) return exc_set(S, EXC_TypeError, "can't delete numeric/char attribute"), -1;
         if (!ob_is(S, value, TI_BOOL)) return exc_set(S, EXC_TypeError, "attribute value type must be bool"), -1;
         ((uint8_t *)ob_ptr(S, o))[EXC_SUPPRESS_OFF] = value == S->true_;
         return 1;
     }
     for (size_t i = 0; i < sizeof f / sizeof f[0]; i++) {
-        if (!name_is(S, name, f[i].n)) continue;
+        if (!str_equals_ascii(S, name, f[i].n)) continue;
         if (!value) {
             exc_set(S, EXC_TypeError, i == 0 ? "args may not be deleted" : "%s may not be deleted", f[i].n);
             return -1;
@@ -676,7 +670,7 @@ int rt_setattr(Sim *S, Obj o, Obj name, Obj value)
         }
         dict = ob_get64(S, o, TP_DICT_OFF);
         S->vm.type_epoch++; /* class attributes change: the lookup cache forgets */
-        if (!value && name_is(S, name, "__annotations__") && !dict_getitem(S, dict, name)) {
+        if (!value && str_equals_ascii(S, name, "__annotations__") && !dict_getitem(S, dict, name)) {
             if (!S->exc) exc_set(S, EXC_AttributeError, "__annotations__");
             return -1;
         }
@@ -692,7 +686,7 @@ int rt_setattr(Sim *S, Obj o, Obj name, Obj value)
         dict = exc_dict(S, o);
         if (!dict) return -1;
     } else if (ob_is(S, o, TI_FUNCTION)) {
-        if (name_is(S, name, "__annotations__")) return func_set_annotations(S, o, value);
+        if (str_equals_ascii(S, name, "__annotations__")) return func_set_annotations(S, o, value);
         dict = ob_get64(S, o, FUNC_DICT_OFF);
         if (!dict) {
             dict = dict_new(S);

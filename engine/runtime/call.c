@@ -208,40 +208,11 @@ Obj rt_class_call_tp(Sim *S, Obj type, Obj argtuple, Obj kwdict)
  * PyObject_Call does (vmops_call_ex) -- and the keywords as a dict. */
 static Obj class_call(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames)
 {
-    Obj argtuple;
-    if (args && args == S->vm.ex_argv && nargs == ob_size(S, S->vm.ex_args)) {
-        argtuple = S->vm.ex_args;
-        ob_incref(S, argtuple, HOLD_TEMP);
-    } else {
-        argtuple = tuple_pack(S, nargs, args);
-    }
-    S->vm.ex_argv = 0; /* nothing called from here is that call */
-    S->vm.ex_args = 0;
-    if (!argtuple) return 0;
-    vm_temp_push(S, argtuple);
-    Obj kwdict = 0;
-    if (nkw(S, kwnames)) {
-        kwdict = dict_new(S);
-        if (kwdict) vm_temp_push(S, kwdict);
-        for (int64_t i = 0; kwdict && i < nkw(S, kwnames); i++) {
-            if (dict_setitem(S, kwdict, tuple_item(S, kwnames, i), args[nargs + i]) == 0) continue;
-            vm_temp_pop(S);
-            ob_decref(S, kwdict, HOLD_TEMP);
-            kwdict = 0;
-        }
-        if (!kwdict) {
-            vm_temp_pop(S);
-            ob_decref(S, argtuple, HOLD_TEMP);
-            return 0;
-        }
-    }
+    Obj argtuple, kwdict;
+    if (cf_pack(S, args, nargs, kwnames, &argtuple, &kwdict) < 0) return 0;
+    /* their items are the caller's, so releasing them runs no code */
     Obj obj = rt_class_call_tp(S, type, argtuple, kwdict);
-    /* then the tuple, then the dict: their items are the caller's, so
-     * releasing them runs no code */
-    if (kwdict) vm_temp_pop(S);
-    vm_temp_pop(S);
-    ob_decref(S, argtuple, HOLD_TEMP);
-    if (kwdict) ob_decref(S, kwdict, HOLD_TEMP);
+    cf_unpack(S, argtuple, kwdict);
     return obj;
 }
 

@@ -81,45 +81,59 @@ Obj cf_kwarg(Sim *S, const Obj *args, int64_t nargs, Obj kwnames, const char *kw
     return 0;
 }
 
+int cf_pack(Sim *S, const Obj *args, int64_t nargs, Obj kwnames, Obj *argtuple, Obj *kwdict)
+{
+    /* f(*t) hands t itself to tp_call (vmops_call_ex); a method
+     * descriptor's adapter, which gets the items after self, packs anew */
+    Obj t;
+    if (args && args == S->vm.ex_argv && nargs == ob_size(S, S->vm.ex_args)) {
+        t = S->vm.ex_args;
+        ob_incref(S, t, HOLD_TEMP);
+    } else {
+        t = tuple_pack(S, nargs, args);
+    }
+    S->vm.ex_argv = 0; /* nothing called from here is that call */
+    S->vm.ex_args = 0;
+    *argtuple = t;
+    *kwdict = 0;
+    if (!t) return -1;
+    vm_temp_push(S, t);
+    int64_t n = nkw(S, kwnames);
+    if (!n) return 0;
+    /* _PyStack_AsDict: _PyDict_NewPresized, then each keyword in order */
+    Obj d = dict_new_presized(S, n);
+    if (d) vm_temp_push(S, d);
+    for (int64_t k = 0; d && k < n; k++) {
+        if (dict_setitem(S, d, tuple_item(S, kwnames, k), args[nargs + k]) == 0) continue;
+        vm_temp_pop(S);
+        ob_decref(S, d, HOLD_TEMP);
+        d = 0;
+    }
+    if (!d) {
+        vm_temp_pop(S);
+        ob_decref(S, t, HOLD_TEMP);
+        *argtuple = 0;
+        return -1;
+    }
+    *kwdict = d;
+    return 0;
+}
+
+void cf_unpack(Sim *S, Obj argtuple, Obj kwdict)
+{
+    if (kwdict) vm_temp_pop(S);
+    vm_temp_pop(S);
+    ob_decref(S, argtuple, HOLD_TEMP);
+    if (kwdict) ob_decref(S, kwdict, HOLD_TEMP);
+}
+
 Obj cf_call_varargs(Sim *S, CFunc fn, Obj self, const Obj *args, int64_t nargs, Obj kwnames,
                     const char *no_kw_name)
 {
     if (no_kw_name && cf_no_kwargs(S, no_kw_name, kwnames)) return 0;
-    /* f(*t) hands t itself to tp_call (vmops_call_ex); a method
-     * descriptor's adapter, which gets the items after self, packs anew */
-    Obj argstuple;
-    if (args && args == S->vm.ex_argv && nargs == ob_size(S, S->vm.ex_args)) {
-        argstuple = S->vm.ex_args;
-        ob_incref(S, argstuple, HOLD_TEMP);
-    } else {
-        argstuple = tuple_pack(S, nargs, args);
-    }
-    S->vm.ex_argv = 0; /* nothing called from fn is that call */
-    S->vm.ex_args = 0;
-    if (!argstuple) return 0;
-    vm_temp_push(S, argstuple);
-    Obj kwdict = 0;
-    int64_t n = nkw(S, kwnames);
-    if (n) {
-        /* _PyStack_AsDict: _PyDict_NewPresized, then each keyword in order */
-        kwdict = dict_new_presized(S, n);
-        if (kwdict) vm_temp_push(S, kwdict);
-        for (int64_t k = 0; kwdict && k < n; k++) {
-            if (dict_setitem(S, kwdict, tuple_item(S, kwnames, k), args[nargs + k]) == 0) continue;
-            vm_temp_pop(S);
-            ob_decref(S, kwdict, HOLD_TEMP);
-            kwdict = 0;
-        }
-        if (!kwdict) {
-            vm_temp_pop(S);
-            ob_decref(S, argstuple, HOLD_TEMP);
-            return 0;
-        }
-    }
+    Obj argtuple, kwdict;
+    if (cf_pack(S, args, nargs, kwnames, &argtuple, &kwdict) < 0) return 0;
     Obj r = fn(S, self, args, nargs, kwnames);
-    if (kwdict) vm_temp_pop(S);
-    vm_temp_pop(S);
-    ob_decref(S, argstuple, HOLD_TEMP);
-    if (kwdict) ob_decref(S, kwdict, HOLD_TEMP);
+    cf_unpack(S, argtuple, kwdict);
     return r;
 }

@@ -87,6 +87,14 @@ Obj cf_kwarg(Sim *S, const Obj *args, int64_t nargs, Obj kwnames, const char *kw
 Obj cf_call_varargs(Sim *S, CFunc fn, Obj self, const Obj *args, int64_t nargs, Obj kwnames,
                     const char *no_kw_name);
 
+/* The packing itself, for callers with their own tp_call (a class's
+ * type_call): *argtuple and *kwdict (0 without keywords) become new
+ * references, pushed as interpreter roots in that order; 0, or -1 with
+ * an exception (nothing left made or pushed).  cf_unpack releases them:
+ * popped, then the tuple and the dict decref'd, tuple first. */
+int cf_pack(Sim *S, const Obj *args, int64_t nargs, Obj kwnames, Obj *argtuple, Obj *kwdict);
+void cf_unpack(Sim *S, Obj argtuple, Obj kwdict);
+
 /* The _PyArg_Parser of an Argument Clinic function makes its keyword
  * tuple (a GC allocation, +1 to gc.get_count()[0]) the first time it
  * parses keywords -- print: its first call -- and keeps it for good.

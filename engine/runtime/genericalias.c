@@ -16,12 +16,6 @@
 
 static int is_heap_type(const Sim *S, Obj t) { return (tp_flags(S, t) & TPF_HEAPTYPE) != 0; }
 
-static int name_is(const Sim *S, Obj name, const char *s)
-{
-    size_t n = strlen(s);
-    if ((size_t)str_len(S, name) != n || !str_is_ascii(S, name)) return 0;
-    return memcmp(str_data(S, name), s, n) == 0;
-}
 
 static Obj ret(Sim *S, Obj v)
 {
@@ -223,18 +217,18 @@ Obj ga_subscript(Sim *S, Obj ga, Obj key)
 Obj ga_getattr(Sim *S, Obj ga, Obj name)
 {
     /* attr_exceptions: the alias's own; everything else is the origin's */
-    if (name_is(S, name, "__origin__")) return ret(S, ob_get64(S, ga, GA_ORIGIN_OFF));
-    if (name_is(S, name, "__args__")) return ret(S, ob_get64(S, ga, GA_ARGS_OFF));
-    if (name_is(S, name, "__class__")) return ret(S, ob_type(S, ga));
-    if (name_is(S, name, "__parameters__")) {
+    if (str_equals_ascii(S, name, "__origin__")) return ret(S, ob_get64(S, ga, GA_ORIGIN_OFF));
+    if (str_equals_ascii(S, name, "__args__")) return ret(S, ob_get64(S, ga, GA_ARGS_OFF));
+    if (str_equals_ascii(S, name, "__class__")) return ret(S, ob_type(S, ga));
+    if (str_equals_ascii(S, name, "__parameters__")) {
         Obj p = parameters(S, ga);
         return p ? ret(S, p) : 0;
     }
-    if (name_is(S, name, "__unpacked__")) return ret(S, ob_get64(S, ga, GA_STARRED_OFF) ? S->true_ : S->false_);
-    if (name_is(S, name, "__typing_unpacked_tuple_args__")) return ret(S, S->none); /* never starred here */
+    if (str_equals_ascii(S, name, "__unpacked__")) return ret(S, ob_get64(S, ga, GA_STARRED_OFF) ? S->true_ : S->false_);
+    if (str_equals_ascii(S, name, "__typing_unpacked_tuple_args__")) return ret(S, S->none); /* never starred here */
     static const char *const own[] = {"__mro_entries__", "__reduce_ex__", "__reduce__", "__copy__", "__deepcopy__"};
     for (size_t i = 0; i < sizeof own / sizeof own[0]; i++)
-        if (name_is(S, name, own[i]))
+        if (str_equals_ascii(S, name, own[i]))
             return exc_set(S, EXC_TypeError, "'types.GenericAlias' object attribute '%s' is not part of refscope's subset",
                            own[i]);
     return rt_getattr(S, ob_get64(S, ga, GA_ORIGIN_OFF), name);

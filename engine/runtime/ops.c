@@ -707,10 +707,10 @@ int rt_contains(Sim *S, Obj container, Obj item)
     return result;
 }
 
-int rt_is_iterator(Sim *S, Obj o)
+/* The built-in iterator types (tp_iternext, tp_iter returning self). */
+static int builtin_iterator_type(TypeId t)
 {
-    if (is_heap_instance(S, o)) return rt_type_lookup_cstr(S, ob_type(S, o), "__next__") != 0;
-    switch (tid(S, o)) {
+    switch (t) {
     case TI_LIST_ITER:
     case TI_TUPLE_ITER:
     case TI_RANGE_ITER:
@@ -736,6 +736,12 @@ int rt_is_iterator(Sim *S, Obj o)
     }
 }
 
+int rt_is_iterator(Sim *S, Obj o)
+{
+    if (is_heap_instance(S, o)) return rt_type_lookup_cstr(S, ob_type(S, o), "__next__") != 0;
+    return builtin_iterator_type(tid(S, o));
+}
+
 Obj rt_iter(Sim *S, Obj o)
 {
     switch (builtin_slot(S, o, "__iter__") ? tid(S, o) : TI_INSTANCE) {
@@ -750,28 +756,12 @@ Obj rt_iter(Sim *S, Obj o)
     case TI_DICT_KEYS:
     case TI_DICT_VALUES:
     case TI_DICT_ITEMS: return dictview_iter(S, o);
-    case TI_LIST_ITER:
-    case TI_TUPLE_ITER:
-    case TI_RANGE_ITER:
-    case TI_STR_ITER:
-    case TI_STR_ASCII_ITER:
-    case TI_DICT_KEYITER:
-    case TI_DICT_VALUEITER:
-    case TI_DICT_ITEMITER:
-    case TI_SET_ITER:
-    case TI_LIST_REVITER:
-    case TI_LONGRANGE_ITER:
-    case TI_DICT_REVKEYITER:
-    case TI_DICT_REVVALUEITER:
-    case TI_DICT_REVITEMITER:
-    case TI_REVERSED:
-    case TI_SEQ_ITER:
-    case TI_ENUMERATE:
-    case TI_ZIP:
-    case TI_MAP:
-    case TI_FILTER:
-    case TI_GENERATOR: ob_incref(S, o, HOLD_TEMP); return o;
-    default: break;
+    default:
+        if (builtin_iterator_type(tid(S, o)) && builtin_slot(S, o, "__iter__")) { /* iter(it) is it */
+            ob_incref(S, o, HOLD_TEMP);
+            return o;
+        }
+        break;
     }
     if (is_heap_instance(S, o)) {
         int found;
