@@ -111,9 +111,7 @@ Obj genericalias_new(Sim *S, Obj origin, Obj args, int vectorcall)
     return ga;
 }
 
-/* _PyEval_SliceIndex: None (1), an int or an object with __index__
- * (clamped to int64), or TypeError. */
-static int slice_index(Sim *S, Obj v, int64_t *out)
+int slice_index(Sim *S, Obj v, int64_t *out)
 {
     if (v == S->none) return 1;
     Obj i = v;

@@ -83,6 +83,10 @@ Obj slice_new(Sim *S, Obj start, Obj stop, Obj step);
 /* PySlice_Unpack + PySlice_AdjustIndices for a sequence of length len:
  * 0, or -1 with TypeError/ValueError.  slice_length gives the count. */
 int slice_indices(Sim *S, Obj slice, int64_t len, int64_t *start, int64_t *stop, int64_t *step);
+/* _PyEval_SliceIndex of one bound: 1 for None (*out untouched), 0 with
+ * *out an int's value or an __index__ object's, clamped to int64, or -1
+ * with TypeError. */
+int slice_index(Sim *S, Obj v, int64_t *out);
 int64_t slice_length(int64_t start, int64_t stop, int64_t step);
 
 /* Py_GenericAlias(origin, args): the alias is allocated (and tracked)

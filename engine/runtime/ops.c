@@ -517,6 +517,19 @@ int rt_isinstance(Sim *S, Obj o, Obj cls)
 
 /* ---- subscripts ---- */
 
+int rt_subscript_index(Sim *S, Obj key, int64_t *out, const char *overflow)
+{
+    Obj ix = num_is_int(S, key) ? key : 0;
+    if (!ix && rt_is_class_instance(S, key) && S->index_hook(S, key, &ix) < 0) return -1;
+    if (!ix) return 0;
+    int bad = int_as_i64(S, ix, out);
+    if (ix != key) ob_decref(S, ix, HOLD_TEMP);
+    if (!bad) return 1;
+    exc_clear(S);
+    exc_set(S, EXC_IndexError, "%s", overflow);
+    return -1;
+}
+
 /* bytes_subscript: an index (an int or __index__) gives an int, a slice
  * new bytes (the object itself for a whole one, a fresh one for a
  * stepped one even of one byte). */
@@ -537,19 +550,13 @@ static Obj bytes_subscript(Sim *S, Obj b, Obj key)
         for (int64_t k = 0, i = lo; r && k < len; k++, i += by) bytes_data(S, r)[k] = bytes_data(S, b)[i];
         return r;
     }
-    Obj ix = num_is_int(S, key) ? key : 0;
-    if (!ix && rt_is_class_instance(S, key) && S->index_hook(S, key, &ix) < 0) return 0;
-    if (!ix) {
+    int64_t i;
+    int r = rt_subscript_index(S, key, &i, "cannot fit 'int' into an index-sized integer");
+    if (r < 0) return 0;
+    if (r == 0) {
         char tn[64];
         return exc_set(S, EXC_TypeError, "byte indices must be integers or slices, not %s",
                        ob_type_name(S, key, tn, sizeof tn));
-    }
-    int64_t i;
-    int bad = int_as_i64(S, ix, &i);
-    if (ix != key) ob_decref(S, ix, HOLD_TEMP);
-    if (bad) {
-        exc_clear(S);
-        return exc_set(S, EXC_IndexError, "cannot fit 'int' into an index-sized integer");
     }
     if (i < 0) i += n;
     if (i < 0 || i >= n) return exc_set(S, EXC_IndexError, "index out of range");
@@ -581,19 +588,13 @@ static Obj range_subscript(Sim *S, Obj r, Obj key)
         for (int k = 0; k < 3; k++) ob_xdecref(S, v[k], HOLD_TEMP);
         return res;
     }
-    Obj ix = num_is_int(S, key) ? key : 0;
-    if (!ix && rt_is_class_instance(S, key) && S->index_hook(S, key, &ix) < 0) return 0;
-    if (!ix) {
+    int64_t i;
+    int got = rt_subscript_index(S, key, &i, "range object index out of range");
+    if (got < 0) return 0;
+    if (got == 0) {
         char tn[64];
         return exc_set(S, EXC_TypeError, "range indices must be integers or slices, not %s",
                        ob_type_name(S, key, tn, sizeof tn));
-    }
-    int64_t i;
-    int bad = int_as_i64(S, ix, &i);
-    if (ix != key) ob_decref(S, ix, HOLD_TEMP);
-    if (bad) {
-        exc_clear(S);
-        return exc_set(S, EXC_IndexError, "range object index out of range");
     }
     if (i < 0) i += n;
     if (i < 0 || i >= n) return exc_set(S, EXC_IndexError, "range object index out of range");

@@ -88,6 +88,11 @@ int rt_issubtype(const Sim *S, Obj sub, Obj type);  /* type's MRO walk */
 
 /* ---- containers and iteration (ops.c) ---- */
 Obj rt_getitem(Sim *S, Obj o, Obj key);
+/* A subscript's index, as _PyIndex_Check and PyNumber_AsSsize_t take it:
+ * 1 with *out (an int, or a class instance's __index__), 0 when key is
+ * no index (no exception), -1 with an exception -- IndexError(overflow)
+ * for a value past int64. */
+int rt_subscript_index(Sim *S, Obj key, int64_t *out, const char *overflow);
 int rt_setitem(Sim *S, Obj o, Obj key, Obj value);  /* value 0: del o[key] */
 int rt_contains(Sim *S, Obj container, Obj item);
 Obj rt_iter(Sim *S, Obj o);

@@ -19,6 +19,7 @@
 #include "objects/dict.h"
 #include "objects/exc.h"
 #include "objects/int.h"
+#include "objects/iters.h"
 #include "objects/list.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
@@ -243,22 +244,7 @@ static int arg_index(Sim *S, Obj v, int64_t *out)
  * __index__, clamped. */
 static int arg_slice_index(Sim *S, Obj v, int64_t *out)
 {
-    if (!v || v == S->none) return 0;
-    Obj i = v;
-    if (!ob_is(S, v, TI_INT) && !ob_is(S, v, TI_BOOL)) {
-        int r = rt_is_class_instance(S, v) ? S->index_hook(S, v, &i) : 0;
-        if (r < 0) return -1;
-        if (r == 0) {
-            exc_set(S, EXC_TypeError, "slice indices must be integers or None or have an __index__ method");
-            return -1;
-        }
-    }
-    if (int_as_i64(S, i, out)) { /* clamped, as _PyEval_SliceIndex does */
-        exc_clear(S);
-        *out = ob_size(S, i) < 0 ? INT64_MIN + 1 : INT64_MAX;
-    }
-    if (i != v) ob_decref(S, i, HOLD_TEMP);
-    return 0;
+    return v && slice_index(S, v, out) < 0 ? -1 : 0;
 }
 
 static void adjust_indices(int64_t *start, int64_t *end, int64_t len)

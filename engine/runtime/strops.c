@@ -238,21 +238,13 @@ Obj strop_repeat(Sim *S, Obj s, int64_t n)
 Obj strop_subscript(Sim *S, Obj s, Obj key)
 {
     int64_t len = str_len(S, s);
-    Obj ix = 0; /* PyNumber_AsSsize_t(key, IndexError) for an __index__ object */
-    if (!ob_is(S, key, TI_INT) && !ob_is(S, key, TI_BOOL) && S->index_hook &&
-        (tp_flags(S, ob_type(S, key)) & TPF_HEAPTYPE) && S->index_hook(S, key, &ix) < 0)
-        return 0;
-    if (ix || ob_is(S, key, TI_INT) || ob_is(S, key, TI_BOOL)) {
-        int64_t i;
-        int bad = int_as_i64(S, ix ? ix : key, &i);
-        if (ix) ob_decref(S, ix, HOLD_TEMP);
-        if (bad) {
-            exc_clear(S);
-            return exc_set(S, EXC_IndexError, "cannot fit 'int' into an index-sized integer");
-        }
-        if (i < 0) i += len;
-        if (i < 0 || i >= len) return exc_set(S, EXC_IndexError, "string index out of range");
-        return strop_char(S, str_char(S, s, i));
+    int64_t at;
+    int r = rt_subscript_index(S, key, &at, "cannot fit 'int' into an index-sized integer");
+    if (r < 0) return 0;
+    if (r) {
+        if (at < 0) at += len;
+        if (at < 0 || at >= len) return exc_set(S, EXC_IndexError, "string index out of range");
+        return strop_char(S, str_char(S, s, at));
     }
     if (ob_is(S, key, TI_SLICE)) {
         int64_t start, stop, step;
