@@ -168,6 +168,28 @@ char *ts_read_file(const char *path, size_t *len)
     return buf;
 }
 
+int ts_each_enabled(const char *oracle_dir, void (*fn)(void *ud, const char *name, const char *src, size_t len),
+                    void *ud)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/ENABLED", oracle_dir);
+    char *list = ts_read_file(path, NULL);
+    assert_non_null(list);
+    int programs = 0;
+    for (char *line = strtok(list, "\n"); line; line = strtok(NULL, "\n")) {
+        if (!line[0] || line[0] == '#') continue;
+        snprintf(path, sizeof path, "%s/%s", oracle_dir, line);
+        size_t n;
+        char *src = ts_read_file(path, &n);
+        if (!src) fail_msg("cannot read %s", path);
+        fn(ud, line, src, n);
+        free(src);
+        programs++;
+    }
+    free(list);
+    return programs;
+}
+
 size_t ts_unescape(const char *s, char *out)
 {
     size_t n = 0;

@@ -52,6 +52,12 @@ char *ts_usable(const SimHeap *h);
  * *len when len is not NULL; NULL if it cannot be opened. */
 char *ts_read_file(const char *path, size_t *len);
 
+/* Calls fn(ud, name, source, length) for every program of ORACLE_DIR/ENABLED
+ * (a name a line; blank lines and '#' lines skipped), in order; fails the
+ * test when the list or a program cannot be read.  Returns how many. */
+int ts_each_enabled(const char *oracle_dir, void (*fn)(void *ud, const char *name, const char *src, size_t len),
+                    void *ud);
+
 /* Undoes the generators' escapes (\\ \n \r \t \xNN) of `s` into `out`
  * (as large as `s`), NUL-terminated; returns the length. */
 size_t ts_unescape(const char *s, char *out);

@@ -120,36 +120,25 @@ static void audited(const char *src, size_t n, const char *name, int every)
     free(err.s);
 }
 
+static void quiet_matches_watched(void *ud, const char *line, const char *src, size_t n)
+{
+    (void)ud;
+    Run q, w;
+    run(src, n, line, 0, &q);
+    run(src, n, line, 1, &w);
+    if (q.tick != w.tick || q.status != w.status || q.after_run != w.after_run || q.out.n != w.out.n ||
+        q.err.n != w.err.n ||
+        (q.out.n && memcmp(q.out.s, w.out.s, q.out.n)) || (q.err.n && memcmp(q.err.s, w.err.s, q.err.n)))
+        fail_msg("%s: quiet and watched runs differ (ticks %llu/%llu, status %d/%d, heap %s)", line, q.tick,
+                 w.tick, q.status, w.status, q.after_run == w.after_run ? "same" : "differs");
+    audited(src, n, line, 17);
+    free(q.out.s), free(q.err.s), free(w.out.s), free(w.err.s);
+}
+
 static void test_quiet_loop_matches_watched_loop(void **state)
 {
     (void)state;
-    char path[4096];
-    snprintf(path, sizeof path, "%s/../oracle/ENABLED", TEST_DATA_DIR);
-    size_t len;
-    char *list = ts_read_file(path, &len);
-    assert_non_null(list);
-    int programs = 0;
-    for (char *line = strtok(list, "\n"); line; line = strtok(NULL, "\n")) {
-        if (!line[0] || line[0] == '#') continue;
-        snprintf(path, sizeof path, "%s/../oracle/%s", TEST_DATA_DIR, line);
-        size_t n;
-        char *src = ts_read_file(path, &n);
-        assert_non_null(src);
-        Run q, w;
-        run(src, n, line, 0, &q);
-        run(src, n, line, 1, &w);
-        if (q.tick != w.tick || q.status != w.status || q.after_run != w.after_run || q.out.n != w.out.n ||
-            q.err.n != w.err.n ||
-            (q.out.n && memcmp(q.out.s, w.out.s, q.out.n)) || (q.err.n && memcmp(q.err.s, w.err.s, q.err.n)))
-            fail_msg("%s: quiet and watched runs differ (ticks %llu/%llu, status %d/%d, heap %s)", line, q.tick,
-                     w.tick, q.status, w.status, q.after_run == w.after_run ? "same" : "differs");
-        audited(src, n, line, 17);
-        free(q.out.s), free(q.err.s), free(w.out.s), free(w.err.s);
-        free(src);
-        programs++;
-    }
-    free(list);
-    assert_true(programs > 50);
+    assert_true(ts_each_enabled(TEST_DATA_DIR "/../oracle", quiet_matches_watched, NULL) > 50);
 }
 
 int main(void)

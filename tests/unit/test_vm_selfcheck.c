@@ -26,37 +26,26 @@ static void to_stderr(void *ud, const char *text, size_t len)
     fwrite(text, 1, len, stderr);
 }
 
+static void keep_the_ledger(void *ud, const char *name, const char *src, size_t n)
+{
+    (void)ud;
+    fprintf(stderr, "selfcheck: %s\n", name);
+    char msg[256];
+    SimEngine *e = sim_engine_new(NULL, msg, sizeof msg);
+    assert_non_null(e);
+    sim_engine_set_output(e, discard, NULL, to_stderr, NULL);
+    sim_engine_set_selfcheck(e, 1);
+    if (sim_engine_load(e, src, n, name) == 0) {
+        sim_engine_run(e);
+        sim_engine_finalize(e);
+    }
+    sim_engine_free(e);
+}
+
 static void test_enabled_programs_keep_the_ledger(void **state)
 {
     (void)state;
-    char path[4096];
-    snprintf(path, sizeof path, "%s/../oracle/ENABLED", TEST_DATA_DIR);
-    size_t len;
-    char *list = ts_read_file(path, &len);
-    assert_non_null(list);
-    int programs = 0;
-    for (char *line = strtok(list, "\n"); line; line = strtok(NULL, "\n")) {
-        if (!line[0] || line[0] == '#') continue;
-        snprintf(path, sizeof path, "%s/../oracle/%s", TEST_DATA_DIR, line);
-        size_t n;
-        char *src = ts_read_file(path, &n);
-        assert_non_null(src);
-        fprintf(stderr, "selfcheck: %s\n", line);
-        char msg[256];
-        SimEngine *e = sim_engine_new(NULL, msg, sizeof msg);
-        assert_non_null(e);
-        sim_engine_set_output(e, discard, NULL, to_stderr, NULL);
-        sim_engine_set_selfcheck(e, 1);
-        if (sim_engine_load(e, src, n, line) == 0) {
-            sim_engine_run(e);
-            sim_engine_finalize(e);
-        }
-        sim_engine_free(e);
-        free(src);
-        programs++;
-    }
-    free(list);
-    assert_true(programs > 50);
+    assert_true(ts_each_enabled(TEST_DATA_DIR "/../oracle", keep_the_ledger, NULL) > 50);
 }
 
 int main(void)
