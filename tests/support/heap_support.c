@@ -83,14 +83,9 @@ long ts_find(const TsEvents *e, size_t from, SimEventKind kind)
     return -1;
 }
 
-typedef struct Buf {
-    char *s;
-    size_t n, cap;
-} Buf;
-
-static void buf_write(void *ud, const char *text, size_t len)
+void ts_text_write(void *ud, const char *text, size_t len)
 {
-    Buf *b = ud;
+    TsText *b = ud;
     if (b->n + len + 1 > b->cap) {
         b->cap = (b->n + len + 1) * 2;
         b->s = realloc(b->s, b->cap);
@@ -103,20 +98,20 @@ static void buf_write(void *ud, const char *text, size_t len)
 
 char *ts_report(const SimHeap *h)
 {
-    Buf b = {NULL, 0, 0};
-    sim_heap_report(h, buf_write, &b);
+    TsText b = {NULL, 0, 0};
+    sim_heap_report(h, ts_text_write, &b);
     return b.s;
 }
 
 char *ts_usable(const SimHeap *h)
 {
-    Buf b = {NULL, 0, 0};
+    TsText b = {NULL, 0, 0};
     char tmp[24];
     for (int32_t a = h->usable_arenas; a >= 0; a = h->arenas[a].nextarena) {
         snprintf(tmp, sizeof tmp, "%s%d", b.n ? "," : "", a);
-        buf_write(&b, tmp, strlen(tmp));
+        ts_text_write(&b, tmp, strlen(tmp));
     }
-    if (!b.n) buf_write(&b, "-", 1);
+    if (!b.n) ts_text_write(&b, "-", 1);
     return b.s;
 }
 
@@ -146,6 +141,38 @@ Obj ts_ok(Sim *S, Obj o)
         fail_msg("failed with an exception: %s", exc_message(S, buf, sizeof buf));
     }
     return o;
+}
+
+static uint64_t fnv(uint64_t h, const void *p, size_t n)
+{
+    const unsigned char *b = p;
+    for (size_t i = 0; i < n; i++) h = (h ^ b[i]) * UINT64_C(0x100000001b3);
+    return h;
+}
+
+uint64_t ts_heap_hash(const Sim *S, int all_state)
+{
+    const SimHeap *h = S->heap;
+    uint64_t x = UINT64_C(0xcbf29ce484222325);
+    x = fnv(x, pm_host(h, SIM_STATIC_BASE), h->static_used);
+    for (uint32_t i = 0; i < h->maxarenas; i++) {
+        const PmArena *ao = &h->arenas[i];
+        if (!ao->address) continue;
+        SimAddr first = pm_arena_first_pool(h, ao->address);
+        x = fnv(x, pm_host(h, first), ao->pool_address - first);
+        x = fnv(x, ao, sizeof *ao);
+    }
+    x = fnv(x, pm_host(h, SIM_RAW_BASE), h->raw.top - SIM_RAW_BASE);
+    if (all_state) {
+        x = fnv(x, &S->gc, sizeof S->gc); /* host pointers: equal only within one engine */
+        x = fnv(x, &S->ev.next_id, sizeof S->ev.next_id);
+    } else {
+        x = fnv(x, S->gc.gen, sizeof S->gc.gen);
+    }
+    x = fnv(x, &S->fl, sizeof S->fl);
+    x = fnv(x, &S->vm.tick, sizeof S->vm.tick);
+    x = fnv(x, &S->exc, sizeof S->exc);
+    return x;
 }
 
 char *ts_read_file(const char *path, size_t *len)

@@ -42,6 +42,14 @@ void ts_events_free(TsEvents *e);
 /* Index of the first event of `kind` at or after `from`, or -1. */
 long ts_find(const TsEvents *e, size_t from, SimEventKind kind);
 
+/* A growing NUL-terminated text, filled by ts_text_write (a SimWriteFn
+ * shape: ud is the TsText); s is malloc'd, the caller frees it. */
+typedef struct TsText {
+    char *s;
+    size_t n, cap;
+} TsText;
+void ts_text_write(void *ud, const char *text, size_t len);
+
 /* The heap's report as one malloc'd string. */
 char *ts_report(const SimHeap *h);
 
@@ -71,5 +79,12 @@ Sim *ts_sim(const char *spec);
 void ts_obcheck(Sim *S);
 /* Fails with the pending exception's message if `o` is 0. */
 Obj ts_ok(Sim *S, Obj o);
+
+/* A hash of every byte of simulated memory in use and the interpreter's
+ * counters (free lists, generations, tick, pending exception).  With
+ * all_state, also the collector's whole struct (host pointers included)
+ * and the next event id: equal for one engine over time, or for engines
+ * run alike; without, what a quiet and a watched run must share. */
+uint64_t ts_heap_hash(const Sim *S, int all_state);
 
 #endif /* TESTS_HEAP_SUPPORT_H */

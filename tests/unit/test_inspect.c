@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "alloc/pymalloc.h"
+#include "heap_support.h"
 #include "sim.h"
 #include "sim/engine.h"
 #include "sim/inspect.h"
@@ -255,35 +256,6 @@ static void test_allocator_summary_agrees_with_the_heap(void **state)
 
 /* ---- no observer effect ---- */
 
-static uint64_t fnv(uint64_t h, const void *p, size_t n)
-{
-    const unsigned char *b = p;
-    for (size_t i = 0; i < n; i++) h = (h ^ b[i]) * UINT64_C(0x100000001b3);
-    return h;
-}
-
-/* Every byte of simulated memory in use, and the interpreter's counters. */
-static uint64_t heap_hash(SimEngine *S)
-{
-    const SimHeap *h = S->heap;
-    uint64_t x = UINT64_C(0xcbf29ce484222325);
-    x = fnv(x, pm_host(h, SIM_STATIC_BASE), h->static_used);
-    for (uint32_t i = 0; i < h->maxarenas; i++) {
-        const PmArena *ao = &h->arenas[i];
-        if (!ao->address) continue;
-        SimAddr first = pm_arena_first_pool(h, ao->address);
-        x = fnv(x, pm_host(h, first), ao->pool_address - first);
-        x = fnv(x, ao, sizeof *ao);
-    }
-    x = fnv(x, pm_host(h, SIM_RAW_BASE), h->raw.top - SIM_RAW_BASE);
-    x = fnv(x, &S->gc, sizeof S->gc);
-    x = fnv(x, &S->fl, sizeof S->fl);
-    x = fnv(x, &S->ev.next_id, sizeof S->ev.next_id);
-    x = fnv(x, &S->vm.tick, sizeof S->vm.tick);
-    x = fnv(x, &S->exc, sizeof S->exc);
-    return x;
-}
-
 typedef struct Everything {
     SimEngine *e;
     char repr[512];
@@ -373,12 +345,12 @@ static void test_inspection_changes_nothing(void **state)
     SimEngine *e = load(program);
     Recorder during = {0};
     do {
-        uint64_t before = heap_hash(e);
+        uint64_t before = ts_heap_hash(e, 1);
         sim_engine_set_event_sink(e, record, &during, SIM_EVCAT_ALL);
         inspect_everything(e);
         sim_engine_set_event_sink(e, NULL, NULL, 0);
         assert_int_equal(during.n, 0);
-        assert_int_equal(heap_hash(e), before);
+        assert_int_equal(ts_heap_hash(e, 1), before);
     } while (sim_engine_step(e) == SIM_STEP_RUNNING);
     inspect_everything(e);
     sim_engine_free(e);
@@ -404,7 +376,7 @@ static void test_inspection_changes_nothing(void **state)
         }
         inspect_everything(a);
         assert_int_equal(seen.n, unseen.n);
-        assert_int_equal(heap_hash(a), heap_hash(b));
+        assert_int_equal(ts_heap_hash(a, 1), ts_heap_hash(b, 1));
         steps++;
     }
     assert_true(steps > 100 && seen.n > 1000);

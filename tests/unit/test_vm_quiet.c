@@ -26,55 +26,8 @@
 #include "sim/engine.h"
 #include "sim/inspect.h"
 
-typedef struct Text {
-    char *s;
-    size_t n, cap;
-} Text;
-
-static void collect(void *ud, const char *text, size_t len)
-{
-    Text *t = ud;
-    if (t->n + len + 1 > t->cap) {
-        t->cap = 2 * (t->n + len + 1);
-        t->s = realloc(t->s, t->cap);
-        assert_non_null(t->s);
-    }
-    memcpy(t->s + t->n, text, len);
-    t->n += len;
-    t->s[t->n] = 0;
-}
-
-static uint64_t fnv(uint64_t h, const void *p, size_t n)
-{
-    const unsigned char *b = p;
-    for (size_t i = 0; i < n; i++) h = (h ^ b[i]) * UINT64_C(0x100000001b3);
-    return h;
-}
-
-/* Every byte of simulated memory in use, and the interpreter's counters
- * (test_inspect's heap_hash, without what differs between two engines). */
-static uint64_t heap_hash(SimEngine *S)
-{
-    const SimHeap *h = S->heap;
-    uint64_t x = UINT64_C(0xcbf29ce484222325);
-    x = fnv(x, pm_host(h, SIM_STATIC_BASE), h->static_used);
-    for (uint32_t i = 0; i < h->maxarenas; i++) {
-        const PmArena *ao = &h->arenas[i];
-        if (!ao->address) continue;
-        SimAddr first = pm_arena_first_pool(h, ao->address);
-        x = fnv(x, pm_host(h, first), ao->pool_address - first);
-        x = fnv(x, ao, sizeof *ao);
-    }
-    x = fnv(x, pm_host(h, SIM_RAW_BASE), h->raw.top - SIM_RAW_BASE);
-    x = fnv(x, S->gc.gen, sizeof S->gc.gen); /* not all of S->gc: it has host pointers */
-    x = fnv(x, &S->fl, sizeof S->fl);
-    x = fnv(x, &S->vm.tick, sizeof S->vm.tick);
-    x = fnv(x, &S->exc, sizeof S->exc);
-    return x;
-}
-
 typedef struct Run {
-    Text out, err;
+    TsText out, err;
     int status;
     unsigned long long tick;
     uint64_t after_run;
@@ -88,12 +41,12 @@ static void run(const char *src, size_t n, const char *name, int watched, Run *r
     memset(r, 0, sizeof *r);
     SimEngine *e = sim_engine_new(NULL, msg, sizeof msg);
     assert_non_null(e);
-    sim_engine_set_output(e, collect, &r->out, collect, &r->err);
+    sim_engine_set_output(e, ts_text_write, &r->out, ts_text_write, &r->err);
     if (watched) sim_engine_set_instr_hook(e, nothing, NULL);
     if (sim_engine_load(e, src, n, name) == 0) {
         sim_engine_run(e);
         r->tick = sim_engine_tick(e);
-        r->after_run = heap_hash(e);
+        r->after_run = ts_heap_hash(e, 0);
         r->status = sim_engine_finalize(e);
     }
     sim_engine_free(e);
@@ -103,10 +56,10 @@ static void run(const char *src, size_t n, const char *name, int watched, Run *r
 static void audited(const char *src, size_t n, const char *name, int every)
 {
     char msg[256];
-    Text out = {0}, err = {0};
+    TsText out = {0}, err = {0};
     SimEngine *e = sim_engine_new(NULL, msg, sizeof msg);
     assert_non_null(e);
-    sim_engine_set_output(e, collect, &out, collect, &err);
+    sim_engine_set_output(e, ts_text_write, &out, ts_text_write, &err);
     if (sim_engine_load(e, src, n, name) == 0) {
         for (long i = 0; sim_engine_step(e) == SIM_STEP_RUNNING; i++) {
             if (i % every) continue;
