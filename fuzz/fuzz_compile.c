@@ -56,7 +56,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (m) {
         Obj code;
         CompileError ce;
-        if (compile_module_ex(S, m, "fuzz.py", &code, &ce, NULL, &warnings) == 0) {
+        if (compile_module_ex(S, m, "fuzz.py", &code, &ce, NULL, &warnings, NULL) == 0) {
             disasm_code(S, code, discard, NULL);
             ob_decref(S, code, HOLD_TEMP);
         }

@@ -10,6 +10,7 @@
 #include "gc/gc.h"
 #include "compiler/compile.h"
 #include "compiler/parser.h"
+#include "objects/exc.h"
 #include "sim/engine.h"
 #include "vm/disasm.h"
 #include "vm/opcodes.h"
@@ -158,7 +159,7 @@ int sim_disassemble_source(SimEngine *S, const char *src, size_t len, const char
     } else {
         Obj code;
         CompileError ce;
-        int failed = compile_module_ex(S, m, filename, &code, &ce, NULL, &warnings) != 0;
+        int failed = compile_module_ex(S, m, filename, &code, &ce, NULL, &warnings, NULL) != 0;
         write_warnings(&warnings, src, len, filename, err_out, err_ud);
         if (failed) {
             to_parse_error(&ce, src, len, filename, &pe);
@@ -183,11 +184,23 @@ void sim_engine_set_output(SimEngine *S, SimWriteFn out, void *out_ud, SimWriteF
     S->vm.err_ud = err_ud;
 }
 
+/* The free lists and the collector as python3 has them when the script's
+ * first instruction runs: what its start-up and its compilation of this
+ * program (fp) left.  PyEval_EvalCode's function object for the module
+ * is the one GC allocation after run_eval_code_obj, where fp was read. */
+static void start_as_python3(SimEngine *S, const Footprint *fp)
+{
+    S->gc.gen[0].count = 0;   /* no collection while the lists fill */
+    if (ob_seed_freelists(S, fp->tuple_n, fp->list_n, fp->dict_n, fp->float_n) < 0) exc_clear(S);
+    gc_startup(S, fp->count0 + 1);
+}
+
 int sim_engine_load(SimEngine *S, const char *src, size_t len, const char *filename)
 {
     AstArena *a = ast_arena_new();
     if (!a) return 1;
-    int64_t count0 = S->gc.gen[0].count;
+    Footprint fp;
+    fp_init(&fp);
     ParseError pe;
     SynWarnings warnings = {NULL, 0, 0};
     int status = 1;
@@ -199,7 +212,7 @@ int sim_engine_load(SimEngine *S, const char *src, size_t len, const char *filen
         Obj code;
         CompileError ce;
         ArenaObjs arena = {NULL, 0, 0};
-        int failed = compile_module_ex(S, m, filename, &code, &ce, &arena, &warnings) != 0;
+        int failed = compile_module_ex(S, m, filename, &code, &ce, &arena, &warnings, &fp) != 0;
         /* all before the program runs, as python3 compiles the whole file first */
         write_warnings(&warnings, src, len, filename, S->vm.err, S->vm.err_ud);
         if (failed) {
@@ -209,13 +222,14 @@ int sim_engine_load(SimEngine *S, const char *src, size_t len, const char *filen
             vm_set_arena(S, arena.objs, arena.n);
             vm_set_source(S, filename, src, len);
             status = vm_load(S, code) == 0 ? 0 : 1;
-            if (status == 0) gc_startup(S, count0);
+            if (status == 0) start_as_python3(S, &fp);
             ob_decref(S, code, HOLD_TEMP);
         }
         free(arena.objs);
     }
     synwarn_free(&warnings);
     ast_arena_free(a);
+    fp_release(&fp);
     if (status) {
         S->vm.done = 1;
         S->vm.exit_status = 1;

@@ -155,7 +155,10 @@ static Node *copy_node_kind(Compiler *c, const Node *n)
         ok = COPY(u.comprehension.target) && COPY(u.comprehension.iter) && COPYL(u.comprehension.ifs);
         break;
     case AST_ExceptHandler: ok = COPY(u.handler.type) && COPYL(u.handler.body); break;
-    default: break;   /* no children: Global, Nonlocal, Pass, Break, Continue, Constant, Name, Alias */
+    case AST_Constant:
+        if (n->u.constant.value.kind == CONST_FLOAT) fp_float_made(c->fp, 2);
+        break;
+    default: break;   /* no children: Global, Nonlocal, Pass, Break, Continue, Name, Alias */
     }
     return ok ? m : NULL;
 }
@@ -650,6 +653,10 @@ static int make_const(Compiler *c, Node *n, Obj v)
         }
         return 0;
     }
+    /* a tuple folding just made (make_const_tuple, a sum, a product, a
+     * slice): CPython's PyTuple_New, kept by the parser's arena */
+    if (ob_is(c->S, v, TI_TUPLE) && ob_refcnt(c->S, v) == 1) fp_tuple_new(c->fp, ob_size(c->S, v));
+    if (ob_is(c->S, v, TI_FLOAT) && ob_refcnt(c->S, v) == 1) fp_float_made(c->fp, 1);
     n->kind = AST_Constant;
     memset(&n->u.constant, 0, sizeof n->u.constant);
     return cg_set_const(c, n, v) ? 0 : -1;
@@ -708,7 +715,10 @@ static int fold_iter(Compiler *c, Node *arg)
     } else if (arg->kind == AST_Set) {
         v = const_tuple(c, &arg->u.seq.elts);
         if (v) {
+            fp_tuple_new(c->fp, ob_size(c->S, v));   /* freed once the frozenset has its items */
+            fp_tuple_free(c->fp, ob_size(c->S, v));
             Obj fs = frozenset_new(c->S, v);
+            if (fs) fp_set_new(c->fp);   /* kept by the parser's arena */
             ob_decref(c->S, v, HOLD_TEMP);
             v = fs;
         }

@@ -320,6 +320,7 @@ static int fold_tuple_on_constants(Compiler *c, Instr *inst, int n)
     Obj t = tuple_pack(c->S, n, items);
     free(items);
     if (!t) return cg_sim_error(c);
+    fp_tuple_new(c->fp, n);
     Obj canon = const_merge_one(c, t);
     if (!canon) return 0;
     int index;

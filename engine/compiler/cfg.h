@@ -27,6 +27,7 @@
 #include <stdint.h>
 
 #include "compiler/compile.h"
+#include "compiler/footprint.h"
 #include "compiler/symtable.h"
 #include "vm/opcodes.h"
 
@@ -176,6 +177,7 @@ typedef struct Compiler {
     int failed;
     int fold_depth;           /* ast_opt's recursion_depth: statements and expressions */
     int copy_depth;           /* the tree copy's nesting, bounded likewise */
+    Footprint *fp;            /* CPython's own compilation, counted alongside */
 } Compiler;
 
 /* ---- compile.c ---- */
@@ -213,6 +215,10 @@ int cg_set_const(Compiler *c, const Node *n, Obj v);
 /* compiler_add_const: merges `o` (borrowed) and returns its index in
  * u_consts, or -1. */
 int cg_add_const(Compiler *c, Obj o);
+/* ADDOP_LOAD_CONST_NEW's release of a tuple the code generator made
+ * (fp_tuple_new) and has just added: in CPython that frees the tuple when
+ * the cache kept an equal one before (the footprint only). */
+void cg_fp_release_new(Compiler *c, Obj t);
 /* merge_consts_recursive: the canonical object for o's constant key
  * (borrowed; the cache holds it), 0 on error. */
 Obj const_merge(Compiler *c, Obj o);

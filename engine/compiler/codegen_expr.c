@@ -67,6 +67,7 @@ static Obj const_tuple_of(Compiler *c, const NodeList *l, int begin, int end)
 {
     Obj t = tuple_new(c->S, end - begin);
     if (!t) return cg_sim_error(c);
+    fp_tuple_new(c->fp, end - begin);
     for (int i = begin; i < end; i++) {
         Obj v = cg_const_of(c, l->items[i]);
         if (!v) {
@@ -84,6 +85,7 @@ static int load_const_new(Compiler *c, Obj o)
 {
     if (!o) return 0;
     int ok = cg_addop_load_const(c, o);
+    if (ok) cg_fp_release_new(c, o);
     ob_decref(c->S, o, HOLD_TEMP);
     return ok;
 }
@@ -101,6 +103,8 @@ static int starunpack_helper(Compiler *c, const NodeList *elts, int pushed, int 
         if (tuple && !pushed) return load_const_new(c, folded);
         if (add == OP_SET_ADD) {
             Obj fs = frozenset_new(S, folded);
+            fp_set_new(c->fp);
+            fp_tuple_free(c->fp, n);
             ob_decref(S, folded, HOLD_TEMP);
             if (!fs) return cg_sim_error(c);
             folded = fs;
@@ -566,6 +570,7 @@ static int call_simple_kw_helper(Compiler *c, const NodeList *keywords)
     Sim *S = c->S;
     Obj names = tuple_new(S, keywords->n);
     if (!names) return cg_sim_error(c);
+    fp_tuple_new(c->fp, keywords->n);
     for (int i = 0; i < keywords->n; i++) {
         Obj s = cg_ident(c, keywords->items[i]->u.keyword.arg);
         if (!s) {
@@ -576,6 +581,7 @@ static int call_simple_kw_helper(Compiler *c, const NodeList *keywords)
         tuple_set_item(S, names, i, s);
     }
     int arg = cg_add_const(c, names);
+    if (arg >= 0) cg_fp_release_new(c, names);
     ob_decref(S, names, HOLD_TEMP);
     return arg >= 0 && cg_addop_i(c, OP_KW_NAMES, arg);
 }
@@ -588,6 +594,7 @@ static int compile_subkwargs(Compiler *c, const NodeList *keywords, int begin, i
         for (int i = begin; i < end; i++) TRY(cg_visit_expr(c, keywords->items[i]->u.keyword.value));
         Obj keys = tuple_new(S, n);
         if (!keys) return cg_sim_error(c);
+        fp_tuple_new(c->fp, n);
         for (int i = begin; i < end; i++) {
             Obj s = cg_ident(c, keywords->items[i]->u.keyword.arg);
             if (!s) {

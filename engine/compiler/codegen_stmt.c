@@ -199,6 +199,7 @@ int cg_default_arguments(Compiler *c, const Node *args)
         const Node *d = i < kwdefs->n ? kwdefs->items[i] : NULL;
         if (!d) continue;
         Obj name = cg_ident(c, cg_mangle(c, kwonly->items[i]->u.arg.arg));
+        if (name && !nkeys) fp_list_new(c->fp);   /* the keys, as a list first */
         if (!name || !cg_visit_expr(c, d)) {
             if (kp != keys) free(kp);
             return -1;
@@ -207,7 +208,10 @@ int cg_default_arguments(Compiler *c, const Node *args)
     }
     if (nkeys) {
         Obj t = tuple_pack(S, nkeys, kp);
+        fp_tuple_new(c->fp, nkeys);   /* PyList_AsTuple, then the list goes */
+        fp_list_free(c->fp);
         int ok = t && cg_addop_load_const(c, t);
+        if (ok) cg_fp_release_new(c, t);
         if (t) ob_decref(S, t, HOLD_TEMP);
         else cg_sim_error(c);
         if (!ok || !cg_addop_i(c, OP_BUILD_CONST_KEY_MAP, nkeys)) flags = -1;
@@ -664,6 +668,7 @@ static int compile_from_import(Compiler *c, const Node *s)
     TRY(ok);
     Obj names = tuple_new(S, n);
     if (!names) return cg_sim_error(c);
+    fp_tuple_new(c->fp, n);
     for (int i = 0; i < n; i++) {
         Obj name = cg_ident(c, s->u.import.names.items[i]->u.alias.name);
         if (!name) {
@@ -674,6 +679,7 @@ static int compile_from_import(Compiler *c, const Node *s)
         tuple_set_item(S, names, i, name);
     }
     ok = cg_addop_load_const(c, names);
+    if (ok) cg_fp_release_new(c, names);
     ob_decref(S, names, HOLD_TEMP);
     TRY(ok);
     TRY(cg_addop_name(c, OP_IMPORT_NAME, &c->u->names, s->u.import.module ? s->u.import.module : ""));

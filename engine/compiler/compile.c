@@ -543,14 +543,24 @@ static void tuple_replace(Sim *S, Obj t, int64_t i, Obj v)
     ob_decref(S, old, HOLD(H_TUPLE_ITEM, t, i, 0));
 }
 
+/* Is an object with o's constant key in the cache? */
+static int cache_has(Compiler *c, Obj o)
+{
+    return c->cache.cap && c->cache.slots[cache_slot(c, o, ckey_hash(c, o))];
+}
+
 Obj const_merge(Compiler *c, Obj o)
 {
     Sim *S = c->S;
     if (o == S->none || o == S->ellipsis) return o;
     int taken;
+    fp_key_new(c->fp, S, o);
     ob_incref(S, o, HOLD_TEMP);
     Obj t = cache_setdefault(c, o, &taken);
-    if (!taken) ob_decref(S, o, HOLD_TEMP);
+    if (!taken) {
+        fp_key_free(c->fp, S, o);
+        ob_decref(S, o, HOLD_TEMP);
+    }
     if (!t || t != o || !taken) return t;
     /* o is registered: merge its items too */
     if (ob_is(S, o, TI_TUPLE)) {
@@ -564,6 +574,7 @@ Obj const_merge(Compiler *c, Obj o)
         /* the cache keeps a new frozenset of the merged items */
         Obj items = tuple_new(S, set_len(S, o));
         if (!items) return cg_sim_error(c);
+        fp_tuple_new(c->fp, set_len(S, o));
         int64_t pos = 0, k = 0;
         Obj item;
         while (set_next(S, o, &pos, &item)) {
@@ -576,6 +587,8 @@ Obj const_merge(Compiler *c, Obj o)
             tuple_set_item(S, items, k++, u);
         }
         Obj fs = frozenset_new(S, items);
+        fp_set_new(c->fp);
+        fp_tuple_free(c->fp, set_len(S, o));
         ob_decref(S, items, HOLD_TEMP);
         if (!fs) return cg_sim_error(c);
         size_t j = cache_slot(c, o, ckey_hash(c, o));
@@ -588,6 +601,7 @@ Obj const_merge(Compiler *c, Obj o)
 
 Obj const_merge_one(Compiler *c, Obj o)
 {
+    fp_merge_one(c->fp, c->S, o, cache_has(c, o));
     int taken;
     Obj t = cache_setdefault(c, o, &taken);
     if (!taken) ob_decref(c->S, o, HOLD_TEMP);
@@ -605,6 +619,15 @@ int const_is_true(Compiler *c, Obj o)
     if (ob_is(S, o, TI_BYTES) || ob_is(S, o, TI_TUPLE)) return ob_size(S, o) != 0;
     if (ob_is(S, o, TI_FROZENSET)) return set_len(S, o) != 0;
     return 1;
+}
+
+void cg_fp_release_new(Compiler *c, Obj t)
+{
+    Sim *S = c->S;
+    int kept = c->cache.slots[cache_slot(c, t, ckey_hash(c, t))] == t;
+    if (ob_is(S, t, TI_TUPLE) && !kept) fp_tuple_free(c->fp, ob_size(S, t));
+    /* a frozenset with items is replaced by a merged copy in its key */
+    if (ob_is(S, t, TI_FROZENSET) && (!kept || set_len(S, t) > 0)) fp_set_free(c->fp);
 }
 
 int cg_add_const(Compiler *c, Obj o)
@@ -750,6 +773,16 @@ int cg_enter_scope(Compiler *c, const char *name, enum ScopeType type, const Nod
     c->u = u;   /* on the stack at once, so that errors free it */
     c->nestlevel++;
     if (!u->ste) return cg_error(c, "no symbol table for %s", name);
+    /* u_varnames; u_cellvars and u_freevars (dictbytype sorts a list of
+     * the symbols' names); u_consts; u_names */
+    fp_dict_new(c->fp);
+    for (int i = 0; i < 2; i++) {
+        fp_dict_new(c->fp);
+        fp_list_new(c->fp);
+        fp_list_free(c->fp);
+    }
+    fp_dict_new(c->fp);
+    fp_dict_new(c->fp);
     u->cname = name;
     u->name = name[0] == '<' ? plain_str(c, name) : cg_ident(c, name);
     if (!u->name) return 0;
@@ -784,6 +817,7 @@ void cg_exit_scope(Compiler *c)
 {
     Unit *u = c->u;
     if (!u) return;
+    for (int i = 0; i < 5; i++) fp_dict_free(c->fp);   /* compiler_unit_free */
     c->nestlevel--;
     c->u = u->parent;
     unit_free(c->S, u);
@@ -900,6 +934,7 @@ static int intern_string_constants(Compiler *c, Obj t)
         } else if (ob_is(S, v, TI_FROZENSET)) {
             Obj tmp = tuple_new(S, set_len(S, v));
             if (!tmp) return cg_sim_error(c), modified;
+            fp_tuple_new(c->fp, set_len(S, v));
             int64_t pos = 0, k = 0;
             Obj item;
             while (set_next(S, v, &pos, &item)) {
@@ -907,6 +942,7 @@ static int intern_string_constants(Compiler *c, Obj t)
                 tuple_set_item(S, tmp, k++, item);
             }
             if (intern_string_constants(c, tmp)) {
+                fp_set_new(c->fp);
                 Obj fs = frozenset_new(S, tmp);
                 if (fs) {
                     tuple_replace(S, t, i, fs);
@@ -914,6 +950,7 @@ static int intern_string_constants(Compiler *c, Obj t)
                     modified = 1;
                 }
             }
+            fp_tuple_free(c->fp, set_len(S, v));
             ob_decref(S, tmp, HOLD_TEMP);
         }
     }
@@ -925,6 +962,7 @@ static Obj names_tuple(Compiler *c, const char *const *names, int n)
 {
     Obj t = tuple_new(c->S, n);
     if (!t) return cg_sim_error(c);
+    fp_tuple_new(c->fp, n);
     for (int i = 0; i < n; i++) {
         Obj s = cg_ident(c, names[i]);
         if (!s) {
@@ -980,12 +1018,23 @@ static Obj makecode(Compiler *c, const Assembled *a)
 {
     Sim *S = c->S;
     Unit *u = c->u;
-    Obj co = 0, consts = 0, lpnames = 0, kinds = 0, lines = 0, excs = 0;
-    Obj names = names_tuple(c, u->names.names, u->names.n);
-    if (!names || !(names = const_merge_one(c, names))) return 0;
+    Obj co = 0, names = 0, consts = 0, lpnames = 0, kinds = 0, lines = 0, excs = 0;
+    /* assemble() merges the tables and the bytecode, then makecode() the
+     * names, the constants and the local names */
+    excs = bytes_from(S, a->excepttable, a->nexcepttable);
+    if (!excs || !(excs = const_merge_one(c, excs))) goto fail;
+    lines = bytes_from(S, a->linetable, a->nlinetable);
+    if (!lines || !(lines = const_merge_one(c, lines))) goto fail;
+    if (fp_merge_code(c->fp, a->code, (size_t)a->nunits * 2) < 0) {
+        cg_no_memory(c);
+        goto fail;
+    }
+    names = names_tuple(c, u->names.names, u->names.n);
+    if (!names || !(names = const_merge_one(c, names))) goto fail;
     consts = tuple_pack(S, a->nconsts, a->consts);
-    if (!consts) return cg_sim_error(c);
-    if (!(consts = const_merge_one(c, consts))) return 0;
+    if (!consts) goto fail;
+    fp_tuple_new(c->fp, a->nconsts);
+    if (!(consts = const_merge_one(c, consts))) goto fail;
     const char **lpn = calloc((size_t)a->nlocalsplus + 1, sizeof *lpn);
     unsigned char *lpk = calloc((size_t)a->nlocalsplus + 1, 1);
     if (!lpn || !lpk) {
@@ -1005,10 +1054,6 @@ static Obj makecode(Compiler *c, const Assembled *a)
         goto fail;
     }
     if (!(lpnames = const_merge_one(c, lpnames))) goto fail;
-    lines = bytes_from(S, a->linetable, a->nlinetable);
-    if (!lines || !(lines = const_merge_one(c, lines))) goto fail;
-    excs = bytes_from(S, a->excepttable, a->nexcepttable);
-    if (!excs || !(excs = const_merge_one(c, excs))) goto fail;
     intern_string_constants(c, consts);
     co = code_new(S, a->nunits);
     if (!co) goto fail;
@@ -1050,9 +1095,11 @@ fail:
 Obj cg_assemble(Compiler *c, int add_none)
 {
     Assembled a;
+    fp_list_new(c->fp);   /* consts_dict_keys_inorder */
     if (cfg_assemble(c, add_none, &a) < 0) return 0;
     Obj co = makecode(c, &a);
     assembled_free(&a);
+    fp_list_free(c->fp);
     return co;
 }
 
@@ -1111,13 +1158,66 @@ static int collect_arena(Compiler *c, Obj co, ArenaObjs *arena)
 
 int compile_module(Sim *S, const Node *module, const char *filename, Obj *code, CompileError *err)
 {
-    return compile_module_ex(S, module, filename, code, err, NULL, NULL);
+    return compile_module_ex(S, module, filename, code, err, NULL, NULL, NULL);
+}
+
+/* _PySymtable_Build: st_stack, st_blocks and each block's symbols, varnames
+ * and children (and ste_directives: a (name, lineno, col, end_lineno,
+ * end_col) tuple per name of a global or nonlocal statement), then
+ * analyze_block's scopes dict, alive while the block's children are
+ * analyzed. */
+static void fp_symtable_blocks(Footprint *fp, const SymBlock *b)
+{
+    fp_dict_new(fp);
+    fp_list_new(fp);
+    fp_list_new(fp);
+    if (b->ndir) fp_list_new(fp);
+    for (int i = 0; i < b->ndir; i++) fp_tuple_new(fp, 5);
+    for (int i = 0; i < b->nchildren; i++) fp_symtable_blocks(fp, b->children[i]);
+}
+
+static void fp_symtable_analyze(Footprint *fp, const SymBlock *b)
+{
+    fp_dict_new(fp);
+    for (int i = 0; i < b->nchildren; i++) fp_symtable_analyze(fp, b->children[i]);
+    fp_dict_free(fp);
+}
+
+static void fp_symtable_free(Footprint *fp, const SymBlock *b)
+{
+    fp_dict_free(fp);
+    fp_list_free(fp);
+    fp_list_free(fp);
+    if (b->ndir) fp_list_free(fp);
+    for (int i = 0; i < b->ndir; i++) fp_tuple_free(fp, 5);
+    for (int i = 0; i < b->nchildren; i++) fp_symtable_free(fp, b->children[i]);
+}
+
+/* compiler_free: the symbol table, then the constant cache with every key
+ * (the bytecodes' ones too), then c_stack. */
+static void fp_compiler_free(Compiler *c)
+{
+    Footprint *fp = c->fp;
+    fp_dict_free(fp);
+    fp_symtable_free(fp, symtable_top(c->st));
+    fp_list_free(fp);
+    fp_dict_free(fp);
+    for (size_t i = 0; i < c->cache.cap; i++) {
+        Obj k = c->cache.slots[i];
+        if (!k) continue;
+        fp_key_free(fp, c->S, k);
+        /* a merged frozenset goes with its key unless a code object has it */
+        if (ob_is(c->S, k, TI_FROZENSET) && set_len(c->S, k) > 0 && ob_refcnt(c->S, k) == 1) fp_set_free(fp);
+    }
+    for (size_t i = 0; i < fp->ncodes; i++) fp_tuple_free(fp, 2);
+    fp_list_free(fp);
 }
 
 int compile_module_ex(Sim *S, const Node *module, const char *filename, Obj *code, CompileError *err,
-                      ArenaObjs *arena, SynWarnings *warnings)
+                      ArenaObjs *arena, SynWarnings *warnings, Footprint *fp)
 {
     Compiler cc, *c = &cc;
+    Footprint own;
     memset(c, 0, sizeof *c);
     memset(err, 0, sizeof *err);
     *code = 0;
@@ -1125,6 +1225,10 @@ int compile_module_ex(Sim *S, const Node *module, const char *filename, Obj *cod
     c->err = err;
     c->filename = filename;
     c->warnings = warnings;
+    if (!fp) fp_init(fp = &own);
+    c->fp = fp;
+    fp_dict_new(fp);   /* compiler_init: c_const_cache, c_stack */
+    fp_list_new(fp);
     Obj co = 0;
     c->arena = ast_arena_new();
     Node *tree = c->arena ? ast_copy_tree(c, module) : NULL;
@@ -1140,6 +1244,10 @@ int compile_module_ex(Sim *S, const Node *module, const char *filename, Obj *cod
                   se.end_lineno, se.end_col - 1);
         goto done;
     }
+    fp_list_new(fp);
+    fp_dict_new(fp);
+    fp_symtable_blocks(fp, symtable_top(c->st));
+    fp_symtable_analyze(fp, symtable_top(c->st));
     c->filename_obj = str_from_cstr(S, filename);
     if (!c->filename_obj) {
         cg_sim_error(c);
@@ -1150,6 +1258,7 @@ int compile_module_ex(Sim *S, const Node *module, const char *filename, Obj *cod
     if (!cg_body(c, &tree->u.module.body)) goto done;
     co = cg_assemble(c, 1);
     cg_exit_scope(c);
+    if (co) fp_compiler_free(c);
 done:
     if (c->failed && co) {
         ob_decref(S, co, HOLD_TEMP);
@@ -1162,6 +1271,7 @@ done:
         cg_no_memory(c);
     }
     compiler_release(c);
+    if (fp == &own) fp_release(fp);
     *code = co;
     return co ? 0 : -1;
 }

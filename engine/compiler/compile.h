@@ -35,6 +35,7 @@
 #define ENGINE_COMPILER_COMPILE_H
 
 #include "compiler/ast.h"
+#include "compiler/footprint.h"
 #include "compiler/synwarn.h"
 #include "objects/object.h"
 
@@ -57,11 +58,13 @@ typedef struct ArenaObjs {
 } ArenaObjs;
 
 /* The same, also listing in *arena the constants CPython's parser arena
- * keeps alive while a script's __main__ runs (see collect_arena), and
+ * keeps alive while a script's __main__ runs (see collect_arena),
  * appending to *warnings the SyntaxWarnings compile.c's compiler_warn
- * raises, in its order (on failure too: those raised before the error).
- * Either may be NULL. */
+ * raises, in its order (on failure too: those raised before the error),
+ * and counting in *fp (from fp_init; the caller releases it) what CPython's
+ * own compilation leaves in the free lists and the gc count (see
+ * footprint.h; meaningful on success only).  Any of the three may be NULL. */
 int compile_module_ex(Sim *S, const Node *module, const char *filename, Obj *code, CompileError *err,
-                      ArenaObjs *arena, SynWarnings *warnings);
+                      ArenaObjs *arena, SynWarnings *warnings, Footprint *fp);
 
 #endif /* ENGINE_COMPILER_COMPILE_H */

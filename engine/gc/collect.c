@@ -597,17 +597,14 @@ void gc_maybe_collect(Sim *S)
 /* ---- start-up ---- */
 
 /* Measured on python3 3.11.7 (`import gc` as a script's first line):
- * count (248, 0, 2) after the import, generation 2 holding 10,919
- * objects, stats 22/43, 2/92, 0/0.  COUNT0_BASE is what refscope's own
- * start-up is replaced by, chosen so that that program reads 248. */
+ * generation 2 holding 10,919 objects, counts (_, 0, 2), stats 22/43,
+ * 2/92, 0/0. */
 #define STARTUP_GEN2 10919
-#define STARTUP_COUNT0_BASE 225
 
-void gc_startup(Sim *S, int64_t base_count0)
+void gc_startup(Sim *S, int64_t count0)
 {
     GcState *gc = &S->gc;
-    int64_t compiled = gc->gen[0].count - base_count0; /* this program's compilation */
-    gc->gen[0].count = STARTUP_COUNT0_BASE + (compiled > 0 ? compiled : 0);
+    gc->gen[0].count = count0;
     gc->gen[1].count = 0;
     gc->gen[2].count = 2;
     gc->phantom = STARTUP_GEN2;

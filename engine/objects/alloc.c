@@ -11,8 +11,12 @@
 
 #include "gc/gc.h"
 #include "gc/lists.h"
+#include "objects/dict.h"
 #include "objects/exc.h"
+#include "objects/float.h"
+#include "objects/list.h"
 #include "objects/object.h"
+#include "objects/tuple.h"
 
 #define TRASH_UNWIND_LEVEL 50
 
@@ -246,6 +250,26 @@ void ob_clear_freelists(Sim *S)
     while (fl->list_n) ob_free_memory(S, fl->list[--fl->list_n]);
     while (fl->dict_n) ob_free_memory(S, fl->dict[--fl->dict_n]);
     while (fl->keys_n) pm_free(S->heap, fl->keys[--fl->keys_n]);
+}
+
+int ob_seed_freelists(Sim *S, const int32_t *tuple_n, int32_t list_n, int32_t dict_n, int32_t float_n)
+{
+    ob_clear_freelists(S);
+    size_t total = (size_t)list_n + (size_t)dict_n + (size_t)float_n;
+    for (int k = 0; k < FL_TUPLE_SIZES; k++) total += (size_t)tuple_n[k];
+    Obj *made = malloc((total ? total : 1) * sizeof *made);
+    if (!made) abort(); /* host out of memory: nothing sensible to do */
+    size_t n = 0;
+    int ok = 1;
+    for (int k = 0; k < FL_TUPLE_SIZES && ok; k++)
+        for (int32_t i = 0; i < tuple_n[k] && ok; i++) ok = (made[n++] = tuple_new(S, k + 1)) != 0;
+    for (int32_t i = 0; i < list_n && ok; i++) ok = (made[n++] = list_new(S, 0)) != 0;
+    for (int32_t i = 0; i < dict_n && ok; i++) ok = (made[n++] = dict_new(S)) != 0;
+    for (int32_t i = 0; i < float_n && ok; i++) ok = (made[n++] = float_from_double(S, 0.0)) != 0;
+    if (!ok) n--;
+    while (n) ob_decref(S, made[--n], HOLD_TEMP);
+    free(made);
+    return ok ? 0 : -1;
 }
 
 /* ---- embedder roots ---- */

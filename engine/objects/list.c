@@ -1,4 +1,5 @@
 /* list.c -- see list.h. */
+#include "gc/gc.h"
 #include "objects/exc.h"
 #include "objects/list.h"
 #include "objects/tuple.h"
@@ -11,6 +12,18 @@ Obj list_get(const Sim *S, Obj l, int64_t i) { return ob_get64(S, items_of(S, l)
 static void put(Sim *S, Obj l, int64_t i, Obj v) { ob_set64(S, items_of(S, l), 8 * (uint32_t)i, v); }
 
 void list_put(Sim *S, Obj l, int64_t i, Obj v) { put(S, l, i, v); }
+
+void list_take_unmodelled(Sim *S)
+{
+    if (!S->fl.list_n) {
+        if (++S->gc.gen[0].count > S->gc.gen[0].threshold) gc_maybe_collect(S);
+        return;
+    }
+    Obj l = S->fl.list[--S->fl.list_n];
+    ob_freelist_pop(S, l, FREELIST_LIST, S->fl.list_n);
+    S->gc.gen[0].count++;   /* PyObject_GC_Del's decrement is not CPython's */
+    ob_free_memory(S, l);
+}
 
 Obj list_new(Sim *S, int64_t n)
 {

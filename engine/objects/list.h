@@ -14,6 +14,10 @@
 
 /* PyList_New(n): n NULL slots in an array of exactly 8n bytes. */
 Obj list_new(Sim *S, int64_t n);
+/* A list CPython makes and keeps that refscope does not model (importlib's
+ * ModuleSpec._uninitialized_submodules): one comes off the free list, or
+ * count[0] counts a fresh one; its block goes back to pymalloc. */
+void list_take_unmodelled(Sim *S);
 
 static inline int64_t list_len(const Sim *S, Obj l) { return ob_size(S, l); }
 static inline int64_t list_allocated(const Sim *S, Obj l)

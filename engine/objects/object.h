@@ -322,6 +322,14 @@ void ob_freelist_pop(Sim *S, Obj o, int64_t list, int64_t length);
  * order; count[0] drops for the GC objects among them. */
 void ob_clear_freelists(Sim *S);
 
+/* The free lists as a script finds them in python3 (see
+ * compiler/footprint.h): emptied, then `tuple_n[k]` tuples of k+1 items,
+ * `list_n` lists, `dict_n` dicts and `float_n` floats made and released
+ * into them (all made before any is released, so each is a block of its
+ * own).  count[0] is left to the caller.  0, or -1 with the simulated
+ * heap exhausted (what was made is released). */
+int ob_seed_freelists(Sim *S, const int32_t *tuple_n, int32_t list_n, int32_t dict_n, int32_t float_n);
+
 /* ---- allocation (alloc.c) ---- */
 
 /* A new object of `type` with `nitems` items: request

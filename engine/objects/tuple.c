@@ -9,7 +9,9 @@ Obj tuple_new(Sim *S, int64_t n)
         return S->empty_tuple;
     }
     Obj t;
-    if (n > 0 && n <= FL_TUPLE_SIZES && S->fl.tuple_head[n - 1]) {
+    /* maybe_freelist_pop takes sizes below PyTuple_MAXSAVESIZE (20) while
+     * maybe_freelist_push keeps 1..20: dead 20-tuples are never reused */
+    if (n > 0 && n < FL_TUPLE_SIZES && S->fl.tuple_head[n - 1]) {
         /* Reuse a dead tuple: no allocation, count[0] unchanged. */
         t = S->fl.tuple_head[n - 1];
         S->fl.tuple_head[n - 1] = tuple_item(S, t, 0);

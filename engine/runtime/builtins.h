@@ -58,5 +58,7 @@ Obj builtins_module_new(Sim *S);
 /* A simulated module (sys, gc, weakref) by name: new reference, or 0
  * without an exception when there is no such module. */
 Obj builtins_make_module(Sim *S, const char *name);
+/* Is `name` one of the modules refscope simulates? */
+int builtins_is_module(const char *name);
 
 #endif /* ENGINE_RUNTIME_BUILTINS_H */

@@ -507,10 +507,17 @@ const CFuncDef cf_weakref_functions[] = {
 /* ---- making modules ---- */
 
 
+static const CFuncDef *module_functions(const char *name)
+{
+    return !strcmp(name, "sys") ? cf_sys_functions : !strcmp(name, "gc") ? cf_gc_functions
+         : !strcmp(name, "weakref") ? cf_weakref_functions : NULL;
+}
+
+int builtins_is_module(const char *name) { return module_functions(name) != NULL; }
+
 Obj builtins_make_module(Sim *S, const char *name)
 {
-    const CFuncDef *table = !strcmp(name, "sys") ? cf_sys_functions : !strcmp(name, "gc") ? cf_gc_functions
-                          : !strcmp(name, "weakref") ? cf_weakref_functions : NULL;
+    const CFuncDef *table = module_functions(name);
     if (!table) return 0;
     Obj n = str_from_cstr(S, name);
     if (!n) return 0;

@@ -421,30 +421,6 @@ Obj vmops_builtin(Sim *S, const char *name)
     return v;
 }
 
-Obj vmops_import(Sim *S, Obj name)
-{
-    Obj mod = dict_getitem(S, S->vm.modules, name);
-    if (mod) {
-        ob_incref(S, mod, HOLD_TEMP);
-        return mod;
-    }
-    if (S->exc) return 0;
-    char n[128];
-    str_to_utf8(S, name, n, sizeof n);
-    mod = builtins_make_module(S, n);
-    if (!mod) {
-        if (!S->exc)
-            exc_set(S, EXC_ModuleNotFoundError,
-                    "No module named '%s' (refscope simulates the modules sys, gc and weakref)", n);
-        return 0;
-    }
-    if (dict_setitem(S, S->vm.modules, name, mod)) {
-        ob_decref(S, mod, HOLD_TEMP);
-        return 0;
-    }
-    return mod;
-}
-
 Obj vmops_import_from(Sim *S, Obj module, Obj name)
 {
     /* import_from: _PyObject_LookupAttr first */

@@ -52,8 +52,8 @@ void vmops_set_name(Sim *S, Obj name);
 
 /* builtins[name]: borrowed, 0 with NameError. */
 Obj vmops_builtin(Sim *S, const char *name);
-/* IMPORT_NAME / IMPORT_FROM for the simulated modules.  New references. */
-Obj vmops_import(Sim *S, Obj name);
+/* IMPORT_FROM for the simulated modules (IMPORT_NAME: importlib.h).  New
+ * reference. */
 Obj vmops_import_from(Sim *S, Obj module, Obj name);
 /* import_all_from: `from module import *` into the namespace dict. */
 int vmops_import_star(Sim *S, Obj locals, Obj module);

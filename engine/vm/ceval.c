@@ -28,6 +28,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/typeobj.h"
+#include "runtime/importlib.h"
 #include "runtime/runtime.h"
 #include "runtime/vmops.h"
 #include "vm/disasm.h"
@@ -1473,7 +1474,7 @@ fetch:;
     }
     TARGET(IMPORT_NAME) {
         Obj name = name_at(S, c, oparg);
-        Obj mod = vmops_import(S, name);
+        Obj mod = importlib_import(S, name, peek(S, c, 1));
         Obj fromlist = pop(S, c);
         if (mod) vm_temp_push(S, mod);
         decref(S, fromlist);

@@ -127,7 +127,7 @@ static void warnings_of(Sim *S, const char *src, char *out, size_t cap, int *com
     if (mod) {
         Obj co;
         CompileError err;
-        *compiled = compile_module_ex(S, mod, "x.py", &co, &err, NULL, &w) == 0;
+        *compiled = compile_module_ex(S, mod, "x.py", &co, &err, NULL, &w, NULL) == 0;
         if (*compiled) ob_decref(S, co, HOLD_TEMP);
     }
     size_t n = 0;
@@ -177,7 +177,7 @@ static void test_checks_allocate_nothing(void **state)
     for (int k = 0; k < 2; k++) {
         S[k] = ts_sim("cpython-3.11");
         CompileError err;
-        assert_int_equal(compile_module_ex(S[k], mod, "x.py", &co[k], &err, NULL, k ? &w : NULL), 0);
+        assert_int_equal(compile_module_ex(S[k], mod, "x.py", &co[k], &err, NULL, k ? &w : NULL, NULL), 0);
     }
     assert_int_equal(w.n, 5);
     assert_int_equal(co[0], co[1]);
