@@ -192,7 +192,8 @@ static void start_as_python3(SimEngine *S, const Footprint *fp)
 {
     S->gc.gen[0].count = 0;   /* no collection while the lists fill */
     if (ob_seed_freelists(S, fp->tuple_n, fp->list_n, fp->dict_n, fp->float_n) < 0) exc_clear(S);
-    gc_startup(S, fp->count0 + 1);
+    int64_t count[3] = {fp->count[0] + 1, fp->count[1], fp->count[2]};
+    gc_startup(S, count, fp->collections);
 }
 
 int sim_engine_load(SimEngine *S, const char *src, size_t len, const char *filename)

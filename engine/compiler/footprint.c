@@ -20,7 +20,8 @@ void fp_init(Footprint *fp)
     static const int32_t tuples[FP_TUPLE_SIZES] = {4, 3, 2, 2, 3, 0, 8, 6, 1, 0,
                                                    1, 3, 5, 1, 2, 2, 2, 3, 1, 6};
     memset(fp, 0, sizeof *fp);
-    fp->count0 = 221;
+    fp->count[0] = 221;
+    fp->count[2] = 2;
     fp->dict_n = 7;
     fp->list_n = 40;
     fp->float_n = 4;
@@ -42,18 +43,37 @@ static void fp_log(Footprint *fp, const char *op, int64_t n)
     if (fp->log) fp->log(fp->log_ud, op, n);
 }
 
-/* An allocation: from the free list, or a new GC object (count + 1). */
+/* _PyObject_GC_Link: counted, and gc_collect_generations past the
+ * threshold (700, then 10 for generation 1; the full collection's
+ * long-lived condition is not met while a script is compiled). */
+static void gc_link(Footprint *fp)
+{
+    if (++fp->count[0] <= 700) return;
+    int g = fp->count[1] > 10 ? 1 : 0;
+    fp_log(fp, "collect", g);
+    fp->collections[g]++;
+    fp->count[g + 1]++;
+    for (int i = 0; i <= g; i++) fp->count[i] = 0;
+}
+
+/* PyObject_GC_Del: count[0] - 1 while it is above 0. */
+static void gc_del(Footprint *fp)
+{
+    if (fp->count[0] > 0) fp->count[0]--;
+}
+
+/* An allocation: from the free list, or a new GC object. */
 static void take(Footprint *fp, int32_t *n)
 {
     if (*n > 0) (*n)--;
-    else fp->count0++;
+    else gc_link(fp);
 }
 
-/* A release: to the free list, or PyObject_GC_Del (count - 1 while > 0). */
+/* A release: to the free list, or PyObject_GC_Del. */
 static void give(Footprint *fp, int32_t *n, int32_t max)
 {
     if (*n < max) (*n)++;
-    else if (fp->count0 > 0) fp->count0--;
+    else gc_del(fp);
 }
 
 void fp_dict_new(Footprint *fp)
@@ -85,7 +105,7 @@ void fp_tuple_new(Footprint *fp, int64_t n)
     if (n <= 0) return;
     fp_log(fp, "tuple-new", n);
     if (n < FP_TUPLE_SIZES) take(fp, &fp->tuple_n[n - 1]);   /* 20-tuples are pushed, never popped */
-    else fp->count0++;
+    else gc_link(fp);
 }
 
 void fp_tuple_free(Footprint *fp, int64_t n)
@@ -93,19 +113,19 @@ void fp_tuple_free(Footprint *fp, int64_t n)
     if (n <= 0) return;
     fp_log(fp, "tuple-free", n);
     if (n <= FP_TUPLE_SIZES) give(fp, &fp->tuple_n[n - 1], FP_TUPLE_MAX);
-    else if (fp->count0 > 0) fp->count0--;
+    else gc_del(fp);
 }
 
 void fp_set_new(Footprint *fp)
 {
     fp_log(fp, "set-new", 0);
-    fp->count0++;
+    gc_link(fp);
 }
 
 void fp_set_free(Footprint *fp)
 {
     fp_log(fp, "set-free", 0);
-    if (fp->count0 > 0) fp->count0--;
+    gc_del(fp);
 }
 
 void fp_float_made(Footprint *fp, int times)

@@ -53,13 +53,13 @@ typedef enum GcPhase {
 int gc_init(Sim *S);
 
 /* The collector's state as python3 has it at the first line of a script
- * (`count0`: count[0] then, which depends on the program: see
- * compiler/footprint.h): CPython's start-up made ~11,000 objects refscope
+ * (`count`, and the `collections` its compilation ran, depend on the
+ * program: see compiler/footprint.h): CPython's start-up made ~11,000 objects refscope
  * does not build, ran 22 gen-0 and 2 gen-1 collections and no full one.
  * Those objects stay as a phantom population that counts in
  * long_lived_total as they do in CPython, so that automatic full
  * collections come when python3's come. */
-void gc_startup(Sim *S, int64_t count0);
+void gc_startup(Sim *S, const int64_t count[3], const int64_t collections[3]);
 
 /* The head of list `id` (a generation, the permanent generation or one of
  * the collector's lists). */

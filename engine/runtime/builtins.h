@@ -14,6 +14,8 @@ extern const CFuncDef cf_gen_methods[];   /* call.c: send, close */
 extern const CFuncDef cf_exc_methods[];   /* builtins.c: with_traceback */
 extern const CFuncDef cf_textio_methods[]; /* builtins.c: sys.stdout/stderr's write, flush */
 extern const CFuncDef cf_type_hooks[];    /* builtins.c: type.__prepare__, object.__init_subclass__ */
+extern const CFuncDef cf_sizeof_hook[];   /* modules.c: the __sizeof__ sys.getsizeof calls */
+extern const CFuncDef cf_length_hint_hook[]; /* list_methods.c: a built-in iterator's __length_hint__ */
 extern const CFuncDef cf_range_methods[]; /* reversed.c: __reversed__ */
 
 #define CNEW(name) Obj name(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames)

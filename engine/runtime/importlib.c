@@ -15,10 +15,11 @@
  * module, from the KeyError of sys.modules to the module's exec; "m" is
  * where create_builtin makes the module. */
 static const char FIND_AND_LOAD[] =
-    "t1+ o+ t1- o+ o+ t1+ o+ o+ o+ t1- o- o- t1+ o+ o+ o+ t1- t1+ o+ t2+ o+ t2- o- t3+ t3- o- t3+ t3- "
-    "o+ o+ o+ o+ o- o+ d+ d+ t1+ t1- t1+ t1- d- o+ o- d- o- o- o+ o+ o+ o- o+ o- o+ o- o+ o- t2+ d+ o+ "
-    "t2+ l+ t2- t2- d- o- o- o- o- d+ t1+ d+ t2+ t2- m d- t1- d- t3+ t3- t1+ o+ t1- o- t1+ o+ t1- o- "
-    "d+ t1+ d+ d- t1- d- t2+ t2- d+ t3+ t3+ t3- t3- d- o- t1- o- o- o- o- o- o-";
+    "t1+ o+ t1- o+ o+ t1+ o+ o+ o+ t1- o- o- t1+ o+ o+ o+ t1- t1+ o+ t2+ o+ t2- o- o+ o+ o- t3+ t3- "
+    "o- o- t3+ t3- o+ o+ o+ o+ o- o+ o+ d+ d+ t1+ t1- t1+ t1- o- d- o+ o- d- o- o- o+ o+ o+ o- o+ o- "
+    "o+ o- o+ o- t2+ d+ o+ t2+ l+ t2- t2- d- o- o- o- o- d+ t1+ d+ t2+ t2- m d- t1- d- t3+ t3- t1+ "
+    "o+ t1- o- t1+ o+ t1- o- d+ t1+ d+ d- t1- d- t2+ t2- d+ t3+ o+ o+ o- t3+ t3- o- t3- d- o- t1- o- "
+    "o- o- o- o- o-";
 
 /* scripts/cpython-import-ops "import sys" (already in sys.modules):
  * _PyModuleSpec_IsInitializing's AttributeError, made and dropped.  The

@@ -13,6 +13,7 @@
 
 #include "objects/abstract.h"
 #include "objects/exc.h"
+#include "objects/func.h"
 #include "objects/int.h"
 #include "objects/iters.h"
 #include "objects/list.h"
@@ -23,6 +24,7 @@
 #include "runtime/builtins.h"
 #include "runtime/containers.h"
 #include "runtime/numops.h"
+#include "runtime/registry.h"
 #include "runtime/runtime.h"
 #include "vm/vm.h"
 
@@ -97,22 +99,14 @@ static int slice_index_arg(Sim *S, Obj o, int64_t *out)
     return 0;
 }
 
-/* Does the type have __len__ / __length_hint__?  Built-in types answer
- * from what CPython's types define. */
-int64_t cont_length_hint(Sim *S, Obj o, int64_t deflt)
+#define HINT_NONE (-2)             /* the type has no __length_hint__ */
+#define HINT_NOT_IMPLEMENTED (-3)  /* it returns NotImplemented */
+
+/* The __length_hint__ of a built-in iterator, or HINT_*; -1 with an
+ * exception. */
+static int64_t iter_length_hint(Sim *S, Obj o)
 {
     switch ((TypeId)tp_index(S, ob_type(S, o))) {
-    case TI_LIST:
-    case TI_TUPLE:
-    case TI_STR:
-    case TI_BYTES:
-    case TI_DICT:
-    case TI_SET:
-    case TI_FROZENSET:
-    case TI_RANGE:
-    case TI_DICT_KEYS:
-    case TI_DICT_VALUES:
-    case TI_DICT_ITEMS: return rt_len(S, o);
     case TI_LIST_ITER:
     case TI_TUPLE_ITER: {
         Obj seq = ob_get64(S, o, SEQITER_SEQ_OFF);
@@ -125,11 +119,12 @@ int64_t cont_length_hint(Sim *S, Obj o, int64_t deflt)
         int64_t i = (int64_t)ob_get64(S, o, SEQITER_INDEX_OFF);
         return seq && i < ob_size(S, seq) ? i + 1 : 0;
     }
-    case TI_RANGE_ITER: return (int64_t)ob_get64(S, o, RANGEITER_START_OFF + 24);
+    case TI_RANGE_ITER: /* rangeiter_len: what is left */
+        return (int64_t)(ob_get64(S, o, RANGEITER_START_OFF + 24) - ob_get64(S, o, RANGEITER_START_OFF));
     case TI_SEQ_ITER: { /* iter_len: len(seq) - it_index when seq has __len__ */
         Obj seq = ob_get64(S, o, SEQITER_IT_SEQ_OFF);
         if (!seq) return 0;
-        if (!rt_type_lookup_cstr(S, ob_type(S, seq), "__len__")) return deflt;
+        if (!rt_type_lookup_cstr(S, ob_type(S, seq), "__len__")) return HINT_NOT_IMPLEMENTED;
         int64_t n = rt_len(S, seq);
         if (n < 0) return -1;
         n -= (int64_t)ob_get64(S, o, SEQITER_IT_INDEX_OFF);
@@ -156,10 +151,55 @@ int64_t cont_length_hint(Sim *S, Obj o, int64_t deflt)
             return (int64_t)ob_get64(S, o, SI_LEN_OFF);
         return 0;
     }
+    default: return HINT_NONE;
+    }
+}
+
+static Obj m_length_hint(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)args;
+    if (cf_noargs(S, "__length_hint__", nargs, kwnames)) return 0;
+    int64_t n = iter_length_hint(S, self);
+    if (n == HINT_NOT_IMPLEMENTED) {
+        ob_incref(S, S->not_implemented, HOLD_TEMP);
+        return S->not_implemented;
+    }
+    return n < 0 ? 0 : int_from_i64(S, n);
+}
+
+/* What _PyObject_LookupSpecial binds for PyObject_LengthHint. */
+const CFuncDef cf_length_hint_hook[] = {{"__length_hint__", m_length_hint}, {NULL, NULL}};
+
+/* PyObject_LengthHint: len() of a sized built-in; a built-in iterator's
+ * __length_hint__, through a bound builtin method made for the call; a
+ * class instance's __len__ or __length_hint__; else deflt. */
+int64_t cont_length_hint(Sim *S, Obj o, int64_t deflt)
+{
+    switch ((TypeId)tp_index(S, ob_type(S, o))) {
+    case TI_LIST:
+    case TI_TUPLE:
+    case TI_STR:
+    case TI_BYTES:
+    case TI_DICT:
+    case TI_SET:
+    case TI_FROZENSET:
+    case TI_RANGE:
+    case TI_DICT_KEYS:
+    case TI_DICT_VALUES:
+    case TI_DICT_ITEMS: return rt_len(S, o);
     case TI_INSTANCE: break;
     default:
-        if (!(tp_flags(S, ob_type(S, o)) & TPF_HEAPTYPE)) return deflt;
-        break;
+        if (tp_flags(S, ob_type(S, o)) & TPF_HEAPTYPE) break;
+        if (iter_length_hint(S, o) == HINT_NONE) return deflt;
+        Obj m = builtin_new(S, (uint32_t)cf_index_of(cf_length_hint_hook, "__length_hint__"), o, 0);
+        if (!m) return -1;
+        Obj r = rt_call(S, m, NULL, 0, 0);
+        ob_decref(S, m, HOLD_TEMP);
+        if (!r) return -1;
+        int64_t n = deflt;
+        int bad = r != S->not_implemented && int_as_i64(S, r, &n);
+        ob_decref(S, r, HOLD_TEMP);
+        return bad ? -1 : n;
     }
     /* a class instance: __len__, then __length_hint__ */
     int found = 0;
@@ -1526,6 +1566,23 @@ Obj cf_new_list(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames)
         ob_decref(S, l, HOLD_TEMP);
         return 0;
     }
+    return l;
+}
+
+/* PySequence_List: PyList_New(0), from the free list, then list_extend
+ * (no exact preallocation for a sized iterable, unlike list()). */
+Obj rt_list_from(Sim *S, Obj iterable)
+{
+    Obj l = list_new(S, 0);
+    if (!l) return 0;
+    vm_temp_push(S, l);   /* the iterable may run Python code */
+    Obj r = list_extend_any(S, l, iterable);
+    vm_temp_pop(S);
+    if (!r) {
+        ob_decref(S, l, HOLD_TEMP);
+        return 0;
+    }
+    ob_decref(S, r, HOLD_TEMP);
     return l;
 }
 

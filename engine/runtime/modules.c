@@ -11,6 +11,7 @@
 #include "objects/abstract.h"
 #include "objects/dict.h"
 #include "objects/exc.h"
+#include "objects/func.h"
 #include "objects/int.h"
 #include "objects/list.h"
 #include "objects/misc.h"
@@ -49,6 +50,17 @@ static Obj sys_getrefcount(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj
     return int_from_i64(S, ob_refcnt(S, args[0]));
 }
 
+/* A built-in type's __sizeof__ (object.__sizeof__, list.__sizeof__, ...):
+ * the size without the GC header. */
+static Obj m_sizeof(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)args;
+    if (cf_noargs(S, "__sizeof__", nargs, kwnames)) return 0;
+    return int_from_i64(S, (int64_t)(ob_getsizeof(S, self) - (ob_is_gc(S, self) ? GC_HEAD_SIZE : 0)));
+}
+
+const CFuncDef cf_sizeof_hook[] = {{"__sizeof__", m_sizeof}, {NULL, NULL}};
+
 /* PyArg_ParseTupleAndKeywords(args, kwds, "O|O:getsizeof", {"object",
  * "default"}); the default is never needed: every object here has a size. */
 static Obj getsizeof_(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
@@ -71,7 +83,18 @@ static Obj getsizeof_(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwna
         if (is_obj) o = args[nargs + i];
     }
     if (!o) return exc_set(S, EXC_TypeError, "getsizeof() missing required argument 'object' (pos 1)");
-    return int_from_i64(S, (int64_t)ob_getsizeof(S, o));
+    /* _PySys_GetSizeOf: _PyObject_LookupSpecial binds __sizeof__ (a bound
+     * builtin method, made for the call), then the GC header is added */
+    Obj m = builtin_new(S, (uint32_t)cf_index_of(cf_sizeof_hook, "__sizeof__"), o, 0);
+    if (!m) return 0;
+    Obj r = rt_call(S, m, NULL, 0, 0);
+    ob_decref(S, m, HOLD_TEMP);
+    if (!r) return 0;
+    int64_t size;
+    int bad = int_as_i64(S, r, &size);
+    ob_decref(S, r, HOLD_TEMP);
+    if (bad) return 0;
+    return int_from_i64(S, size + (ob_is_gc(S, o) ? GC_HEAD_SIZE : 0));
 }
 
 /* sys.getsizeof is METH_VARARGS|METH_KEYWORDS: its arguments arrive as a
@@ -182,14 +205,18 @@ static Obj gc_collect_f(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kw
     return int_from_i64(S, gc_collect_explicit(S, (int)generation));
 }
 
-/* gc.get_stats(): a list of {collections, collected, uncollectable}. */
+/* gc.get_stats(): a list of {collections, collected, uncollectable}, from
+ * a copy of the statistics taken first (a collection the list's own
+ * allocations start does not show). */
 static Obj gc_get_stats(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
 {
     (void)self, (void)args;
     if (cf_noargs(S, "gc.get_stats", nargs, kwnames)) return 0;
+    GcGenStats stats[3];
+    memcpy(stats, S->gc.stats, sizeof stats);
     Obj list = list_new(S, 0);
     for (int g = 0; list && g < 3; g++) {
-        const GcGenStats *st = &S->gc.stats[g];
+        const GcGenStats *st = &stats[g];
         static const char *const keys[3] = {"collections", "collected", "uncollectable"};
         int64_t vals[3] = {st->collections, st->collected, st->uncollectable};
         Obj d = dict_new(S);

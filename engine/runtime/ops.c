@@ -895,11 +895,6 @@ Obj rt_next_or_stop(Sim *S, Obj it, Obj *stop_value)
     return exc_set(S, EXC_TypeError, "'%s' object is not an iterator", n);
 }
 
-Obj rt_list_from(Sim *S, Obj iterable)
-{
-    return cf_new_list(S, S->types[TI_LIST].type, &iterable, 1, 0);
-}
-
 Obj rt_tuple_from(Sim *S, Obj iterable)
 {
     return cf_new_tuple(S, S->types[TI_TUPLE].type, &iterable, 1, 0);
