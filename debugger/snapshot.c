@@ -546,6 +546,7 @@ static cJSON *allocator_section(Snap *s)
     cJSON *tuples = new_arr(s);
     for (int k = 0; k < 20; k++) push(s, tuples, freelist(s, SIM_FL_TUPLE + k));
     put(s, fl, "tuple", tuples); /* [i]: the free list of (i+1)-tuples */
+    put(s, fl, "slice", freelist(s, SIM_FL_SLICE));
     put(s, o, "free_lists", fl);
     return o;
 }

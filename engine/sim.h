@@ -160,6 +160,7 @@ typedef struct FreeLists {
     uint32_t dict_n;
     SimAddr  keys[FL_KEYS_MAX];     /* 8-slot str-key keys blocks */
     uint32_t keys_n;
+    Obj      slice;                 /* interp->slice_cache: one dead slice, or 0 */
 } FreeLists;
 
 typedef struct GcGen {

@@ -438,20 +438,6 @@ static Obj str_concat(Sim *S, Obj a, Obj b, int64_t times)
     return r;
 }
 
-static Obj bytes_concat(Sim *S, Obj a, Obj b, int64_t times)
-{
-    size_t na = (size_t)bytes_len(S, a), nb = b ? (size_t)bytes_len(S, b) : 0, one = na + nb;
-    unsigned char *buf = malloc(one * (size_t)times + 1);
-    if (!buf) return exc_no_memory(S);
-    for (int64_t i = 0; i < times; i++) {
-        memcpy(buf + (size_t)i * one, bytes_data(S, a), na);
-        if (b) memcpy(buf + (size_t)i * one + na, bytes_data(S, b), nb);
-    }
-    Obj r = bytes_from(S, buf, (int64_t)(one * (size_t)times));
-    free(buf);
-    return r;
-}
-
 static Obj tuple_concat(Sim *S, Obj a, Obj b, int64_t times)
 {
     int64_t na = ob_size(S, a), nb = b ? ob_size(S, b) : 0;
@@ -473,7 +459,7 @@ static Obj seq_repeat(Sim *S, Obj seq, int64_t n)
 {
     if (n < 0 || seq_len(S, seq) == 0) n = 0;   /* '' * 10**12 is '' at once */
     if (ob_is(S, seq, TI_STR)) return str_concat(S, seq, 0, n);
-    if (ob_is(S, seq, TI_BYTES)) return bytes_concat(S, seq, 0, n);
+    if (ob_is(S, seq, TI_BYTES)) return bytes_repeat(S, seq, n);
     if (ob_is(S, seq, TI_TUPLE)) return tuple_concat(S, seq, 0, n);
     return exc_set(S, EXC_TypeError, "can't multiply sequence");
 }
@@ -578,7 +564,7 @@ static Obj fold_binary(Sim *S, BinOpKind op, Obj l, Obj r)
     switch (op) {
     case OP_ADD:
         if (ob_is(S, l, TI_STR) && ob_is(S, r, TI_STR)) return str_concat(S, l, r, 1);
-        if (ob_is(S, l, TI_BYTES) && ob_is(S, r, TI_BYTES)) return bytes_concat(S, l, r, 1);
+        if (ob_is(S, l, TI_BYTES) && ob_is(S, r, TI_BYTES)) return bytes_concat(S, l, r);
         if (ob_is(S, l, TI_TUPLE) && ob_is(S, r, TI_TUPLE)) return tuple_concat(S, l, r, 1);
         return number_binop(S, op, l, r);
     case OP_MULT: return safe_multiply(S, l, r);
@@ -716,9 +702,9 @@ static int fold_iter(Compiler *c, Node *arg)
         v = const_tuple(c, &arg->u.seq.elts);
         if (v) {
             fp_tuple_new(c->fp, ob_size(c->S, v));   /* freed once the frozenset has its items */
+            fp_frozenset_new(c->fp);                  /* kept by the parser's arena */
             fp_tuple_free(c->fp, ob_size(c->S, v));
             Obj fs = frozenset_new(c->S, v);
-            if (fs) fp_set_new(c->fp);   /* kept by the parser's arena */
             ob_decref(c->S, v, HOLD_TEMP);
             v = fs;
         }

@@ -103,7 +103,7 @@ static int starunpack_helper(Compiler *c, const NodeList *elts, int pushed, int 
         if (tuple && !pushed) return load_const_new(c, folded);
         if (add == OP_SET_ADD) {
             Obj fs = frozenset_new(S, folded);
-            fp_set_new(c->fp);
+            fp_frozenset_new(c->fp);
             fp_tuple_free(c->fp, n);
             ob_decref(S, folded, HOLD_TEMP);
             if (!fs) return cg_sim_error(c);

@@ -587,7 +587,7 @@ Obj const_merge(Compiler *c, Obj o)
             tuple_set_item(S, items, k++, u);
         }
         Obj fs = frozenset_new(S, items);
-        fp_set_new(c->fp);
+        fp_frozenset_new(c->fp);
         fp_tuple_free(c->fp, set_len(S, o));
         ob_decref(S, items, HOLD_TEMP);
         if (!fs) return cg_sim_error(c);
@@ -934,7 +934,8 @@ static int intern_string_constants(Compiler *c, Obj t)
         } else if (ob_is(S, v, TI_FROZENSET)) {
             Obj tmp = tuple_new(S, set_len(S, v));
             if (!tmp) return cg_sim_error(c), modified;
-            fp_tuple_new(c->fp, set_len(S, v));
+            fp_tuple_new(c->fp, set_len(S, v));   /* PySequence_Tuple, over a set iterator */
+            fp_iterator(c->fp);
             int64_t pos = 0, k = 0;
             Obj item;
             while (set_next(S, v, &pos, &item)) {
@@ -942,7 +943,7 @@ static int intern_string_constants(Compiler *c, Obj t)
                 tuple_set_item(S, tmp, k++, item);
             }
             if (intern_string_constants(c, tmp)) {
-                fp_set_new(c->fp);
+                fp_frozenset_new(c->fp);
                 Obj fs = frozenset_new(S, tmp);
                 if (fs) {
                     tuple_replace(S, t, i, fs);
@@ -1176,11 +1177,22 @@ static void fp_symtable_blocks(Footprint *fp, const SymBlock *b)
     for (int i = 0; i < b->nchildren; i++) fp_symtable_blocks(fp, b->children[i]);
 }
 
+/* analyze_block: the local set, the scopes dict, the newglobal, newfree,
+ * newbound and allfree sets; per child (analyze_child_block) copies of
+ * bound, free and global; update_symbols' iterator over the free set. */
 static void fp_symtable_analyze(Footprint *fp, const SymBlock *b)
 {
+    fp_set_new(fp);
     fp_dict_new(fp);
-    for (int i = 0; i < b->nchildren; i++) fp_symtable_analyze(fp, b->children[i]);
+    for (int i = 0; i < 4; i++) fp_set_new(fp);
+    for (int i = 0; i < b->nchildren; i++) {
+        for (int k = 0; k < 3; k++) fp_set_new(fp);
+        fp_symtable_analyze(fp, b->children[i]);
+        for (int k = 0; k < 3; k++) fp_set_free(fp);
+    }
+    fp_iterator(fp);
     fp_dict_free(fp);
+    for (int i = 0; i < 5; i++) fp_set_free(fp);
 }
 
 static void fp_symtable_free(Footprint *fp, const SymBlock *b)
@@ -1247,7 +1259,11 @@ int compile_module_ex(Sim *S, const Node *module, const char *filename, Obj *cod
     fp_list_new(fp);
     fp_dict_new(fp);
     fp_symtable_blocks(fp, symtable_top(c->st));
+    fp_set_new(fp);   /* symtable_analyze's free and global sets */
+    fp_set_new(fp);
     fp_symtable_analyze(fp, symtable_top(c->st));
+    fp_set_free(fp);
+    fp_set_free(fp);
     c->filename_obj = str_from_cstr(S, filename);
     if (!c->filename_obj) {
         cg_sim_error(c);

@@ -128,6 +128,19 @@ void fp_set_free(Footprint *fp)
     gc_del(fp);
 }
 
+void fp_iterator(Footprint *fp)
+{
+    fp_log(fp, "iter", 0);
+    gc_link(fp);
+    gc_del(fp);
+}
+
+void fp_frozenset_new(Footprint *fp)
+{
+    fp_set_new(fp);
+    fp_iterator(fp);   /* set_update_internal iterates the tuple */
+}
+
 void fp_float_made(Footprint *fp, int times)
 {
     for (int i = 0; i < times && fp->float_n > 0; i++) fp->float_n--;
@@ -154,7 +167,7 @@ void fp_key_new(Footprint *fp, Sim *S, Obj o)
         Obj item;
         fp_tuple_new(fp, n);
         while (set_next(S, o, &pos, &item)) fp_key_new(fp, S, item);
-        fp_set_new(fp);
+        fp_frozenset_new(fp);
         fp_tuple_free(fp, n);   /* once PyFrozenSet_New has the keys */
         fp_tuple_new(fp, 2);
     }

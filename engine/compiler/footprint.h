@@ -78,6 +78,11 @@ void fp_tuple_free(Footprint *fp, int64_t n);
 /* A set or frozenset: a GC object without a free list. */
 void fp_set_new(Footprint *fp);
 void fp_set_free(Footprint *fp);
+/* An iterator made and dropped (GC, no free list): the count passes the
+ * collection threshold where CPython's does. */
+void fp_iterator(Footprint *fp);
+/* PyFrozenSet_New(tuple): the set, and the tuple's iterator meanwhile. */
+void fp_frozenset_new(Footprint *fp);
 /* A float the parser or the AST optimizer made (kept alive by the
  * parser's arena): the parser makes a literal's float twice or three
  * times, folding once. */

@@ -646,8 +646,11 @@ size_t sim_inspect_freelist(SimEngine *S, int list, void (*fn)(void *ud, int lis
         for (uint32_t i = fl->keys_n; i-- > 0; n++)
             if (fn) fn(ud, list, fl->keys[i]);
         return n;
+    case SIM_FL_SLICE:
+        if (fl->slice && fn) fn(ud, list, fl->slice);
+        return fl->slice != 0;
     default:
-        if (list < SIM_FL_TUPLE || list >= SIM_FL_COUNT) return 0;
+        if (list < SIM_FL_TUPLE || list >= SIM_FL_SLICE) return 0;
         {
             int k = list - SIM_FL_TUPLE;
             for (Obj o = fl->tuple_head[k]; o && n <= fl->tuple_n[k]; o = tuple_item(S, o, 0), n++)

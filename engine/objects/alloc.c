@@ -14,6 +14,7 @@
 #include "objects/dict.h"
 #include "objects/exc.h"
 #include "objects/float.h"
+#include "objects/iters.h"
 #include "objects/list.h"
 #include "objects/object.h"
 #include "objects/tuple.h"
@@ -269,7 +270,9 @@ int ob_seed_freelists(Sim *S, const int32_t *tuple_n, int32_t list_n, int32_t di
     if (!ok) n--;
     while (n) ob_decref(S, made[--n], HOLD_TEMP);
     free(made);
-    return ok ? 0 : -1;
+    Obj slice = ok && !S->fl.slice ? slice_new(S, 0, 0, 0) : 0;   /* interp->slice_cache is set */
+    if (slice) ob_decref(S, slice, HOLD_TEMP);
+    return ok && (slice || S->fl.slice) ? 0 : -1;
 }
 
 /* ---- embedder roots ---- */

@@ -27,6 +27,49 @@ Obj bytes_from(Sim *S, const void *data, int64_t len)
     return b;
 }
 
+/* _PyBytes_FromSize: a new object of len bytes, singletons or not. */
+static Obj fresh(Sim *S, int64_t len)
+{
+    if (len > (INT64_C(1) << 40)) return exc_no_memory(S);
+    Obj b = ob_alloc_sized(S, S->types[TI_BYTES].type, BYTES_HEADER + (uint64_t)len, len);
+    if (b) {
+        ob_set64(S, b, BYTES_HASH_OFF, (uint64_t)-1);
+        bytes_data(S, b)[len] = 0;
+    }
+    return b;
+}
+
+Obj bytes_concat(Sim *S, Obj a, Obj b)
+{
+    int64_t na = bytes_len(S, a), nb = bytes_len(S, b);
+    Obj same = na == 0 ? b : nb == 0 ? a : 0;
+    if (same) {
+        ob_incref(S, same, HOLD_TEMP);
+        return same;
+    }
+    if (na > (INT64_C(1) << 40) - nb) return exc_no_memory(S);
+    Obj r = fresh(S, na + nb);
+    if (r) {
+        memcpy(bytes_data(S, r), bytes_data(S, a), (size_t)na);
+        memcpy(bytes_data(S, r) + na, bytes_data(S, b), (size_t)nb);
+    }
+    return r;
+}
+
+Obj bytes_repeat(Sim *S, Obj a, int64_t n)
+{
+    int64_t len = bytes_len(S, a);
+    if (n < 0) n = 0;
+    if (n > 0 && len > INT64_MAX / n) return exc_set(S, EXC_OverflowError, "repeated bytes are too long");
+    if (len * n == len) {
+        ob_incref(S, a, HOLD_TEMP);
+        return a;
+    }
+    Obj r = fresh(S, len * n);
+    for (int64_t i = 0; r && i < n; i++) memcpy(bytes_data(S, r) + i * len, bytes_data(S, a), (size_t)len);
+    return r;
+}
+
 int64_t bytes_hash(Sim *S, Obj b)
 {
     int64_t h = (int64_t)ob_get64(S, b, BYTES_HASH_OFF);

@@ -24,6 +24,14 @@ static inline unsigned char *bytes_data(const Sim *S, Obj b)
 }
 
 int64_t bytes_hash(Sim *S, Obj b);
+
+/* bytes_concat: b itself when a is empty, a itself when b is, else a new
+ * object.  New reference. */
+Obj bytes_concat(Sim *S, Obj a, Obj b);
+/* bytes_repeat (a count below 0 counts as 0): a itself when the length
+ * stays, else a new object, even of length 0 (not the b'' singleton).
+ * New reference. */
+Obj bytes_repeat(Sim *S, Obj a, int64_t n);
 int bytes_eq(const Sim *S, Obj a, Obj b);
 
 int bytes_init_statics(Sim *S);

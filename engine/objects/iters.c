@@ -61,6 +61,21 @@ void fieldobj_dealloc(Sim *S, Obj o)
     ob_free_memory(S, o);
 }
 
+/* slice_dealloc: step, start, stop released, then the slice kept as the
+ * interpreter's cached one if there is none. */
+void slice_dealloc(Sim *S, Obj o)
+{
+    static const ObField order[] = {{SLICE_STEP_OFF, R_NONE}, {SLICE_START_OFF, R_NONE}, {SLICE_STOP_OFF, R_NONE}};
+    gc_untrack(S, o);
+    ob_clear_fields(S, o, order, N_FIELDS(order));
+    if (S->fl.slice) {
+        ob_free_memory(S, o);
+        return;
+    }
+    S->fl.slice = o;
+    ob_freelist_push(S, o, FREELIST_SLICE, 1);
+}
+
 void wvd_dealloc(Sim *S, Obj o)
 {
     gc_untrack(S, o);
@@ -76,10 +91,16 @@ void fieldobj_referents(Sim *S, Obj o, RefVisit visit, void *ud)
     ob_visit_fields(S, o, f, n, visit, ud);
 }
 
+/* _PyBuildSlice_Consume2: the interpreter's one cached slice, else a new one. */
 Obj slice_new(Sim *S, Obj start, Obj stop, Obj step)
 {
-    Obj s = ob_alloc(S, TI_SLICE, 0);
-    if (!s) return 0;
+    Obj s = S->fl.slice;
+    if (s) {
+        S->fl.slice = 0;
+        ob_freelist_pop(S, s, FREELIST_SLICE, 0);
+    } else if (!(s = ob_alloc(S, TI_SLICE, 0))) {
+        return 0;
+    }
     Obj v[3] = {start ? start : S->none, stop ? stop : S->none, step ? step : S->none};
     for (int i = 0; i < 3; i++) {
         ob_set64(S, s, SLICE_START_OFF + 8 * (uint32_t)i, v[i]);

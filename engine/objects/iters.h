@@ -80,6 +80,7 @@
 /* slice(start, stop, step); 0 arguments mean None.  Borrowed arguments,
  * new reference. */
 Obj slice_new(Sim *S, Obj start, Obj stop, Obj step);
+void slice_dealloc(Sim *S, Obj o);
 /* PySlice_Unpack + PySlice_AdjustIndices for a sequence of length len:
  * 0, or -1 with TypeError/ValueError.  slice_length gives the count. */
 int slice_indices(Sim *S, Obj slice, int64_t len, int64_t *start, int64_t *stop, int64_t *step);

@@ -202,6 +202,8 @@ static int check_free_lists(Sim *S, char *msg, size_t cap)
         if (check_dead(S, S->fl.list[i], TI_LIST, "list", msg, cap)) return 1;
     for (uint32_t i = 0; i < S->fl.dict_n; i++)
         if (check_dead(S, S->fl.dict[i], TI_DICT, "dict", msg, cap)) return 1;
+    if (S->fl.slice && (check_dead(S, S->fl.slice, TI_SLICE, "slice", msg, cap) || gc_is_tracked(S, S->fl.slice)))
+        return msg && msg[0] ? 1 : pm_fail(msg, cap, "the cached slice is tracked");
     return 0;
 }
 

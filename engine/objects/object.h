@@ -305,6 +305,7 @@ enum {
     FREELIST_LIST = 2,
     FREELIST_DICT = 3,
     FREELIST_KEYS = 4,
+    FREELIST_SLICE = 5,
     FREELIST_TUPLE_BASE = 100 /* + size */
 };
 #define FREELIST_TUPLE(n) (FREELIST_TUPLE_BASE + (n))
@@ -326,7 +327,8 @@ void ob_clear_freelists(Sim *S);
  * compiler/footprint.h): emptied, then `tuple_n[k]` tuples of k+1 items,
  * `list_n` lists, `dict_n` dicts and `float_n` floats made and released
  * into them (all made before any is released, so each is a block of its
- * own).  count[0] is left to the caller.  0, or -1 with the simulated
+ * own), and the interpreter's cached slice.  count[0] is left to the
+ * caller.  0, or -1 with the simulated
  * heap exhausted (what was made is released). */
 int ob_seed_freelists(Sim *S, const int32_t *tuple_n, int32_t list_n, int32_t dict_n, int32_t float_n);
 

@@ -157,6 +157,19 @@ static Obj bi_ascii(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwname
     return rt_ascii(S, args[0]);
 }
 
+/* format(value, format_spec='', /): PyObject_Format. */
+static Obj bi_format(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    (void)self;
+    if (cf_positional(S, "format", nargs, kwnames, 1, 2) < 0) return 0;
+    if (nargs == 2 && !ob_is(S, args[1], TI_STR)) {
+        char name[64];
+        return exc_set(S, EXC_TypeError, "format() argument 2 must be str, not %s",
+                       ob_type_name(S, args[1], name, sizeof name));
+    }
+    return rt_format(S, args[0], nargs == 2 ? args[1] : S->empty_str);
+}
+
 static Obj bi_id(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
 {
     (void)self;
@@ -512,6 +525,7 @@ const CFuncDef cf_builtins[] = {
     {"ascii", bi_ascii},
     {"callable", bi_callable},
     {"delattr", bi_delattr},
+    {"format", bi_format},
     {"getattr", bi_getattr},
     {"globals", bi_globals},
     {"hasattr", bi_hasattr},

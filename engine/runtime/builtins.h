@@ -16,6 +16,7 @@ extern const CFuncDef cf_textio_methods[]; /* builtins.c: sys.stdout/stderr's wr
 extern const CFuncDef cf_type_hooks[];    /* builtins.c: type.__prepare__, object.__init_subclass__ */
 extern const CFuncDef cf_sizeof_hook[];   /* modules.c: the __sizeof__ sys.getsizeof calls */
 extern const CFuncDef cf_length_hint_hook[]; /* list_methods.c: a built-in iterator's __length_hint__ */
+extern const CFuncDef cf_format_hook[];   /* format.c: the built-in types' __format__ */
 extern const CFuncDef cf_range_methods[]; /* reversed.c: __reversed__ */
 
 #define CNEW(name) Obj name(Sim *S, Obj type, const Obj *args, int64_t nargs, Obj kwnames)

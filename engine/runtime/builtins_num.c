@@ -12,10 +12,12 @@
 #include "objects/bytes.h"
 #include "objects/exc.h"
 #include "objects/float.h"
+#include "objects/func.h"
 #include "objects/int.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "runtime/numops.h"
+#include "runtime/registry.h"
 #include "runtime/runtime.h"
 
 #define OP_ADD 0
@@ -264,8 +266,16 @@ static Obj bi_round(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwname
     Obj p[2];
     if (num_parse_args(S, "round", args, nargs, kwnames, names, 0, 1, 2, 2, p, KWT_ROUND) < 0) return 0;
     Obj x = p[0], nd = p[1] == S->none ? 0 : p[1];
-    if (num_is_int(S, x)) return num_int_round(S, x, nd);
-    if (num_is_float(S, x)) return num_float_round_method(S, x, nd);
+    if (num_is_int(S, x) || num_is_float(S, x)) {
+        /* _PyObject_LookupSpecial: int.__round__ / float.__round__ bound
+         * for the call (a builtin method made and released) */
+        const CFuncDef *table = num_is_int(S, x) ? cf_int_methods : cf_float_methods;
+        Obj m = builtin_new(S, (uint32_t)cf_index_of(table, "__round__"), x, 0);
+        if (!m) return 0;
+        Obj r = rt_call(S, m, nd ? &nd : NULL, nd ? 1 : 0, 0);
+        ob_decref(S, m, HOLD_TEMP);
+        return r;
+    }
     int found = 0;
     Obj r = rt_is_class_instance(S, x) ? rt_call_special(S, x, "__round__", nd ? &nd : NULL, nd ? 1 : 0, &found) : 0;
     if (found) return r;

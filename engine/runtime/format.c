@@ -16,9 +16,12 @@
 #include "objects/dict.h"
 #include "objects/exc.h"
 #include "objects/float.h"
+#include "objects/func.h"
 #include "objects/int.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "runtime/builtins.h"
+#include "runtime/registry.h"
 #include "runtime/runtime.h"
 #include "runtime/strops.h"
 
@@ -590,6 +593,43 @@ static Obj object_format(Sim *S, Obj o, Obj spec)
     return rt_str(S, o);
 }
 
+/* The built-in types' __format__ (str, int, bool, float, object). */
+Obj rt_format_builtin(Sim *S, Obj o, Obj spec)
+{
+    Spec f;
+    switch ((TypeId)tp_index(S, ob_type(S, o))) {
+    case TI_STR:
+        if (spec_empty(S, spec)) return rt_str(S, o);
+        if (parse_spec(S, o, spec, &f, 's', '<')) return 0;
+        return format_str(S, o, &f);
+    case TI_BOOL:
+    case TI_INT:
+        if (spec_empty(S, spec)) return rt_str(S, o);
+        if (parse_spec(S, o, spec, &f, 'd', '>')) return 0;
+        return format_int(S, o, &f);
+    case TI_FLOAT:
+        if (spec_empty(S, spec)) return rt_str(S, o);
+        if (parse_spec(S, o, spec, &f, 0, '>')) return 0;
+        return format_float_value(S, o, float_value(S, o), &f);
+    default:
+        return object_format(S, o, spec);
+    }
+}
+
+static Obj m_format(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnames)
+{
+    if (cf_positional(S, "__format__", nargs, kwnames, 1, 1) < 0) return 0;
+    if (!ob_is(S, args[0], TI_STR)) {
+        char name[64];
+        return exc_set(S, EXC_TypeError, "__format__() argument must be str, not %s",
+                       ob_type_name(S, args[0], name, sizeof name));
+    }
+    return rt_format_builtin(S, self, args[0]);
+}
+
+/* What _PyObject_LookupSpecial binds for PyObject_Format. */
+const CFuncDef cf_format_hook[] = {{"__format__", m_format}, {NULL, NULL}};
+
 Obj rt_format(Sim *S, Obj o, Obj spec)
 {
     /* PyObject_Format's fast paths */
@@ -613,22 +653,12 @@ Obj rt_format(Sim *S, Obj o, Obj spec)
         }
         return r;
     }
-    Spec f;
-    switch ((TypeId)tp_index(S, ob_type(S, o))) {
-    case TI_STR:
-        if (spec_empty(S, spec)) return rt_str(S, o);
-        if (parse_spec(S, o, spec, &f, 's', '<')) return 0;
-        return format_str(S, o, &f);
-    case TI_BOOL:
-    case TI_INT:
-        if (spec_empty(S, spec)) return rt_str(S, o);
-        if (parse_spec(S, o, spec, &f, 'd', '>')) return 0;
-        return format_int(S, o, &f);
-    case TI_FLOAT:
-        if (spec_empty(S, spec)) return rt_str(S, o);
-        if (parse_spec(S, o, spec, &f, 0, '>')) return 0;
-        return format_float_value(S, o, float_value(S, o), &f);
-    default:
-        return object_format(S, o, spec);
-    }
+    /* the type's __format__, bound for the call: a builtin method made and
+     * released; the spec is '' when none was given */
+    Obj m = builtin_new(S, (uint32_t)cf_index_of(cf_format_hook, "__format__"), o, 0);
+    if (!m) return 0;
+    Obj arg = spec ? spec : S->empty_str;
+    Obj r = rt_call(S, m, &arg, 1, 0);
+    ob_decref(S, m, HOLD_TEMP);
+    return r;
 }

@@ -91,6 +91,9 @@ static Obj set_algebra(Sim *S, Obj a, Obj b, int op)
     return dictview_binop(S, a, b, op);
 }
 
+/* The built-in types with sq_repeat. */
+static int is_sequence(TypeId t) { return t == TI_STR || t == TI_LIST || t == TI_TUPLE || t == TI_BYTES; }
+
 /* The built-in types' slots: 0 without an exception when none applies. */
 static Obj builtin_binop(Sim *S, Obj a, Obj b, int op)
 {
@@ -105,17 +108,19 @@ static Obj builtin_binop(Sim *S, Obj a, Obj b, int op)
         if (ta == TI_LIST && tb == TI_LIST) return inplace ? listop_inplace_concat(S, a, b) : listop_concat(S, a, b);
         if (ta == TI_LIST && inplace) return listop_inplace_concat(S, a, b);
         if (ta == TI_TUPLE && tb == TI_TUPLE) return tupleop_concat(S, a, b);
+        if (ta == TI_BYTES && tb == TI_BYTES) return bytes_concat(S, a, b);
         break;
     case 5: /* * */
-        if ((ta == TI_INT || ta == TI_BOOL) && (tb == TI_STR || tb == TI_LIST || tb == TI_TUPLE)) {
+        if ((ta == TI_INT || ta == TI_BOOL) && is_sequence(tb)) {
             Obj t = a;
             a = b;
             b = t;
             ta = tb;
         }
-        if ((ta == TI_STR || ta == TI_LIST || ta == TI_TUPLE) && num_is_int(S, b)) {
+        if (is_sequence(ta) && num_is_int(S, b)) {
             if (num_as_ssize_clipped(S, b, &n)) return 0;
             if (ta == TI_STR) return strop_repeat(S, a, n);
+            if (ta == TI_BYTES) return bytes_repeat(S, a, n);
             if (ta == TI_LIST) return inplace ? listop_inplace_repeat(S, a, n) : listop_repeat(S, a, n);
             return tupleop_repeat(S, a, n);
         }
@@ -182,8 +187,7 @@ Obj rt_binop(Sim *S, Obj a, Obj b, int op)
         }
     }
     if (base == 5) { /* sequence_repeat: the count through __index__ */
-        int seq_a = tid(S, a) == TI_STR || tid(S, a) == TI_LIST || tid(S, a) == TI_TUPLE;
-        int seq_b = tid(S, b) == TI_STR || tid(S, b) == TI_LIST || tid(S, b) == TI_TUPLE;
+        int seq_a = is_sequence(tid(S, a)), seq_b = is_sequence(tid(S, b));
         Obj count = seq_a && rt_is_class_instance(S, b) ? b : seq_b && rt_is_class_instance(S, a) ? a : 0;
         if (count && rt_type_lookup_cstr(S, ob_type(S, count), "__index__")) {
             Obj n = num_index(S, count);
@@ -202,8 +206,12 @@ Obj rt_binop(Sim *S, Obj a, Obj b, int op)
     ob_type_name(S, b, n2, sizeof n2);
     if (base == 8 && op < 13)
         return exc_set(S, EXC_TypeError, "unsupported operand type(s) for ** or pow(): '%s' and '%s'", n1, n2);
-    if (base == 5 && (tid(S, a) == TI_STR || tid(S, a) == TI_LIST || tid(S, a) == TI_TUPLE))
+    if (base == 5 && is_sequence(tid(S, a)))
         return exc_set(S, EXC_TypeError, "can't multiply sequence by non-int of type '%s'", n2);
+    if (base == 5 && is_sequence(tid(S, b)))
+        return exc_set(S, EXC_TypeError, "can't multiply sequence by non-int of type '%s'", n1);
+    if (base == 0 && tid(S, a) == TI_BYTES)
+        return exc_set(S, EXC_TypeError, "can't concat %s to bytes", n2);
     if (base == 0 && tid(S, a) == TI_STR)
         return exc_set(S, EXC_TypeError, "can only concatenate str (not \"%s\") to str", n2);
     if (base == 0 && tid(S, a) == TI_LIST)

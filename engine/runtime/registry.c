@@ -16,7 +16,7 @@ static const CFuncDef *const tables[] = {
     cf_gen_methods, cf_sys_functions, cf_gc_functions, cf_weakref_functions, cf_exc_methods,
     cf_weakvaluedict_methods, cf_textio_methods, cf_weakvaluedict_remove, cf_type_hooks,
     cf_range_methods, cf_dictkeys_methods, cf_dictvalues_methods, cf_dictitems_methods,
-    cf_genericalias_hooks, cf_sizeof_hook, cf_length_hint_hook,
+    cf_genericalias_hooks, cf_sizeof_hook, cf_length_hint_hook, cf_format_hook,
 };
 #define NTABLES (sizeof tables / sizeof tables[0])
 

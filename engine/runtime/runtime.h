@@ -35,6 +35,9 @@ Obj rt_repr(Sim *S, Obj o);                 /* repr(o): a str */
 Obj rt_repr_builtin(Sim *S, Obj o);         /* the built-in base's tp_repr, a subclass's __repr__ skipped */
 Obj rt_str(Sim *S, Obj o);                  /* str(o): a str (o itself for an exact str) */
 Obj rt_format(Sim *S, Obj o, Obj spec);     /* format(o, spec); spec a str or 0 */
+/* The built-in types' __format__ itself, for exact str, int, float (what
+ * str.format's render_field calls without looking __format__ up). */
+Obj rt_format_builtin(Sim *S, Obj o, Obj spec);
 Obj rt_ascii(Sim *S, Obj o);
 
 /* ---- calls (call.c) ---- */

@@ -1416,7 +1416,7 @@ static int output_field(Sim *S, FmtCtx *cx, Obj fmt, int64_t na, int64_t nz, uin
      * writer; other results are written whole (kept as the result when
      * they are the last piece of an empty writer) */
     int direct = ob_is(S, obj, TI_INT) || ob_is(S, obj, TI_FLOAT);
-    Obj r = rt_format(S, obj, spec);
+    Obj r = direct || ob_is(S, obj, TI_STR) ? rt_format_builtin(S, obj, spec) : rt_format(S, obj, spec);
     ob_decref(S, spec, HOLD_TEMP);
     ob_decref(S, obj, HOLD_TEMP);
     if (!r) return -1;

@@ -278,9 +278,10 @@ void sim_inspect_pools(SimEngine *e, SimPoolFn fn, void *ud);
 /* CPython 3.11's object free lists (dead objects kept for reuse). */
 typedef enum SimFreeList {
     SIM_FL_FLOAT = 0, SIM_FL_LIST = 1, SIM_FL_DICT = 2, SIM_FL_DICT_KEYS = 3,
-    SIM_FL_TUPLE = 4         /* + size - 1, sizes 1..20 */
+    SIM_FL_TUPLE = 4,        /* + size - 1, sizes 1..20 */
+    SIM_FL_SLICE = 24        /* the interpreter's cached slice (at most one) */
 } SimFreeList;
-#define SIM_FL_COUNT (SIM_FL_TUPLE + 20)
+#define SIM_FL_COUNT (SIM_FL_SLICE + 1)
 
 /* Calls fn(ud, list, address) for each entry of free list `list`, in the
  * order the next allocation takes them; returns the list's length. */
