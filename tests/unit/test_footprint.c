@@ -57,7 +57,7 @@ static size_t state_of(const char *src, size_t len, const char *filename, int lo
         Obj co;
         CompileError err;
         if (compile_module_ex(S, mod, filename, &co, &err, NULL, &w, &fp) == 0) {
-            int n = snprintf(out, cap, "count=%lld dict=%d list=%d float=%d tuple=", (long long)fp.count0,
+            int n = snprintf(out, cap, "count=%lld dict=%d list=%d float=%d tuple=", (long long)fp.count[0],
                              fp.dict_n, fp.list_n, fp.float_n);
             for (int k = 0; k < FP_TUPLE_SIZES; k++)
                 n += snprintf(out + n, cap - (size_t)n, k ? ",%d" : "%d", fp.tuple_n[k]);
