@@ -337,9 +337,7 @@ static Obj bi_sorted(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwnam
     /* builtin_sorted: the keywords go on to newlist.sort, a bound method
      * made for the call, which checks them */
     vm_temp_push(S, l);
-    Obj sort = builtin_new(S, (uint32_t)cf_index_of(cf_list_methods, "sort"), l, 0);
-    Obj r = sort ? rt_call(S, sort, args + 1, 0, kwnames) : 0;
-    if (sort) ob_decref(S, sort, HOLD_TEMP);
+    Obj r = rt_call_bound(S, cf_list_methods, "sort", l, args + 1, 0, kwnames);
     vm_temp_pop(S);
     if (!r) {
         ob_decref(S, l, HOLD_TEMP);
@@ -401,13 +399,7 @@ const CFuncDef cf_type_hooks[] = {
 /* A classmethod of cf_type_hooks bound to self, called with args. */
 static Obj call_type_hook(Sim *S, const char *name, Obj self, const Obj *args, int64_t nargs)
 {
-    Obj m = builtin_new(S, (uint32_t)cf_index_of(cf_type_hooks, name), self, 0);
-    if (!m) return 0;
-    vm_temp_push(S, m);
-    Obj r = rt_call(S, m, args, nargs, 0);
-    vm_temp_pop(S);
-    ob_decref(S, m, HOLD_TEMP);
-    return r;
+    return rt_call_bound(S, cf_type_hooks, name, self, args, nargs, 0);
 }
 
 /* type_new_set_names: __set_name__ is outside the subset (refused at

@@ -12,12 +12,10 @@
 #include "objects/bytes.h"
 #include "objects/exc.h"
 #include "objects/float.h"
-#include "objects/func.h"
 #include "objects/int.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "runtime/numops.h"
-#include "runtime/registry.h"
 #include "runtime/runtime.h"
 
 #define OP_ADD 0
@@ -270,11 +268,7 @@ static Obj bi_round(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwname
         /* _PyObject_LookupSpecial: int.__round__ / float.__round__ bound
          * for the call (a builtin method made and released) */
         const CFuncDef *table = num_is_int(S, x) ? cf_int_methods : cf_float_methods;
-        Obj m = builtin_new(S, (uint32_t)cf_index_of(table, "__round__"), x, 0);
-        if (!m) return 0;
-        Obj r = rt_call(S, m, nd ? &nd : NULL, nd ? 1 : 0, 0);
-        ob_decref(S, m, HOLD_TEMP);
-        return r;
+        return rt_call_bound(S, table, "__round__", x, nd ? &nd : NULL, nd ? 1 : 0, 0);
     }
     int found = 0;
     Obj r = rt_is_class_instance(S, x) ? rt_call_special(S, x, "__round__", nd ? &nd : NULL, nd ? 1 : 0, &found) : 0;

@@ -263,6 +263,18 @@ static Obj call_descriptor(Sim *S, Obj d, const Obj *args, int64_t nargs, Obj kw
     return def->fn(S, args[0], args + 1, nargs - 1, kwnames);
 }
 
+Obj rt_call_bound(Sim *S, const CFuncDef *table, const char *name, Obj self, const Obj *args, int64_t nargs,
+                  Obj kwnames)
+{
+    Obj m = builtin_new(S, (uint32_t)cf_index_of(table, name), self, 0);
+    if (!m) return 0;
+    vm_temp_push(S, m);
+    Obj r = rt_call(S, m, args, nargs, kwnames);
+    vm_temp_pop(S);
+    ob_decref(S, m, HOLD_TEMP);
+    return r;
+}
+
 Obj rt_call(Sim *S, Obj callable, const Obj *args, int64_t nargs, Obj kwnames)
 {
     switch ((TypeId)tp_index(S, ob_type(S, callable))) {

@@ -16,12 +16,10 @@
 #include "objects/dict.h"
 #include "objects/exc.h"
 #include "objects/float.h"
-#include "objects/func.h"
 #include "objects/int.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "runtime/builtins.h"
-#include "runtime/registry.h"
 #include "runtime/runtime.h"
 #include "runtime/strops.h"
 
@@ -655,10 +653,6 @@ Obj rt_format(Sim *S, Obj o, Obj spec)
     }
     /* the type's __format__, bound for the call: a builtin method made and
      * released; the spec is '' when none was given */
-    Obj m = builtin_new(S, (uint32_t)cf_index_of(cf_format_hook, "__format__"), o, 0);
-    if (!m) return 0;
     Obj arg = spec ? spec : S->empty_str;
-    Obj r = rt_call(S, m, &arg, 1, 0);
-    ob_decref(S, m, HOLD_TEMP);
-    return r;
+    return rt_call_bound(S, cf_format_hook, "__format__", o, &arg, 1, 0);
 }

@@ -13,7 +13,6 @@
 
 #include "objects/abstract.h"
 #include "objects/exc.h"
-#include "objects/func.h"
 #include "objects/int.h"
 #include "objects/iters.h"
 #include "objects/list.h"
@@ -24,7 +23,6 @@
 #include "runtime/builtins.h"
 #include "runtime/containers.h"
 #include "runtime/numops.h"
-#include "runtime/registry.h"
 #include "runtime/runtime.h"
 #include "vm/vm.h"
 
@@ -170,12 +168,10 @@ static Obj m_length_hint(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj k
 /* What _PyObject_LookupSpecial binds for PyObject_LengthHint. */
 const CFuncDef cf_length_hint_hook[] = {{"__length_hint__", m_length_hint}, {NULL, NULL}};
 
-/* PyObject_LengthHint: len() of a sized built-in; a built-in iterator's
- * __length_hint__, through a bound builtin method made for the call; a
- * class instance's __len__ or __length_hint__; else deflt. */
-int64_t cont_length_hint(Sim *S, Obj o, int64_t deflt)
+/* Built-in types with sq_length / mp_length (_PyObject_HasLen). */
+static int has_builtin_len(TypeId t)
 {
-    switch ((TypeId)tp_index(S, ob_type(S, o))) {
+    switch (t) {
     case TI_LIST:
     case TI_TUPLE:
     case TI_STR:
@@ -186,15 +182,21 @@ int64_t cont_length_hint(Sim *S, Obj o, int64_t deflt)
     case TI_RANGE:
     case TI_DICT_KEYS:
     case TI_DICT_VALUES:
-    case TI_DICT_ITEMS: return rt_len(S, o);
-    case TI_INSTANCE: break;
-    default:
-        if (tp_flags(S, ob_type(S, o)) & TPF_HEAPTYPE) break;
+    case TI_DICT_ITEMS: return 1;
+    default: return 0;
+    }
+}
+
+/* PyObject_LengthHint: len() of a sized built-in; a built-in iterator's
+ * __length_hint__, through a bound builtin method made for the call; a
+ * class instance's __len__ or __length_hint__; else deflt. */
+int64_t cont_length_hint(Sim *S, Obj o, int64_t deflt)
+{
+    TypeId t = (TypeId)tp_index(S, ob_type(S, o));
+    if (has_builtin_len(t)) return rt_len(S, o);
+    if (t != TI_INSTANCE && !(tp_flags(S, ob_type(S, o)) & TPF_HEAPTYPE)) {
         if (iter_length_hint(S, o) == HINT_NONE) return deflt;
-        Obj m = builtin_new(S, (uint32_t)cf_index_of(cf_length_hint_hook, "__length_hint__"), o, 0);
-        if (!m) return -1;
-        Obj r = rt_call(S, m, NULL, 0, 0);
-        ob_decref(S, m, HOLD_TEMP);
+        Obj r = rt_call_bound(S, cf_length_hint_hook, "__length_hint__", o, NULL, 0, 0);
         if (!r) return -1;
         int64_t n = deflt;
         int bad = r != S->not_implemented && int_as_i64(S, r, &n);
@@ -1604,21 +1606,8 @@ static int list_init(Sim *S, Obj l, Obj iterable)
 {
     if (ob_get64(S, l, LIST_ITEMS_OFF)) list_clear_items(S, l);
     if (!iterable) return 0;
-    int has_len;
-    switch ((TypeId)tp_index(S, ob_type(S, iterable))) {
-    case TI_LIST:
-    case TI_TUPLE:
-    case TI_STR:
-    case TI_BYTES:
-    case TI_DICT:
-    case TI_SET:
-    case TI_FROZENSET:
-    case TI_RANGE:
-    case TI_DICT_KEYS:
-    case TI_DICT_VALUES:
-    case TI_DICT_ITEMS: has_len = 1; break;
-    default: has_len = (tp_flags(S, ob_type(S, iterable)) & TPF_HEAPTYPE) != 0; break;
-    }
+    int has_len = has_builtin_len((TypeId)tp_index(S, ob_type(S, iterable))) ||
+                  (tp_flags(S, ob_type(S, iterable)) & TPF_HEAPTYPE) != 0;
     if (has_len) {
         int64_t n = -1;
         if (tp_flags(S, ob_type(S, iterable)) & TPF_HEAPTYPE) {

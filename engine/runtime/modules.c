@@ -11,7 +11,6 @@
 #include "objects/abstract.h"
 #include "objects/dict.h"
 #include "objects/exc.h"
-#include "objects/func.h"
 #include "objects/int.h"
 #include "objects/list.h"
 #include "objects/misc.h"
@@ -21,7 +20,6 @@
 #include "objects/weakref.h"
 #include "runtime/builtins.h"
 #include "runtime/numops.h"
-#include "runtime/registry.h"
 #include "runtime/runtime.h"
 #include "runtime/vmops.h"
 #include "vm/vm.h"
@@ -85,10 +83,7 @@ static Obj getsizeof_(Sim *S, Obj self, const Obj *args, int64_t nargs, Obj kwna
     if (!o) return exc_set(S, EXC_TypeError, "getsizeof() missing required argument 'object' (pos 1)");
     /* _PySys_GetSizeOf: _PyObject_LookupSpecial binds __sizeof__ (a bound
      * builtin method, made for the call), then the GC header is added */
-    Obj m = builtin_new(S, (uint32_t)cf_index_of(cf_sizeof_hook, "__sizeof__"), o, 0);
-    if (!m) return 0;
-    Obj r = rt_call(S, m, NULL, 0, 0);
-    ob_decref(S, m, HOLD_TEMP);
+    Obj r = rt_call_bound(S, cf_sizeof_hook, "__sizeof__", o, NULL, 0, 0);
     if (!r) return 0;
     int64_t size;
     int bad = int_as_i64(S, r, &size);

@@ -14,6 +14,8 @@
 
 #include "objects/object.h"
 
+struct CFuncDef;
+
 /* Rich comparison operators: COMPARE_OP's oparg. */
 enum { CMP_LT, CMP_LE, CMP_EQ, CMP_NE, CMP_GT, CMP_GE };
 
@@ -43,6 +45,12 @@ Obj rt_ascii(Sim *S, Obj o);
 /* ---- calls (call.c) ---- */
 /* callable(*args, **dict(zip(kwnames, args[nargs:]))). */
 Obj rt_call(Sim *S, Obj callable, const Obj *args, int64_t nargs, Obj kwnames);
+/* table's method `name` bound to self and called, as C code calls what
+ * _PyObject_LookupSpecial (or PyObject_GetAttr) finds on a built-in type: a
+ * builtin method object made for the call and released after it.  New
+ * reference, or 0 with an exception. */
+Obj rt_call_bound(Sim *S, const struct CFuncDef *table, const char *name, Obj self, const Obj *args,
+                  int64_t nargs, Obj kwnames);
 /* type_call for a class given the argument tuple and keyword dict
  * themselves (borrowed; kwdict may be 0), as PyObject_Call passes them:
  * the new instance (new reference), or 0 with an exception. */
