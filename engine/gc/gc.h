@@ -70,6 +70,19 @@ SimAddr gc_list_head(const Sim *S, GcListId id);
  * collecting and no exception pending (gc_collect_generations). */
 void gc_maybe_collect(Sim *S);
 
+/* _PyObject_GC_Link's accounting of a new GC object: count[0] + 1, and a
+ * collection past the threshold. */
+static inline void gc_count_link(Sim *S)
+{
+    if (++S->gc.gen[0].count > S->gc.gen[0].threshold) gc_maybe_collect(S);
+}
+
+/* PyObject_GC_Del's: count[0] - 1 while it is above 0. */
+static inline void gc_count_del(Sim *S)
+{
+    if (S->gc.gen[0].count > 0) S->gc.gen[0].count--;
+}
+
 /* gc.collect(generation): the number of unreachable objects found, 0 when
  * a collection is already running.  The generation must be 0, 1 or 2. */
 int64_t gc_collect_explicit(Sim *S, int generation);

@@ -32,7 +32,7 @@ Obj ob_alloc_sized(Sim *S, Obj type, uint64_t size, int64_t nitems)
     uint32_t flags = tp_flags(S, type);
     /* _PyObject_GC_Link: counted, and perhaps a collection, while the
      * new block holds no object yet (it cannot be seen or freed) */
-    if ((flags & TPF_GC) && ++S->gc.gen[0].count > S->gc.gen[0].threshold) gc_maybe_collect(S);
+    if (flags & TPF_GC) gc_count_link(S);
     memset(ob_ptr(S, mem), 0, pre + size);
     Obj o = mem + pre;
     ob_set64(S, o, OB_REFCNT_OFF, 1);
@@ -116,9 +116,7 @@ void ob_free_memory(Sim *S, Obj o)
 {
     Obj type = ob_type(S, o);
     uint32_t pre = ob_preheader(S, type);
-    if (tp_flags(S, type) & TPF_GC) { /* PyObject_GC_Del */
-        if (S->gc.gen[0].count > 0) S->gc.gen[0].count--;
-    }
+    if (tp_flags(S, type) & TPF_GC) gc_count_del(S); /* PyObject_GC_Del */
     objmap_unmark(S, o);
     pm_free(S->heap, o - pre);
 }

@@ -16,7 +16,7 @@ void list_put(Sim *S, Obj l, int64_t i, Obj v) { put(S, l, i, v); }
 void list_take_unmodelled(Sim *S)
 {
     if (!S->fl.list_n) {
-        if (++S->gc.gen[0].count > S->gc.gen[0].threshold) gc_maybe_collect(S);
+        gc_count_link(S);
         return;
     }
     Obj l = S->fl.list[--S->fl.list_n];

@@ -69,11 +69,8 @@ static int replay(Sim *S, const char *ops, const char *cname, Obj *mod)
             break;
         case 'l': list_take_unmodelled(S); break;
         case 'o':   /* _PyObject_GC_Link / PyObject_GC_Del of an object not modelled */
-            if (sign == '+') {
-                if (++S->gc.gen[0].count > S->gc.gen[0].threshold) gc_maybe_collect(S);
-            } else if (S->gc.gen[0].count > 0) {
-                S->gc.gen[0].count--;
-            }
+            if (sign == '+') gc_count_link(S);
+            else gc_count_del(S);
             break;
         case 'm':
             *mod = builtins_make_module(S, cname);

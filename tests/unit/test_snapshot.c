@@ -28,8 +28,8 @@
 
 #include <cjson/cJSON.h>
 
-#include "alloc/pymalloc.h"
 #include "dbg/snapshot.h"
+#include "heap_support.h"
 #include "sim.h"
 #include "sim/inspect.h"
 
@@ -429,31 +429,6 @@ static void test_schema_rejects_bad_snapshots(void **state)
 
 /* ---- snap_write in process: no observer effect ---- */
 
-static uint64_t fnv(uint64_t h, const void *p, size_t n)
-{
-    const unsigned char *b = p;
-    for (size_t i = 0; i < n; i++) h = (h ^ b[i]) * UINT64_C(0x100000001b3);
-    return h;
-}
-
-static uint64_t heap_hash(SimEngine *S)
-{
-    const SimHeap *h = S->heap;
-    uint64_t x = UINT64_C(0xcbf29ce484222325);
-    x = fnv(x, pm_host(h, SIM_STATIC_BASE), h->static_used);
-    for (uint32_t i = 0; i < h->maxarenas; i++) {
-        const PmArena *ao = &h->arenas[i];
-        if (!ao->address) continue;
-        SimAddr first = pm_arena_first_pool(h, ao->address);
-        x = fnv(x, pm_host(h, first), ao->pool_address - first);
-    }
-    x = fnv(x, pm_host(h, SIM_RAW_BASE), h->raw.top - SIM_RAW_BASE);
-    x = fnv(x, &S->gc, sizeof S->gc);
-    x = fnv(x, &S->fl, sizeof S->fl);
-    x = fnv(x, &S->ev.next_id, sizeof S->ev.next_id);
-    return x;
-}
-
 static void count_events(void *ud, const SimEvent *ev)
 {
     (void)ev;
@@ -483,7 +458,7 @@ static void test_writing_changes_nothing(void **state)
     int step = 0, events = 0;
     do {
         if (step++ % 7) continue;
-        uint64_t before = heap_hash(e);
+        uint64_t before = ts_heap_hash(e, 1);
         sim_engine_set_event_sink(e, count_events, &events, SIM_EVCAT_ALL);
         FILE *f = tmpfile();
         at.tick = sim_engine_tick(e);
@@ -492,7 +467,7 @@ static void test_writing_changes_nothing(void **state)
         fclose(f);
         sim_engine_set_event_sink(e, NULL, NULL, 0);
         assert_int_equal(events, 0);
-        assert_int_equal(heap_hash(e), before);
+        assert_int_equal(ts_heap_hash(e, 1), before);
     } while (sim_engine_step(e) == SIM_STEP_RUNNING);
     sim_engine_free(e);
     free(src);
